@@ -1,0 +1,343 @@
+"""The ``govkg`` command: a thin layer over the library. Each command parses, calls one function,
+prints; errors become one line on stderr and a non-zero exit."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from govkg.errors import GovKGError, QueryError
+
+app = typer.Typer(
+    name="govkg", no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
+    help="Build a knowledge graph from Chinese government reports and ask it questions.\n\n"
+         "Typical use: `govkg load reports/` then "
+         "`govkg query initiatives-by-theme --param theme=village_governance`.",
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOption = typer.Option(None, "--store", envvar="GOVKG_STORE", show_default="./govkg-data",
+                           help="Folder of the embedded store (env GOVKG_STORE).")
+
+
+def cli_errors(fn):
+    """Turn govkg's errors into one line on stderr and exit code 1 (2 for a busy store)."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from govkg.errors import StoreBusyError
+
+        try:
+            return fn(*args, **kwargs)
+        except StoreBusyError as e:
+            err.print(f"[red]error:[/] {e}", highlight=False, markup=True)
+            raise typer.Exit(2) from None
+        except GovKGError as e:
+            err.print(f"[red]error:[/] {_escape(str(e))}", highlight=False)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            raise typer.Exit(130) from None
+    return wrapper
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _progress(total: int, label: str):
+    return Progress(TextColumn(f"{label} [bold]{{task.description}}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=False, disable=total < 2)
+
+
+def _run_with_progress(paths, label, work):
+    with _progress(len(paths), label) as progress:
+        task = progress.add_task("", total=len(paths))
+
+        def advance(name: str) -> None:
+            progress.update(task, advance=1, description=name[:40])
+
+        return work(advance)
+
+
+def _inputs(items) -> list[Path]:
+    from govkg.pipeline import expand_inputs
+
+    skipped: list[Path] = []
+    paths = expand_inputs(items, skipped)
+    for path in skipped:
+        err.print(f"[yellow]skipped:[/] {_escape(str(path))}: not a report file type", highlight=False)
+    if not paths:
+        raise GovKGError(f"no report files in {', '.join(map(str, items))}")
+    return paths
+
+
+def _report_failures(result) -> None:
+    for path, reason in result.failed:
+        err.print(f"[red]error:[/] {_escape(str(path))}: {_escape(reason)}", highlight=False)
+
+
+def _summary(result, verb: str) -> str:
+    parts = [f"{verb} {len(result.loaded)} report{'s' if len(result.loaded) != 1 else ''}"]
+    if result.unchanged:
+        parts.append(f"{len(result.unchanged)} unchanged")
+    if result.failed:
+        parts.append(f"{len(result.failed)} failed")
+    return (", ".join(parts) + f": {result.statements} statements, {result.entities} entities, "
+            f"{result.relations} relations" + (f", {result.triples} triples" if result.triples else "")
+            + f" in {result.seconds:.1f}s")
+
+
+@app.command()
+@cli_errors
+def load(
+    reports: list[Path] = typer.Argument(None, help="Report files or folders (txt, md, docx, pdf, html)."),
+    store: Optional[Path] = StoreOption,
+    author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
+    from_jsonl: Optional[Path] = typer.Option(None, "--from-jsonl", help="Load an interchange JSONL written by `govkg extract`."),
+):
+    """Read reports, extract entities, relations and themes, and store them.
+
+    Loading the same report again changes nothing; a changed report replaces its earlier version.
+
+    Example: `govkg load examples/` or `govkg load --store ~/kg reports/*.docx`
+    """
+    from govkg.pipeline import load_extractions, load_files
+    from govkg.store import open_store
+
+    if not reports and not from_jsonl:
+        raise GovKGError("nothing to load: give report files or folders, or --from-jsonl FILE")
+    db = open_store(store)
+    try:
+        result = None
+        if from_jsonl:
+            from govkg.interchange import read_jsonl
+            result = load_extractions(read_jsonl(from_jsonl), db)
+        if reports:
+            paths = _inputs(reports)
+            result = _run_with_progress(paths, "loading", lambda tick: load_files(paths, db, author, tick))
+    finally:
+        db.close()
+    _report_failures(result)
+    err.print(_summary(result, "loaded"), highlight=False)
+    if result.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@cli_errors
+def extract(
+    inputs: list[Path] = typer.Argument(..., help="Report files or folders."),
+    output: Path = typer.Option(..., "-o", "--output", help="Interchange JSONL to write (spec §5)."),
+    author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
+):
+    """Extract entities, relations and themes to interchange JSONL, without storing them.
+
+    Example: `govkg extract ../shared/corpus -o extraction.jsonl`
+    """
+    from govkg.pipeline import extract_to_jsonl
+
+    paths = _inputs(inputs)
+    result = _run_with_progress(paths, "extracting", lambda tick: extract_to_jsonl(paths, output, author, tick))
+    _report_failures(result)
+    err.print(_summary(result, "extracted") + f" -> {output}", highlight=False)
+    if result.failed:
+        raise typer.Exit(1)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            raise QueryError(f"--param wants NAME=VALUE, got '{pair}'")
+        k, _, v = pair.partition("=")
+        params[k.strip()] = v.strip()
+    return params
+
+
+@app.command()
+@cli_errors
+def query(
+    name: Optional[str] = typer.Argument(None, help="A named query (see `govkg queries`)."),
+    param: list[str] = typer.Option(None, "--param", "-p", help="A parameter, NAME=VALUE (repeatable)."),
+    sparql: Optional[str] = typer.Option(None, "--sparql", help="SPARQL text, or a .rq file, instead of a named query."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
+    write: bool = typer.Option(False, "--write", help="Allow a SPARQL update (refused otherwise)."),
+    store: Optional[Path] = StoreOption,
+):
+    """Ask the graph a question: a named query with parameters, or your own SPARQL.
+
+    Examples:
+
+    `govkg query initiatives-by-theme --param theme=village_governance`
+
+    `govkg query --sparql 'SELECT ?name WHERE { ?e a gk:Initiative ; rdfs:label ?name }' --format csv`
+    """
+    from govkg.sparql import run_sparql
+    from govkg.store import open_store
+
+    if fmt not in ("table", "csv", "tsv", "json"):
+        raise QueryError(f"unknown --format '{fmt}' (table, csv, tsv or json)")
+    if bool(name) == bool(sparql):
+        raise QueryError("give a query name or --sparql TEXT_OR_FILE (one of them)")
+    params = _parse_params(param)
+    db = open_store(store, read_only=not write)
+    try:
+        if sparql:
+            table = run_sparql(db, sparql, params, allow_update=write)
+        else:
+            table = db.run_named(name, params)
+    finally:
+        db.close()
+    _print_table(table, fmt, title=name or "")
+
+
+def _print_table(table, fmt: str, title: str = "") -> None:
+    if fmt == "json":
+        out.print_json(json.dumps(table.as_dicts(), ensure_ascii=False, default=str))
+        return
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+        sys.stdout.write(buffer.getvalue())
+        return
+    rich_table = RichTable(title=f"{title} ({len(table.rows)} rows)" if title else None, show_lines=False)
+    for column in table.columns:
+        rich_table.add_column(column, overflow="fold")
+    for row in table.rows:
+        rich_table.add_row(*[_escape("" if c is None else str(c)) for c in row])
+    out.print(rich_table)
+
+
+@app.command()
+@cli_errors
+def queries(language: str = typer.Option("sparql", help="sparql or cypher.")):
+    """List the named queries with their parameters and columns.
+
+    Example: `govkg queries`
+    """
+    from govkg.queries import list_queries
+
+    table = RichTable()
+    for column in ("name", "parameters", "columns", "purpose"):
+        table.add_column(column, overflow="fold")
+    for q in list_queries(language):
+        params = ", ".join(p.name + ("" if p.required else "?") for p in q.params)
+        table.add_row(q.name, params, ", ".join(q.columns), q.purpose)
+    out.print(table)
+
+
+@app.command()
+@cli_errors
+def stats(store: Optional[Path] = StoreOption):
+    """Count reports, statements, entities per type, relations per type and statements per theme.
+
+    Example: `govkg stats`
+    """
+    from govkg.stats import store_stats
+    from govkg.store import open_store
+
+    db = open_store(store, read_only=True)
+    try:
+        sections = store_stats(db)
+    finally:
+        db.close()
+    for section, rows in sections.items():
+        table = RichTable(title=section, title_justify="left")
+        table.add_column("name")
+        table.add_column("count", justify="right")
+        for name, count in rows:
+            table.add_row(str(name), str(count))
+        out.print(table)
+
+
+@app.command()
+@cli_errors
+def export(
+    fmt: str = typer.Option(..., "--format", "-f", help="ttl, nq, jsonld or graphml."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    with_schema: bool = typer.Option(False, "--with-schema", help="Include the ontology and themes."),
+    store: Optional[Path] = StoreOption,
+):
+    """Export the graph: Turtle, N-Quads (one named graph per report), JSON-LD or GraphML (Gephi, yEd).
+
+    Example: `govkg export --format ttl -o graph.ttl`
+    """
+    from govkg.export import export_store
+    from govkg.store import open_store
+
+    db = open_store(store, read_only=True)
+    try:
+        n = export_store(db, fmt, output, with_schema=with_schema)
+    finally:
+        db.close()
+    err.print(f"wrote {n} {'nodes and edges' if fmt == 'graphml' else 'triples'} to {output}", highlight=False)
+
+
+@app.command()
+@cli_errors
+def remove(
+    reports: list[str] = typer.Argument(..., help="Report file names (as listed by `govkg reports`)."),
+    store: Optional[Path] = StoreOption,
+):
+    """Remove what reports contributed to the graph, and nothing else.
+
+    Example: `govkg remove xx县2023年政府工作报告.txt`
+    """
+    from govkg.store import open_store
+
+    db = open_store(store)
+    missing = []
+    try:
+        for doc in reports:
+            if db.remove(Path(doc).name):
+                err.print(f"removed {doc}", highlight=False)
+            else:
+                missing.append(doc)
+    finally:
+        db.close()
+    if missing:
+        raise GovKGError(f"not in the store: {', '.join(missing)} (see `govkg reports`)")
+
+
+@app.command()
+@cli_errors
+def reports(store: Optional[Path] = StoreOption):
+    """List the stored reports.
+
+    Example: `govkg reports`
+    """
+    from govkg.store import open_store
+
+    db = open_store(store, read_only=True)
+    try:
+        rows = db.reports()
+    finally:
+        db.close()
+    table = RichTable()
+    for column in ("report", "title", "year", "sha256"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(_escape(r.doc), _escape(r.title), str(r.year or ""), r.sha256[:12])
+    out.print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

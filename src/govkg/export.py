@@ -1,0 +1,64 @@
+"""Export the stored graph: Turtle, N-Quads, JSON-LD (rdflib) and GraphML (networkx, for Gephi/yEd)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph
+
+from govkg import vocab
+from govkg.errors import GovKGError
+
+__all__ = ["FORMATS", "export_store", "to_networkx"]
+
+FORMATS = ("ttl", "nq", "jsonld", "graphml")
+
+_ENTITIES = f"""
+PREFIX gk: <{vocab.GK}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?entity ?name ?class WHERE {{
+  VALUES ?class {{ {' '.join(f'<{c}>' for c in vocab.ENTITY_CLASSES.values())} }}
+  ?entity a ?class ; rdfs:label ?name .
+}} ORDER BY ?entity"""
+
+_RELATIONS = f"""
+PREFIX gk: <{vocab.GK}>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?head ?type ?tail ?sentence ?report ?start ?end WHERE {{
+  ?a a gk:RelationAssertion ; rdf:subject ?head ; rdf:predicate ?p ; rdf:object ?tail ;
+     gk:evidence ?s ; gk:start ?start ; gk:end ?end .
+  ?p gk:relationType ?type .
+  ?s gk:text ?sentence ; gk:inReport/gk:docName ?report .
+}} ORDER BY ?report ?start ?head ?type ?tail"""
+
+
+def to_networkx(store) -> nx.MultiDiGraph:
+    """Entities as nodes (type, name), relations as edges (type, sentence, report, offsets)."""
+    graph = nx.MultiDiGraph()
+    for iri, name, cls in store.select(_ENTITIES, {}).rows:
+        graph.add_node(iri, name=name, type=cls.rsplit("#", 1)[-1])
+    for head, type_, tail, sentence, report, start, end in store.select(_RELATIONS, {}).rows:
+        graph.add_edge(head, tail, type=type_, sentence=sentence, report=report, start=start, end=end)
+    return graph
+
+
+def export_store(store, fmt: str, out: Path, with_schema: bool = False) -> int:
+    """Write the store to ``out`` in ``fmt``; returns the number of triples (or nodes+edges)."""
+    if fmt not in FORMATS:
+        raise GovKGError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "graphml":
+        graph = to_networkx(store)
+        nx.write_graphml(graph, out)
+        return graph.number_of_nodes() + graph.number_of_edges()
+    dataset = store.dataset(include_schema=with_schema)
+    if fmt == "nq":
+        dataset.serialize(destination=out, format="nquads", encoding="utf-8")
+        return sum(1 for _ in dataset.quads())
+    merged = Graph()
+    for prefix, ns in (("gk", vocab.GK), ("gkt", vocab.THEME), ("gkid", vocab.ID)):
+        merged.bind(prefix, ns)
+    for s, p, o, _ in dataset.quads():
+        merged.add((s, p, o))
+    merged.serialize(destination=out, format="turtle" if fmt == "ttl" else "json-ld", encoding="utf-8")
+    return len(merged)

@@ -1,0 +1,78 @@
+"""The data behind extraction: word lists, cue words, places, aliases and theme keywords.
+
+Everything here is read from files (``govkg/data`` and ``ontology/themes.ttl``) once per process;
+edit the files, not this module, to change what is recognised.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from govkg.resources import data_path, resource_path
+
+__all__ = ["aliases", "places", "relation_cues", "theme_keywords", "undertaking_kinds", "words"]
+
+
+def _rows(path: Path):
+    if not path.exists():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield [cell.strip() for cell in line.split("\t")]
+
+
+@cache
+def words(name: str) -> tuple[str, ...]:
+    """A one-word-per-line list from ``data/lexicon/NAME.txt``, longest first."""
+    found = {row[0] for row in _rows(data_path("lexicon", f"{name}.txt"))}
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+
+@cache
+def undertaking_kinds() -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows(data_path("lexicon", "undertaking_kinds.txt"))}
+
+
+@cache
+def relation_cues() -> dict:
+    with open(data_path("lexicon", "relation_cues.toml"), "rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def places() -> dict[str, tuple[str, str]]:
+    """Place name -> (level, parent) from the administrative-division lexicon."""
+    table: dict[str, tuple[str, str]] = {}
+    for row in _rows(data_path("places.tsv")):
+        if len(row) >= 2 and len(row[0]) >= 2 and row[0] != "name":
+            table.setdefault(row[0], (row[1], row[2] if len(row) > 2 else ""))
+    return table
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Alias -> canonical name; a user's file in GOVKG_ALIASES extends and overrides the shipped one."""
+    table = {row[0]: row[1] for row in _rows(data_path("aliases.tsv")) if len(row) >= 2}
+    user = os.environ.get("GOVKG_ALIASES")
+    if user:
+        table.update({row[0]: row[1] for row in _rows(Path(user)) if len(row) >= 2})
+    return table
+
+
+@cache
+def theme_keywords() -> dict[str, tuple[str, ...]]:
+    """Theme id -> its SKOS keywords (prefLabel and altLabels in Chinese)."""
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    graph = Graph().parse(resource_path("ontology", "themes.ttl"))
+    table: dict[str, set[str]] = {}
+    for concept, notation in graph.subject_objects(SKOS.notation):
+        labels = table.setdefault(str(notation), set())
+        for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+            labels.update(str(lit) for lit in graph.objects(concept, prop)
+                          if getattr(lit, "language", None) in ("zh", None))
+    return {theme: tuple(sorted(kw)) for theme, kw in sorted(table.items())}

@@ -1,0 +1,66 @@
+"""Statement themes (spec §4): SKOS keywords found in the statement, else those of its section.
+
+Up to three themes per statement, the most frequently cued first; a statement with no keyword of
+its own inherits the themes of the nearest heading above it that has some.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from govkg.extract import lexicon
+from govkg.model import Statement
+
+__all__ = ["MAX_THEMES", "tag_themes"]
+
+MAX_THEMES = 3
+_INHERITED = 2
+
+
+@cache
+def _automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for theme, keywords in lexicon.theme_keywords().items():
+        for keyword in keywords:
+            if keyword:
+                themes = automaton.get(keyword, (keyword, set()))[1]
+                themes.add(theme)
+                automaton.add_word(keyword, (keyword, themes))
+    automaton.make_automaton()
+    return automaton
+
+
+def themes_of_text(text: str) -> tuple[str, ...]:
+    automaton = _automaton()
+    if not len(automaton):
+        return ()
+    counts: Counter[str] = Counter()
+    taken_until = -1
+    hits = sorted(((end - len(kw) + 1, end, kw, themes) for end, (kw, themes) in automaton.iter(text)),
+                  key=lambda h: (h[0], -len(h[2])))
+    for start, end, _, themes in hits:
+        if start <= taken_until:
+            continue               # the longest keyword at a place wins; no double counting
+        taken_until = end
+        counts.update(themes)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(theme for theme, _ in ranked[:MAX_THEMES])
+
+
+def tag_themes(statements: list[Statement]) -> list[Statement]:
+    """The statements with ``themes`` filled in."""
+    from dataclasses import replace
+
+    by_heading: dict[str, tuple[str, ...]] = {}
+    tagged = []
+    for st in statements:
+        own = themes_of_text(st.text)
+        if st.heading:
+            by_heading[st.text] = own
+        if not own and not st.heading:
+            own = next((by_heading[h][:_INHERITED] for h in reversed(st.section)
+                        if by_heading.get(h)), ())
+        tagged.append(replace(st, themes=own))
+    return tagged

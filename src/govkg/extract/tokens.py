@@ -1,0 +1,80 @@
+"""Words and their part of speech, from jieba's dictionary plus govkg's own lexicons.
+
+jieba's segmenter (without HMM, so it is deterministic and fast) splits a statement; the tag of a
+word is looked up in jieba's dictionary instead of running the slow HMM tagger. Domain terms from
+the lexicons are added to the dictionary so they stay whole.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from govkg.extract import lexicon
+
+__all__ = ["Token", "tag_of", "tokenize"]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    tag: str      # jieba's tag ('n', 'v', 'ns', ...), 'x' for punctuation, '' when unknown
+
+
+@cache
+def _tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, tag in _domain_words().items():
+        tokenizer.add_word(word, freq=None, tag=tag)
+    return tokenizer
+
+
+@cache
+def _tags() -> dict[str, str]:
+    import jieba
+
+    table: dict[str, str] = {}
+    dict_file = Path(jieba.__file__).parent / "dict.txt"
+    with open(dict_file, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                table[parts[0]] = parts[2]
+    table.update(_domain_words())
+    return table
+
+
+@cache
+def _domain_words() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for name in lexicon.places():
+        words[name] = "ns"
+    for suffix in lexicon.words("organization_suffixes"):
+        if len(suffix) >= 2:
+            words[suffix] = "nt"
+    for name in ("program_heads", "initiative_heads"):
+        for head in lexicon.words(name):
+            if len(head) >= 2:
+                words.setdefault(head, "n")
+    for alias, canonical in lexicon.aliases().items():
+        words.setdefault(alias, "nt")
+        words.setdefault(canonical, "nt")
+    return words
+
+
+def tag_of(word: str) -> str:
+    if not word.strip() or not any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in word):
+        return "x"
+    return _tags().get(word, "")
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(w, offset + s, offset + e, tag_of(w))
+            for w, s, e in _tokenizer().tokenize(text, HMM=False)]

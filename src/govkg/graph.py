@@ -1,0 +1,140 @@
+"""From an extraction to RDF: the triples one report contributes, kept in that report's named graph.
+
+Why a named graph per report plus reified relations: the named graph makes "replace this report"
+and "remove this report" one atomic DROP of everything it said, while a shared entity node keeps the
+facts of the other reports; the reification (a gk:RelationAssertion per relation, an rdf:Statement)
+ties each fact to the sentence that proves it, which neither a named graph alone nor RDF-star
+(unsupported by rdflib's parsers and by SHACL validators today) can do portably. The plain triple
+(head gk:leads tail) is asserted too, so simple queries need no reification pattern.
+"""
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from govkg import iri, vocab
+from govkg.model import Entity, Extraction, Statement
+
+__all__ = ["SECTION_SEPARATOR", "build_graph", "entity_node"]
+
+SECTION_SEPARATOR = " › "
+
+
+def entity_node(entity: Entity) -> URIRef:
+    return iri.entity_iri(entity.type, entity.name, entity.scope)
+
+
+def build_graph(ex: Extraction) -> Graph:
+    """All triples of one report (to be stored in ``iri.graph_iri(ex.report.doc)``)."""
+    g = Graph()
+    doc = ex.report.doc
+    report = _report(g, ex)
+    statements = {(s.start, s.end): _statement(g, doc, report, s) for s in ex.statements}
+    nodes = {e.id: _entity(g, e) for e in ex.entities}
+    for e in ex.entities:
+        if e.author:
+            g.add((report, vocab.author, nodes[e.id]))
+        for start, end in e.mentions:
+            if end > start:
+                _mention(g, doc, nodes[e.id], statements, start, end)
+    for rel in ex.relations:
+        _relation(g, doc, nodes, statements, rel)
+    _touches(g)
+    return g
+
+
+def _report(g: Graph, ex: Extraction) -> URIRef:
+    r = ex.report
+    node = iri.report_iri(r.doc)
+    g.add((node, RDF.type, vocab.Report))
+    g.add((node, vocab.docName, Literal(r.doc)))
+    g.add((node, RDFS.label, Literal(r.title or r.doc)))
+    g.add((node, vocab.title, Literal(r.title or r.doc)))
+    g.add((node, vocab.sha256, Literal(r.sha256)))
+    if r.format:
+        g.add((node, vocab.format, Literal(r.format)))
+    if r.year:
+        g.add((node, vocab.year, Literal(r.year, datatype=XSD.integer)))
+    return node
+
+
+def _statement(g: Graph, doc: str, report: URIRef, s: Statement) -> URIRef:
+    node = iri.statement_iri(doc, s.start, s.end)
+    g.add((node, RDF.type, vocab.Statement))
+    g.add((node, vocab.inReport, report))
+    g.add((node, vocab.text, Literal(s.text)))
+    g.add((node, vocab.start, Literal(s.start, datatype=XSD.integer)))
+    g.add((node, vocab.end, Literal(s.end, datatype=XSD.integer)))
+    g.add((node, vocab.isHeading, Literal(s.heading)))
+    if s.section:
+        g.add((node, vocab.sectionPath, Literal(SECTION_SEPARATOR.join(s.section))))
+        g.add((node, vocab.inSection, _section(g, doc, report, s.section)))
+    for theme in s.themes:
+        g.add((node, vocab.hasTheme, vocab.THEME[theme]))
+    return node
+
+
+def _section(g: Graph, doc: str, report: URIRef, path: tuple[str, ...]) -> URIRef:
+    node = iri.section_iri(doc, path)
+    g.add((node, RDF.type, vocab.Section))
+    g.add((node, vocab.title, Literal(path[-1])))
+    g.add((node, vocab.inReport, report))
+    if len(path) > 1:
+        g.add((node, vocab.parentSection, _section(g, doc, report, path[:-1])))
+    return node
+
+
+def _entity(g: Graph, e: Entity) -> URIRef:
+    node = entity_node(e)
+    g.add((node, RDF.type, vocab.ENTITY_CLASSES[e.type]))
+    g.add((node, RDFS.label, Literal(e.name)))
+    for alias in e.aliases:
+        g.add((node, SKOS.altLabel, Literal(alias)))
+    if e.scope:
+        g.add((node, vocab.scope, Literal(e.scope)))
+    if e.author:
+        g.add((node, vocab.isAuthor, Literal(True)))
+    return node
+
+
+def _containing(statements: dict, start: int, end: int) -> URIRef | None:
+    for (s, e), node in statements.items():
+        if s <= start and end <= e:
+            return node
+    return None
+
+
+def _mention(g: Graph, doc: str, entity: URIRef, statements: dict, start: int, end: int) -> None:
+    statement = _containing(statements, start, end)
+    if statement is None:
+        return
+    node = iri.hashed_iri(doc, "m", entity, start, end)
+    g.add((node, RDF.type, vocab.Mention))
+    g.add((node, vocab.mentionOf, entity))
+    g.add((node, vocab.inStatement, statement))
+    g.add((node, vocab.start, Literal(start, datatype=XSD.integer)))
+    g.add((node, vocab.end, Literal(end, datatype=XSD.integer)))
+    g.add((entity, vocab.mentionedIn, statement))
+
+
+def _relation(g: Graph, doc: str, nodes: dict, statements: dict, rel) -> None:
+    head, tail = nodes[rel.head], nodes[rel.tail]
+    prop = vocab.RELATION_PROPERTIES[rel.type]
+    statement = _containing(statements, *rel.evidence)
+    g.add((head, prop, tail))
+    node = iri.hashed_iri(doc, "r", head, rel.type, tail, *rel.evidence)
+    g.add((node, RDF.type, vocab.RelationAssertion))
+    g.add((node, RDF.subject, head))
+    g.add((node, RDF.predicate, prop))
+    g.add((node, RDF.object, tail))
+    g.add((node, vocab.start, Literal(rel.evidence[0], datatype=XSD.integer)))
+    g.add((node, vocab.end, Literal(rel.evidence[1], datatype=XSD.integer)))
+    if statement is not None:
+        g.add((node, vocab.evidence, statement))
+
+
+def _touches(g: Graph) -> None:
+    """An entity touches the themes of the statements that mention it (spec §4)."""
+    for entity, statement in list(g.subject_objects(vocab.mentionedIn)):
+        for theme in list(g.objects(statement, vocab.hasTheme)):
+            g.add((entity, vocab.touchesTheme, theme))

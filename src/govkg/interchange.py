@@ -1,0 +1,73 @@
+"""The interchange JSONL of spec §5: one report per line, written byte-identically for the same input.
+
+Beyond the spec's fields each line carries what loading needs without the source file: the
+report's metadata, each statement's text and section path, entity scopes and aliases.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from govkg.errors import ReportError
+from govkg.model import Entity, Extraction, Relation, Report, Statement
+
+__all__ = ["from_record", "read_jsonl", "to_record", "write_jsonl"]
+
+
+def to_record(ex: Extraction) -> dict:
+    r = ex.report
+    return {
+        "doc": r.doc,
+        "entities": [_entity(e) for e in ex.entities],
+        "relations": [{"head": x.head, "type": x.type, "tail": x.tail, "evidence": list(x.evidence)}
+                      for x in ex.relations],
+        "statements": [{"start": s.start, "end": s.end, "themes": list(s.themes), "text": s.text,
+                        "section": list(s.section), "heading": s.heading} for s in ex.statements],
+        "report": {"title": r.title, "year": r.year, "author": r.author, "sha256": r.sha256,
+                   "format": r.format, "chars": len(r.text)},
+    }
+
+
+def _entity(e: Entity) -> dict:
+    row = {"id": e.id, "type": e.type, "name": e.name, "author": e.author,
+           "mentions": [list(m) for m in e.mentions]}
+    if e.aliases:
+        row["aliases"] = list(e.aliases)
+    if e.scope:
+        row["scope"] = e.scope
+    return row
+
+
+def from_record(row: dict) -> Extraction:
+    meta = row.get("report", {})
+    report = Report(doc=row["doc"], text="", sha256=meta.get("sha256", ""), title=meta.get("title", ""),
+                    year=meta.get("year"), author=meta.get("author", ""), format=meta.get("format", ""))
+    statements = tuple(Statement(s["start"], s["end"], s.get("text", ""), tuple(s.get("section", ())),
+                                 s.get("heading", False), tuple(s.get("themes", ())))
+                       for s in row.get("statements", []))
+    entities = tuple(Entity(e["id"], e["type"], e["name"], tuple(tuple(m) for m in e["mentions"]),
+                            e.get("author", False), tuple(e.get("aliases", ())), e.get("scope", ""))
+                     for e in row.get("entities", []))
+    relations = tuple(Relation(x["head"], x["type"], x["tail"], tuple(x["evidence"]))
+                      for x in row.get("relations", []))
+    return Extraction(report, statements, entities, relations)
+
+
+def write_jsonl(extractions: Iterable[Extraction], out: IO[str]) -> int:
+    n = 0
+    for ex in extractions:
+        out.write(json.dumps(to_record(ex), ensure_ascii=False, separators=(",", ":")) + "\n")
+        n += 1
+    return n
+
+
+def read_jsonl(path: Path) -> Iterator[Extraction]:
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield from_record(json.loads(line))
+            except (json.JSONDecodeError, KeyError, TypeError) as err:
+                raise ReportError(f"{path}:{number}", f"not an interchange record ({err})") from None

@@ -1,0 +1,55 @@
+"""Stable IRIs: the same name of the same type is the same node in every report and every load.
+
+An entity's IRI comes from its type and normalised name; a masked placeholder (xx县) is scoped to
+its report, since two reports' "xx县" need not be the same county.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from rdflib import URIRef
+
+from govkg.vocab import ID
+
+__all__ = ["entity_iri", "graph_iri", "key", "report_iri", "statement_iri"]
+
+_QUOTES = "\"'“”‘’「」『』《》〈〉"
+_SAFE = set("-_.~()（）·")
+
+
+def key(name: str) -> str:
+    """A readable IRI segment: NFKC, no spaces or quotes, lower-case, unsafe characters %-escaped."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(ch for ch in text if not ch.isspace() and ch not in _QUOTES).lower()
+    return "".join(ch if ch.isalnum() or ch in _SAFE else f"%{ord(ch):02X}" if ord(ch) < 128
+                   else ch.encode("utf-8").hex().upper() for ch in text) or "_"
+
+
+def report_iri(doc: str) -> URIRef:
+    return URIRef(f"{ID}report/{key(doc)}")
+
+
+def graph_iri(doc: str) -> URIRef:
+    """The named graph that holds everything one report contributes."""
+    return URIRef(f"{ID}graph/{key(doc)}")
+
+
+def statement_iri(doc: str, start: int, end: int) -> URIRef:
+    return URIRef(f"{report_iri(doc)}/s/{start}-{end}")
+
+
+def section_iri(doc: str, path: tuple[str, ...]) -> URIRef:
+    digest = hashlib.sha1("\x1f".join(path).encode("utf-8")).hexdigest()[:12]
+    return URIRef(f"{report_iri(doc)}/section/{digest}")
+
+
+def entity_iri(type_: str, name: str, scope: str = "") -> URIRef:
+    if scope:
+        return URIRef(f"{report_iri(scope)}/{type_}/{key(name)}")
+    return URIRef(f"{ID}{type_}/{key(name)}")
+
+
+def hashed_iri(doc: str, kind: str, *parts) -> URIRef:
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+    return URIRef(f"{report_iri(doc)}/{kind}/{digest}")

@@ -1,0 +1,90 @@
+"""The plain data passed between the steps of the pipeline.
+
+``Report`` (read) -> ``Statement`` (statements) -> ``Entity``/``Relation``/``Metric`` (extract)
+-> ``Extraction`` (one report, ready for the graph or the interchange JSONL).
+Offsets are Unicode code-point offsets into ``Report.text``, end exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["ENTITY_TYPES", "RELATION_TYPES", "Entity", "Extraction", "Mention", "Metric", "Relation",
+           "Report", "Statement"]
+
+ENTITY_TYPES = ("Organization", "Program", "Initiative", "Document", "Place", "Person")
+RELATION_TYPES = ("LEADS", "PARTICIPATES_IN", "ISSUES", "IMPLEMENTS", "ESTABLISHES",
+                  "COOPERATES_WITH", "PART_OF", "LOCATED_IN", "REPORTED_BY")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Report:
+    doc: str                 # the file's base name: the report's identity
+    text: str                # decoded, line endings normalised to "\n"
+    sha256: str              # of text, UTF-8
+    title: str = ""
+    year: int | None = None
+    author: str = ""         # the body that wrote it; "" when unknown
+    source: str = ""         # the path it was read from
+    format: str = "txt"
+
+
+@dataclass(frozen=True)
+class Statement:
+    start: int
+    end: int
+    text: str
+    section: tuple[str, ...] = ()   # headings above it, outermost first
+    heading: bool = False           # the statement is itself a heading
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+    name: str                # the entity name this mention stands for (quotes and kinds removed)
+    kind: str = ""           # e.g. 实践活动 after a quoted name
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    mentions: tuple[Span, ...]
+    author: bool = False
+    aliases: tuple[str, ...] = ()
+    scope: str = ""          # non-empty for masked names (xx县): the doc they belong to
+
+
+@dataclass(frozen=True)
+class Relation:
+    head: str                # entity ids
+    type: str
+    tail: str
+    evidence: Span
+
+
+@dataclass(frozen=True)
+class Metric:
+    value: str               # as written after numeral conversion; masked values stay masked
+    unit: str
+    counted: str
+    span: Span
+    masked: bool = False
+    subject: str = ""        # entity id it is linked to
+
+
+@dataclass(frozen=True)
+class Extraction:
+    report: Report
+    statements: tuple[Statement, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    metrics: tuple[Metric, ...] = field(default=())
+
+    def entity(self, entity_id: str) -> Entity:
+        return next(e for e in self.entities if e.id == entity_id)

@@ -1,0 +1,128 @@
+"""The library API behind ``govkg load`` and ``govkg extract``: files in, extractions or a store out.
+
+A bad file never stops the run: it is reported (path and reason) and the good files go on.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from govkg.errors import GovKGError, ReportError
+from govkg.extract import extract
+from govkg.interchange import write_jsonl
+from govkg.model import Extraction
+from govkg.read import SUPPORTED_SUFFIXES, read_report
+
+__all__ = ["LoadResult", "expand_inputs", "extract_files", "extract_to_jsonl", "load_extractions",
+           "load_files"]
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class LoadResult:
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    statements: int = 0
+    entities: int = 0
+    relations: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+
+    def count(self, ex: Extraction) -> None:
+        self.statements += len(ex.statements)
+        self.entities += len(ex.entities)
+        self.relations += len(ex.relations)
+
+
+def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Files as given, and the report files under each folder (recursively, sorted).
+
+    Inside a folder, hidden files and files of other types (a SOURCES.tsv, an image) are not
+    reports: they are left out and listed in ``skipped``. A file named explicitly is always kept,
+    so a wrong type given by hand is reported as an error.
+    """
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for p in sorted(path.rglob("*")):
+            if not p.is_file() or any(part.startswith(".") for part in p.relative_to(path).parts):
+                continue
+            if p.suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append(p)
+            elif skipped is not None:
+                skipped.append(p)
+    return list(dict.fromkeys(found))
+
+
+def extract_files(paths: list[Path], author: str | None = None,
+                  progress: Progress | None = None) -> Iterator[Extraction | ReportError]:
+    """Each file's extraction, or the ReportError that says why it could not be read."""
+    for path in paths:
+        try:
+            if not path.exists():
+                raise ReportError(path, "no such file")
+            yield extract(read_report(path, author=author))
+        except ReportError as err:
+            yield err
+        finally:
+            if progress:
+                progress(path.name)
+
+
+def extract_to_jsonl(paths: list[Path], out: Path, author: str | None = None,
+                     progress: Progress | None = None) -> LoadResult:
+    """Write the interchange JSONL (atomically: a failed run leaves no half-written file)."""
+    result, started = LoadResult(), time.perf_counter()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            for item in extract_files(paths, author, progress):
+                if isinstance(item, ReportError):
+                    result.failed.append((item.path, item.reason))
+                    continue
+                write_jsonl([item], fh)
+                result.loaded.append(item.report.doc)
+                result.count(item)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def load_files(paths: list[Path], store, author: str | None = None,
+               progress: Progress | None = None) -> LoadResult:
+    """Read, extract and store each report: one transaction per report, unchanged ones skipped."""
+    return load_extractions(extract_files(paths, author, progress), store)
+
+
+def load_extractions(items: Iterable[Extraction | ReportError], store) -> LoadResult:
+    result, started = LoadResult(), time.perf_counter()
+    for item in items:
+        if isinstance(item, ReportError):
+            result.failed.append((item.path, item.reason))
+            continue
+        doc = item.report.doc
+        if item.report.sha256 and store.report_digest(doc) == item.report.sha256:
+            result.unchanged.append(doc)
+            continue
+        try:
+            result.triples += store.put(item)
+        except GovKGError as err:
+            result.failed.append((item.report.source or doc, str(err)))
+            continue
+        result.loaded.append(doc)
+        result.count(item)
+    result.seconds = time.perf_counter() - started
+    return result

@@ -1,0 +1,108 @@
+"""The library of named queries: ``queries/sparql/NAME.rq`` and ``queries/cypher/NAME.cypher``.
+
+Each file opens with a comment header::
+
+    # name: initiatives-by-theme
+    # purpose: what it answers
+    # param theme: what to pass (required)
+    # param report (optional): ...
+    # columns: initiative, type, report, sentence
+
+Parameters are bound as values by the store (SPARQL substitutions, Cypher ``$params``); they are
+never pasted into the query text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govkg.errors import QueryError
+from govkg.resources import resource_path
+
+__all__ = ["NamedQuery", "list_queries", "load_query", "parse_header"]
+
+_SUFFIX = {"sparql": ".rq", "cypher": ".cypher"}
+_PARAM = re.compile(r"^param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<opt>\(optional\))?\s*:\s*(?P<doc>.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    doc: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    language: str
+    text: str
+    purpose: str = ""
+    params: tuple[Param, ...] = ()
+    columns: tuple[str, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+    def project(self, table):
+        """The declared columns of a result (parameters are projected too, for binding)."""
+        if not self.columns or table.columns == self.columns:
+            return table
+        index = [table.columns.index(c) for c in self.columns]
+        return type(table)(self.columns, tuple(tuple(row[i] for i in index) for row in table.rows))
+
+    def bind(self, given: dict[str, str]) -> dict[str, str]:
+        """The parameters to bind; raises QueryError for missing or unknown ones."""
+        known = {p.name for p in self.params}
+        unknown = sorted(set(given) - known)
+        if unknown:
+            raise QueryError(f"query '{self.name}' has no parameter {', '.join(unknown)} "
+                             f"(it takes: {', '.join(sorted(known)) or 'none'})")
+        missing = [p.name for p in self.params if p.required and not given.get(p.name)]
+        if missing:
+            raise QueryError(f"query '{self.name}' needs --param {missing[0]}=VALUE "
+                             f"({next(p.doc for p in self.params if p.name == missing[0])})")
+        return {k: v for k, v in given.items() if v != ""}
+
+
+def parse_header(text: str) -> dict:
+    header: dict = {"params": []}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line.startswith(("#", "//")):
+            if line:
+                break
+            continue
+        body = line.lstrip("#/").strip()
+        found = _PARAM.match(body)
+        if found:
+            header["params"].append(Param(found["name"], found["doc"].strip(), not found["opt"]))
+        elif ":" in body:
+            key, _, value = body.partition(":")
+            if key.strip() in ("name", "purpose", "columns"):
+                header[key.strip()] = value.strip()
+            elif key.strip() == "" or not key.strip().isidentifier():
+                continue
+        elif "purpose" in header and not header.get("columns") and body:
+            header["purpose"] += " " + body
+    return header
+
+
+def _folder(language: str) -> Path:
+    return resource_path("queries", language)
+
+
+def list_queries(language: str = "sparql") -> list[NamedQuery]:
+    folder = _folder(language)
+    return [load_query(p.stem, language) for p in sorted(folder.glob(f"*{_SUFFIX[language]}"))]
+
+
+def load_query(name: str, language: str = "sparql") -> NamedQuery:
+    path = _folder(language) / f"{name}{_SUFFIX[language]}"
+    if not path.exists():
+        names = ", ".join(p.stem for p in sorted(_folder(language).glob(f"*{_SUFFIX[language]}")))
+        raise QueryError(f"no {language} query named '{name}' (available: {names})")
+    text = path.read_text(encoding="utf-8")
+    header = parse_header(text)
+    columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
+    return NamedQuery(name=name, language=language, text=text, purpose=header.get("purpose", ""),
+                      params=tuple(header["params"]), columns=columns, path=path)

@@ -1,0 +1,91 @@
+"""Split a report's text into statements (spec §1) and give each its section path.
+
+A statement ends at 。！？ (with any closing quotes or brackets after it) or at a line end;
+surrounding whitespace is trimmed, so ``text[start:end] == statement.text``. A heading is the
+first statement of a line that opens with an enumeration marker (一、 （一） 1. 第一章 ...);
+a 一是/二是 item opens a sub-section (labelled by its first clause) that ends with its line;
+web-page debris lines (字号, 打印 ...) are statements but never headings;
+because headings open lines and statements never span lines, a statement never crosses a heading.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from govkg.model import Statement
+from govkg.read.metadata import structure_patterns
+
+__all__ = ["split_statements"]
+
+_SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)】〕]*|$)")
+_TRIM = " \t\u3000\u00a0\ufeff\u200b"
+_ITEM_LEVEL = 100
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
+_CLAUSE_END = re.compile(r"[，,；;：:。！？]")
+
+
+@cache
+def _heading_levels() -> list[re.Pattern]:
+    return [re.compile(p) for p in structure_patterns()["headings"]["levels"]]
+
+
+@cache
+def _item_marker() -> re.Pattern:
+    return re.compile(structure_patterns()["headings"]["item"])
+
+
+def heading_level(line: str) -> int | None:
+    """The nesting level of a heading line, or None if the line is not a heading."""
+    line = _MARKDOWN_HEADING.sub("", line)
+    for level, pattern in enumerate(_heading_levels()):
+        if pattern.match(line):
+            return level
+    return None
+
+
+def split_statements(text: str) -> list[Statement]:
+    statements: list[Statement] = []
+    stack: list[tuple[int, str]] = []     # (level, heading text) from the outermost in
+    offset = 0
+    for line in text.split("\n"):
+        _close(stack, _ITEM_LEVEL)        # 一是/二是 items end with their paragraph
+        statements.extend(_line_statements(line, offset, stack))
+        offset += len(line) + 1
+    return statements
+
+
+def _line_statements(line: str, offset: int, stack: list[tuple[int, str]]):
+    first = True
+    for found in _SENTENCE.finditer(line):
+        start, end = _trim(line, found.start(), found.end())
+        if start >= end:
+            continue
+        sentence = line[start:end]
+        level = heading_level(sentence) if first else None
+        first = False
+        if level is not None:
+            _close(stack, level)
+            yield Statement(offset + start, offset + end, sentence, _path(stack), heading=True)
+            stack.append((level, sentence))
+            continue
+        if _item_marker().match(sentence):
+            _close(stack, _ITEM_LEVEL)
+            stack.append((_ITEM_LEVEL, _CLAUSE_END.split(sentence, 1)[0]))
+        yield Statement(offset + start, offset + end, sentence, _path(stack))
+
+
+def _trim(line: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and line[start] in _TRIM:
+        start += 1
+    while end > start and line[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _close(stack: list[tuple[int, str]], level: int) -> None:
+    while stack and stack[-1][0] >= level:
+        stack.pop()
+
+
+def _path(stack: list[tuple[int, str]]) -> tuple[str, ...]:
+    return tuple(text for _, text in stack)

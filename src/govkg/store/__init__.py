@@ -1,0 +1,55 @@
+"""Stores behind one small protocol, so the embedded store and Neo4j are interchangeable.
+
+``GraphStore`` is what the pipeline and the CLI need: know which version of a report is stored,
+put a report (replacing its earlier facts atomically), remove it, list reports, count things and
+run the named queries. ``open_store`` gives the default embedded (Oxigraph) store.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from govkg.model import Extraction
+
+__all__ = ["DEFAULT_STORE", "GraphStore", "ReportInfo", "Table", "default_store_path", "open_store"]
+
+DEFAULT_STORE = "govkg-data"
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    doc: str
+    title: str
+    sha256: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple, ...]
+
+    def as_dicts(self) -> list[dict]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    def report_digest(self, doc: str) -> str | None: ...
+    def put(self, extraction: Extraction) -> int: ...
+    def remove(self, doc: str) -> bool: ...
+    def reports(self) -> list[ReportInfo]: ...
+    def run_named(self, name: str, params: dict[str, str]) -> Table: ...
+    def close(self) -> None: ...
+
+
+def default_store_path(path: str | Path | None = None) -> Path:
+    return Path(path or os.environ.get("GOVKG_STORE") or DEFAULT_STORE)
+
+
+def open_store(path: str | Path | None = None, read_only: bool = False):
+    from govkg.store.oxigraph import OxigraphStore
+
+    return OxigraphStore(default_store_path(path), read_only=read_only)

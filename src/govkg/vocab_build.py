@@ -1,0 +1,70 @@
+"""Generate ``govkg/vocab.py`` from ontology/govkg.ttl and ontology/themes.ttl.
+
+    python -m govkg.vocab_build          # rewrite src/govkg/vocab.py
+    python -m govkg.vocab_build --check  # exit 1 if vocab.py is out of date
+
+The ontology is the single source of names; tests/test_vocab.py fails when the two disagree.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rdflib import OWL, RDF, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from govkg.resources import resource_path
+
+GK = "https://w3id.org/govkg/ontology#"
+THEME = "https://w3id.org/govkg/theme/"
+ID = "https://w3id.org/govkg/id/"
+TARGET = Path(__file__).with_name("vocab.py")
+
+
+def _local(iri: URIRef) -> str:
+    return str(iri)[len(GK):]
+
+
+def render_vocab() -> str:
+    onto = Graph().parse(resource_path("ontology", "govkg.ttl"))
+    themes = Graph().parse(resource_path("ontology", "themes.ttl"))
+    gk_type, rel_type = URIRef(GK + "entityType"), URIRef(GK + "relationType")
+    terms = sorted({_local(s) for s in onto.subjects() if str(s).startswith(GK) and _local(s)})
+    entities = sorted((str(o), _local(s)) for s, o in onto.subject_objects(gk_type))
+    relations = sorted((str(o), _local(s)) for s, o in onto.subject_objects(rel_type))
+    theme_ids = sorted(str(n) for n in themes.objects(None, SKOS.notation))
+    lines = [
+        '"""The govkg vocabulary, GENERATED from ontology/*.ttl by govkg.vocab_build: do not edit."""',
+        "from rdflib import Namespace, URIRef",
+        "",
+        f'GK = Namespace("{GK}")',
+        f'THEME = Namespace("{THEME}")',
+        f'ID = Namespace("{ID}")',
+        "",
+    ]
+    lines += [f'{t} = URIRef("{GK}{t}")' for t in terms]
+    lines += ["", "ENTITY_CLASSES = {"]
+    lines += [f'    "{name}": {local},' for name, local in entities]
+    lines += ["}", "", "RELATION_PROPERTIES = {"]
+    lines += [f'    "{name}": {local},' for name, local in relations]
+    lines += ["}", "", "THEMES = ("]
+    lines += [f'    "{t}",' for t in theme_ids]
+    lines += [")", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    text = render_vocab()
+    if "--check" in argv:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print(f"{TARGET} is out of date: run python -m govkg.vocab_build", file=sys.stderr)
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
