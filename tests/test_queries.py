@@ -1,0 +1,84 @@
+"""Every named query has a header, binds its parameters, and answers on a small graph."""
+import pytest
+
+from govkg.errors import QueryError
+from govkg.pipeline import load_files
+from govkg.queries import list_queries, load_query
+from govkg.sparql import run_sparql
+
+REPORT = """xx县人民政府工作报告
+一、2023年工作回顾
+（一）抓党建促基层治理
+全面完成村级换届工作。
+县委组织部牵头开展“我为群众办实事”实践活动。
+我们认真落实《中华人民共和国乡村振兴促进法》，县委组织部印发《xx县驻村第一书记和工作队管理办法》。
+"""
+
+REQUIRED = {"initiatives-by-theme", "organizations-leading", "documents-implemented",
+            "entity-neighbourhood", "report-summary"}
+
+
+@pytest.fixture
+def loaded(tmp_path, store):
+    path = tmp_path / "xx县2023年政府工作报告.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    assert load_files([path], store).loaded
+    return store
+
+
+def test_the_library_has_the_required_queries_with_headers():
+    queries = {q.name: q for q in list_queries("sparql")}
+    assert REQUIRED <= set(queries)
+    for q in queries.values():
+        assert q.purpose and q.columns, f"{q.name} lacks a purpose or columns header"
+
+
+@pytest.mark.parametrize("name,params,column,expected", [
+    ("initiatives-by-theme", {"theme": "village_governance"}, "initiative", "村级换届"),
+    ("initiatives-by-theme", {"theme": "grassroots_governance"}, "initiative", "村级换届"),  # via skos:narrower
+    ("organizations-leading", {}, "undertaking", "我为群众办实事"),
+    ("organizations-leading", {"organization": "县委组织部"}, "undertaking", "我为群众办实事"),
+    ("documents-implemented", {}, "document", "中华人民共和国乡村振兴促进法"),
+    ("entity-neighbourhood", {"name": "县委组织部"}, "object", "xx县驻村第一书记和工作队管理办法"),
+    ("report-summary", {}, "report", "xx县2023年政府工作报告.txt"),
+])
+def test_each_named_query_answers(loaded, name, params, column, expected):
+    table = loaded.run_named(name, params)
+    assert table.columns == load_query(name).columns
+    values = [row[column] for row in table.as_dicts()]
+    assert any(expected in str(v) for v in values), values
+
+
+def test_evidence_sentences_come_with_the_answers(loaded):
+    rows = loaded.run_named("initiatives-by-theme", {"theme": "village_governance"}).as_dicts()
+    assert rows and all(row["initiative"] in row["sentence"] or row["type"] for row in rows)
+    assert all(row["sentence"] in REPORT for row in rows)
+
+
+def test_parameters_are_bound_not_pasted(loaded):
+    hostile = '县委组织部" } UNION { ?s ?p ?o } #'
+    assert loaded.run_named("organizations-leading", {"organization": hostile}).rows == ()
+
+
+def test_missing_and_unknown_parameters_are_errors(loaded):
+    with pytest.raises(QueryError, match="needs --param theme"):
+        loaded.run_named("initiatives-by-theme", {})
+    with pytest.raises(QueryError, match="has no parameter colour"):
+        loaded.run_named("report-summary", {"colour": "red"})
+    with pytest.raises(QueryError, match="no sparql query named"):
+        loaded.run_named("no-such-query", {})
+
+
+def test_updates_are_refused_unless_allowed(loaded):
+    update = "DELETE WHERE { GRAPH ?g { ?s ?p ?o } }"
+    before = loaded.triple_count()
+    with pytest.raises(QueryError, match="--write"):
+        run_sparql(loaded, update, {})
+    assert loaded.triple_count() == before
+    run_sparql(loaded, update, {}, allow_update=True)
+    assert loaded.triple_count() == 0
+
+
+def test_own_sparql_with_predeclared_prefixes(loaded):
+    table = run_sparql(loaded, "SELECT ?name WHERE { ?e a gk:Document ; rdfs:label ?name } ORDER BY ?name", {})
+    assert ("中华人民共和国乡村振兴促进法",) in table.rows

@@ -1,0 +1,47 @@
+"""An export of the store validates against ontology/shapes.ttl (pyshacl), with no violations."""
+import pytest
+from rdflib import Graph
+
+from govkg.export import export_store
+from govkg.pipeline import expand_inputs, load_files
+from govkg.resources import resource_path
+
+
+def validate(data: Graph):
+    pyshacl = pytest.importorskip("pyshacl")
+    shapes = Graph().parse(resource_path("ontology", "shapes.ttl"))
+    ontology = Graph().parse(resource_path("ontology", "govkg.ttl"))
+    ontology.parse(resource_path("ontology", "themes.ttl"))
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    return conforms, text
+
+
+def test_sample_export_conforms(tmp_path, store, sample_report):
+    load_files([sample_report], store)
+    out = tmp_path / "graph.ttl"
+    export_store(store, "ttl", out, with_schema=True)
+    conforms, text = validate(Graph().parse(out))
+    assert conforms, text
+
+
+def test_corpus_export_conforms(tmp_path, store, corpus):
+    reports = [p for p in expand_inputs([corpus]) if p.name.startswith(("summary", "gwr-hailar", "policy-zhong"))]
+    load_files(reports, store)
+    out = tmp_path / "graph.ttl"
+    export_store(store, "ttl", out, with_schema=True)
+    conforms, text = validate(Graph().parse(out))
+    assert conforms, text
+
+
+def test_a_broken_graph_is_caught(tmp_path, store, sample_report):
+    from rdflib import Literal
+
+    from govkg import vocab
+
+    load_files([sample_report], store)
+    out = tmp_path / "graph.ttl"
+    export_store(store, "ttl", out, with_schema=True)
+    graph = Graph().parse(out)
+    statement = next(graph.subjects(vocab.text, None))
+    graph.add((statement, vocab.start, Literal(-1)))
+    assert validate(graph)[0] is False
