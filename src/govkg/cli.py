@@ -24,7 +24,7 @@ app = typer.Typer(
          "`govkg query initiatives-by-theme --param theme=village_governance`.",
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)   # one error per line, never wrapped
 
 StoreOption = typer.Option(None, "--store", envvar="GOVKG_STORE", show_default="./govkg-data",
                            help="Folder of the embedded store (env GOVKG_STORE).")

@@ -111,8 +111,15 @@ class OxigraphStore:
             self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph)
             self._store.update(f"MOVE SILENT GRAPH {_iri_ref(staging)} TO GRAPH {_iri_ref(name)}")
         except OSError as err:
-            raise StoreError(f"{self.path}: write failed: {err}") from None
+            self._discard(g)
+            raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
         return len(graph)
+
+    def _discard(self, graph: ox.NamedNode) -> None:
+        try:
+            self._store.remove_graph(graph)
+        except OSError:
+            pass   # dropped at the next open for writing
 
     def put(self, extraction: Extraction) -> int:
         """Store one report, replacing what an earlier version of it said. Returns its triple count."""
@@ -158,7 +165,7 @@ class OxigraphStore:
         """
         substitutions = {ox.Variable(k): _param_term(v) for k, v in params.items()}
         try:
-            result = self._store.query(text, use_default_graph_as_union=True, substitutions=substitutions)
+            result = self._store.query(text, substitutions=substitutions, **self._visible_graphs())
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from None
         except OSError as err:
@@ -171,6 +178,13 @@ class OxigraphStore:
         rows = tuple((t.subject.value, t.predicate.value, from_ox(t.object)) for t in result)
         return Table(("subject", "predicate", "object"), rows)
 
+    def _visible_graphs(self) -> dict:
+        """All graphs as the default graph, except a staging graph being written right now."""
+        graphs = list(self._store.named_graphs())
+        if any(g.value.endswith(_STAGING) for g in graphs):
+            return {"default_graph": [g for g in graphs if not g.value.endswith(_STAGING)]}
+        return {"use_default_graph_as_union": True}
+
     def run_named(self, name: str, params: dict[str, str]) -> Table:
         from govkg.queries import load_query
 
@@ -178,7 +192,12 @@ class OxigraphStore:
         return query.project(self.select(query.text, query.bind(params)))
 
     def triple_count(self) -> int:
-        return len(self._store)
+        """Triples of the reports (the schema graph and any staging graph left out)."""
+        total = len(self._store)
+        for graph in self._store.named_graphs():
+            if graph.value == str(SCHEMA_GRAPH) or graph.value.endswith(_STAGING):
+                total -= sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+        return total
 
     def dataset(self, include_schema: bool = False) -> Dataset:
         """Everything stored, as an rdflib Dataset (for export and validation)."""
