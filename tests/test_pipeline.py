@@ -43,3 +43,15 @@ def test_a_failed_jsonl_run_leaves_no_file(tmp_path):
     result = extract_to_jsonl([tmp_path / "missing.txt"], out)
     assert result.failed and out.exists()          # a run with only bad inputs writes an empty file
     assert out.read_text(encoding="utf-8") == ""
+
+
+def test_parallel_extraction_keeps_order_and_bytes(tmp_path, sample_report):
+    other = tmp_path / "b.txt"
+    other.write_text("yy县人民政府工作报告\n县委组织部组织开展党史学习教育。\n", encoding="utf-8")
+    paths = [other, sample_report, tmp_path / "missing.txt", other.with_name("c.txt")]
+    paths[-1].write_text("zz县工作总结\n全面完成村级换届。\n", encoding="utf-8")
+    one, two = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    r1 = extract_to_jsonl(paths, one, jobs=1)
+    r2 = extract_to_jsonl(paths, two, jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    assert r1.failed == r2.failed and len(r2.loaded) == 3

@@ -106,6 +106,7 @@ def load(
     store: Optional[Path] = StoreOption,
     author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
     from_jsonl: Optional[Path] = typer.Option(None, "--from-jsonl", help="Load an interchange JSONL written by `govkg extract`."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (output order is kept)."),
 ):
     """Read reports, extract entities, relations and themes, and store them.
 
@@ -126,7 +127,7 @@ def load(
             result = load_extractions(read_jsonl(from_jsonl), db)
         if reports:
             paths = _inputs(reports)
-            result = _run_with_progress(paths, "loading", lambda tick: load_files(paths, db, author, tick))
+            result = _run_with_progress(paths, "loading", lambda tick: load_files(paths, db, author, tick, jobs))
     finally:
         db.close()
     _report_failures(result)
@@ -141,15 +142,29 @@ def extract(
     inputs: list[Path] = typer.Argument(..., help="Report files or folders."),
     output: Path = typer.Option(..., "-o", "--output", help="Interchange JSONL to write (spec §5)."),
     author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept)."),
+    dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS",
+                                       help="Run the per-report map on a Dask cluster, e.g. tcp://10.0.0.5:8786."),
 ):
     """Extract entities, relations and themes to interchange JSONL, without storing them.
 
-    Example: `govkg extract ../shared/corpus -o extraction.jsonl`
+    The output is the same, byte for byte, whatever `--jobs` or `--dask` say; load it with
+    `govkg load --from-jsonl`.
+
+    Example: `govkg extract ../shared/corpus -o extraction.jsonl --jobs 2`
     """
     from govkg.pipeline import extract_to_jsonl
 
     paths = _inputs(inputs)
-    result = _run_with_progress(paths, "extracting", lambda tick: extract_to_jsonl(paths, output, author, tick))
+
+    def work(tick):
+        items = None
+        if dask:
+            from govkg.distributed import extract_on_dask
+            items = extract_on_dask(paths, dask, author, tick)
+        return extract_to_jsonl(paths, output, author, tick, jobs, items=items)
+
+    result = _run_with_progress(paths, "extracting", work)
     _report_failures(result)
     err.print(_summary(result, "extracted") + f" -> {output}", highlight=False)
     if result.failed:

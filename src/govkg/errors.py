@@ -20,6 +20,9 @@ class ReportError(GovKGError):
         self.path, self.reason = str(path), reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self):          # picklable across worker processes
+        return type(self), (self.path, self.reason)
+
 
 class OntologyError(GovKGError):
     pass

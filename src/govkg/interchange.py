@@ -25,7 +25,7 @@ def to_record(ex: Extraction) -> dict:
         "statements": [{"start": s.start, "end": s.end, "themes": list(s.themes), "text": s.text,
                         "section": list(s.section), "heading": s.heading} for s in ex.statements],
         "report": {"title": r.title, "year": r.year, "author": r.author, "sha256": r.sha256,
-                   "format": r.format, "chars": len(r.text)},
+                   "format": r.format},
     }
 
 
