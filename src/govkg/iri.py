@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -18,6 +19,7 @@ _QUOTES = "\"'“”‘’「」『』《》〈〉"
 _SAFE = set("-_.~()（）·")
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """A readable IRI segment: NFKC, no spaces or quotes, lower-case, unsafe characters %-escaped."""
     text = unicodedata.normalize("NFKC", name)
@@ -26,6 +28,7 @@ def key(name: str) -> str:
                    else ch.encode("utf-8").hex().upper() for ch in text) or "_"
 
 
+@lru_cache(maxsize=4096)
 def report_iri(doc: str) -> URIRef:
     return URIRef(f"{ID}report/{key(doc)}")
 

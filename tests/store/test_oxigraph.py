@@ -101,14 +101,14 @@ def test_reading_a_missing_store_is_a_clear_error(tmp_path):
         open_store(tmp_path / "nowhere", read_only=True)
 
 
-class FailingMove:
-    """The real Oxigraph store, except that the update that moves the staging graph fails."""
+class FailingCommit:
+    """The real Oxigraph store, except that the write that commits a new version fails."""
 
     def __init__(self, real):
         self._real = real
 
-    def update(self, *args, **kwargs):
-        raise OSError("simulated crash before the move")
+    def add(self, *args, **kwargs):
+        raise OSError("simulated crash before the commit")
 
     def __getattr__(self, name):
         return getattr(self._real, name)
@@ -119,13 +119,39 @@ def test_a_failed_write_leaves_the_earlier_version(tmp_path, store):
     load_files([path], store)
     before, digest = store.triple_count(), store.report_digest("a.txt")
     path.write_text(CHANGED, encoding="utf-8")
-    real, store._store = store._store, FailingMove(store._store)
+    real, store._store = store._store, FailingCommit(store._store)
     try:
         result = load_files([path], store)
     finally:
         store._store = real
     assert [reason for _, reason in result.failed] == [
-        f"{store.path}: write failed, the stored version is unchanged: simulated crash before the move"]
+        f"{store.path}: write failed, the stored version is unchanged: simulated crash before the commit"]
     assert store.triple_count() == before
     assert store.report_digest("a.txt") == digest
     assert "我为群众办实事" in labels(store) and "清化收" not in labels(store)
+
+
+def test_readers_never_see_an_uncommitted_version(tmp_path, store_path):
+    """A crash between writing a version and committing it: readers see the old version only,
+    and the next writer cleans up."""
+    import pyoxigraph as ox
+
+    from govkg.graph import build_graph
+    from govkg.iri import graph_iri
+    from govkg.store.oxigraph import to_ox
+
+    path = write(tmp_path / "in", "a.txt", REPORT)
+    db = open_store(store_path)
+    load_files([path], db)
+    before = sorted(labels(db))
+    path.write_text(CHANGED, encoding="utf-8")
+    orphan = ox.NamedNode(f"{graph_iri('a.txt')}/v2")
+    db._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), orphan)
+                     for s, p, o in build_graph(next(extract_files([path]))))
+    db.close()
+    reader = open_store(store_path, read_only=True)
+    assert sorted(labels(reader)) == before
+    reader.close()
+    writer = open_store(store_path)
+    assert orphan not in set(writer._store.named_graphs())
+    writer.close()

@@ -1,9 +1,13 @@
 """The embedded default: a persistent Oxigraph RDF store on disk (or in memory when path is None).
 
-Each report lives in its own named graph. Putting a report writes its triples to a staging graph,
-then one SPARQL update (a single Oxigraph transaction) moves the staging graph over the report's
-graph: readers see the old version or the new one, never half of either. Oxigraph allows one
-writer per directory; a second writer gets StoreBusyError.
+Each report version lives in its own named graph (``…/graph/<doc>/v<n>``), and a small catalog
+graph says which version of each report is current. Putting a report bulk-loads the new version
+into a graph nobody reads yet, then commits by adding its catalog entry (one atomic write), then
+retires the old version. Readers only ever see committed, current versions: when the store holds
+nothing else they query the union of all graphs (the fast path); while a write is in flight, or
+after a crash left a graph behind, they query the list of current graphs instead. The next writer
+cleans up whatever a crash left. Oxigraph allows one writer per directory; a second writer gets
+StoreBusyError, and readers open read-only beside it.
 """
 from __future__ import annotations
 
@@ -15,23 +19,19 @@ from rdflib import Dataset, Graph, URIRef
 
 from govkg import iri, vocab
 from govkg.errors import QueryError, StoreBusyError, StoreError
-from govkg.graph import build_graph
+from govkg.graph import report_triples
 from govkg.model import Extraction
 from govkg.resources import resource_path
 from govkg.store import ReportInfo, Table
 
-__all__ = ["SCHEMA_GRAPH", "OxigraphStore"]
+__all__ = ["CATALOG_GRAPH", "SCHEMA_GRAPH", "OxigraphStore"]
 
 SCHEMA_GRAPH = URIRef(f"{vocab.ID}graph/_schema")
-_STAGING = "#staging"
-_SAFE_IRI = re.compile(r'^[^<>"{}|^`\\\s]+$')
-
-
-def _iri_ref(node: URIRef) -> str:
-    """An IRI for the few update texts built here: our own IRIs, checked, never user text."""
-    if not _SAFE_IRI.match(str(node)):
-        raise StoreError(f"unsafe IRI refused: {node!r}")
-    return f"<{node}>"
+CATALOG_GRAPH = URIRef(f"{vocab.ID}graph/_catalog")
+_VERSION_OF = ox.NamedNode("https://w3id.org/govkg/store#versionOf")
+_CATALOG = ox.NamedNode(str(CATALOG_GRAPH))
+_SCHEMA = ox.NamedNode(str(SCHEMA_GRAPH))
+_VERSION = re.compile(r"/v([0-9]+)$")
 
 
 def to_ox(term):
@@ -56,14 +56,29 @@ def from_ox(term):
         return None
     if isinstance(term, ox.Literal):
         dt = term.datatype.value if term.datatype else ""
-        if dt.endswith("#integer") or dt.endswith("#int") or dt.endswith("#long"):
+        if dt.endswith(("#integer", "#int", "#long")):
             return int(term.value)
         if dt.endswith("#boolean"):
             return term.value == "true"
-        if dt.endswith("#decimal") or dt.endswith("#double"):
+        if dt.endswith(("#decimal", "#double")):
             return float(term.value)
         return term.value
     return term.value if hasattr(term, "value") else str(term)
+
+
+class _TermCache(dict):
+    """rdflib term -> Oxigraph term; a report repeats its IRIs thousands of times."""
+
+    def __call__(self, term):
+        found = self.get(term)
+        if found is None:
+            found = self[term] = to_ox(term)
+        return found
+
+
+def _version(graph: ox.NamedNode) -> int:
+    found = _VERSION.search(graph.value)
+    return int(found.group(1)) if found else 0
 
 
 class OxigraphStore:
@@ -72,7 +87,7 @@ class OxigraphStore:
         self.read_only = read_only
         self._store = self._open(path, read_only)
         if not read_only:
-            self._drop_stale_staging()
+            self._repair()
             self._ensure_schema()
 
     @staticmethod
@@ -92,46 +107,83 @@ class OxigraphStore:
                                      "try again when it has finished") from None
             raise StoreError(f"{path}: cannot open the store: {err}") from None
 
+    # ---------------------------------------------------------------- the catalog
+    def _catalog(self) -> dict[str, list[ox.NamedNode]]:
+        """doc -> its committed versions, oldest first."""
+        versions: dict[str, list[ox.NamedNode]] = {}
+        for quad in self._store.quads_for_pattern(None, _VERSION_OF, None, _CATALOG):
+            versions.setdefault(quad.object.value, []).append(quad.subject)
+        return {doc: sorted(graphs, key=_version) for doc, graphs in versions.items()}
+
+    def _current(self) -> dict[str, ox.NamedNode]:
+        return {doc: graphs[-1] for doc, graphs in self._catalog().items()}
+
+    def _visible_graphs(self) -> dict:
+        """The query's default graph: the union of everything when only current versions are
+        stored (fast), else the explicit list of current versions."""
+        current = set(self._current().values()) | {_SCHEMA, _CATALOG}
+        stored = set(self._store.named_graphs())
+        if stored <= current:
+            return {"use_default_graph_as_union": True}
+        return {"default_graph": sorted(current & stored, key=lambda g: g.value)}
+
+    def _repair(self) -> None:
+        """Drop what an interrupted write left: uncommitted graphs and superseded versions."""
+        catalog = self._catalog()
+        current = {graphs[-1] for graphs in catalog.values()}
+        for graph in list(self._store.named_graphs()):
+            if graph not in current and graph not in (_SCHEMA, _CATALOG):
+                self._store.remove_graph(graph)
+        for doc, graphs in catalog.items():
+            self._retire(doc, graphs[:-1])
+
+    def _retire(self, doc: str, graphs: list[ox.NamedNode]) -> None:
+        for graph in graphs:
+            self._store.remove_graph(graph)
+            self._store.remove(ox.Quad(graph, _VERSION_OF, ox.Literal(doc), _CATALOG))
+
     # ---------------------------------------------------------------- writing
     def _ensure_schema(self) -> None:
         schema = Graph()
         for name in ("govkg.ttl", "themes.ttl"):
             schema.parse(resource_path("ontology", name))
-        self._replace_graph(SCHEMA_GRAPH, schema)
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), _SCHEMA) for s, p, o in schema]
+        if set(self._store.quads_for_pattern(None, None, None, _SCHEMA)) != set(quads):
+            self._store.remove_graph(_SCHEMA)
+            self._store.extend(quads)
 
-    def _drop_stale_staging(self) -> None:
-        for graph in list(self._store.named_graphs()):
-            if graph.value.endswith(_STAGING):
-                self._store.remove_graph(graph)
-
-    def _replace_graph(self, name: URIRef, graph: Graph) -> int:
-        staging = URIRef(str(name) + _STAGING)
-        g = ox.NamedNode(str(staging))
+    def put(self, extraction: Extraction) -> int:
+        """Store one report, replacing what an earlier version of it said. Returns its triple count."""
+        self._writable()
+        doc = extraction.report.doc
+        old = self._catalog().get(doc, [])
+        target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
+        triples = report_triples(extraction)
+        term = _TermCache()
         try:
-            self._store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in graph)
-            self._store.update(f"MOVE SILENT GRAPH {_iri_ref(staging)} TO GRAPH {_iri_ref(name)}")
+            self._store.bulk_extend(ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples)
+            self._store.add(ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG))   # the commit
         except OSError as err:
-            self._discard(g)
+            self._discard(target)
             raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
-        return len(graph)
+        self._retire(doc, old)
+        return len(triples)
 
     def _discard(self, graph: ox.NamedNode) -> None:
         try:
             self._store.remove_graph(graph)
         except OSError:
-            pass   # dropped at the next open for writing
-
-    def put(self, extraction: Extraction) -> int:
-        """Store one report, replacing what an earlier version of it said. Returns its triple count."""
-        self._writable()
-        return self._replace_graph(iri.graph_iri(extraction.report.doc), build_graph(extraction))
+            pass   # invisible to readers; dropped at the next open for writing
 
     def remove(self, doc: str) -> bool:
+        """Remove a report: its current version goes first (atomically), then the catalog entries."""
         self._writable()
-        graph = ox.NamedNode(str(iri.graph_iri(doc)))
-        if not self._store.contains_named_graph(graph):
+        graphs = self._catalog().get(doc, [])
+        if not graphs:
             return False
-        self._store.remove_graph(graph)
+        for graph in reversed(graphs):
+            self._store.remove_graph(graph)
+        self._retire(doc, graphs)
         return True
 
     def update(self, text: str) -> None:
@@ -178,13 +230,6 @@ class OxigraphStore:
         rows = tuple((t.subject.value, t.predicate.value, from_ox(t.object)) for t in result)
         return Table(("subject", "predicate", "object"), rows)
 
-    def _visible_graphs(self) -> dict:
-        """All graphs as the default graph, except a staging graph being written right now."""
-        graphs = list(self._store.named_graphs())
-        if any(g.value.endswith(_STAGING) for g in graphs):
-            return {"default_graph": [g for g in graphs if not g.value.endswith(_STAGING)]}
-        return {"use_default_graph_as_union": True}
-
     def run_named(self, name: str, params: dict[str, str]) -> Table:
         from govkg.queries import load_query
 
@@ -192,25 +237,27 @@ class OxigraphStore:
         return query.project(self.select(query.text, query.bind(params)))
 
     def triple_count(self) -> int:
-        """Triples of the reports (the schema graph and any staging graph left out)."""
-        total = len(self._store)
-        for graph in self._store.named_graphs():
-            if graph.value == str(SCHEMA_GRAPH) or graph.value.endswith(_STAGING):
-                total -= sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
-        return total
+        """Triples of the current versions of the reports."""
+        return sum(sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+                   for graph in self._current().values())
+
+    def report_graph(self, doc: str) -> Graph:
+        """The triples the current version of one report contributed (empty if it is not stored)."""
+        out, graph = Graph(), self._current().get(doc)
+        if graph is None:
+            return out
+        for quad in self._store.quads_for_pattern(None, None, None, graph):
+            out.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
+        return out
 
     def dataset(self, include_schema: bool = False) -> Dataset:
-        """Everything stored, as an rdflib Dataset (for export and validation)."""
-        from rdflib import Literal
-
+        """Everything stored, one named graph per report, as an rdflib Dataset (for export)."""
         ds = Dataset()
-        for quad in self._store:
-            if quad.graph_name == ox.DefaultGraph() or quad.graph_name.value.endswith(_STAGING):
-                continue
-            graph = URIRef(quad.graph_name.value)
-            if graph == SCHEMA_GRAPH and not include_schema:
-                continue
-            ds.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object), graph))
+        graphs = sorted(self._current().items()) + ([("", _SCHEMA)] if include_schema else [])
+        for doc, graph in graphs:
+            name = iri.graph_iri(doc) if doc else SCHEMA_GRAPH
+            for quad in self._store.quads_for_pattern(None, None, None, graph):
+                ds.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object), name))
         return ds
 
     def close(self) -> None:
