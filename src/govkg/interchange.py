@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from govkg.errors import ReportError
-from govkg.model import Entity, Extraction, Relation, Report, Statement
+from govkg.model import Entity, Extraction, Metric, Relation, Report, Statement
 
 __all__ = ["from_record", "read_jsonl", "to_record", "write_jsonl"]
 
@@ -24,6 +24,7 @@ def to_record(ex: Extraction) -> dict:
                       for x in ex.relations],
         "statements": [{"start": s.start, "end": s.end, "themes": list(s.themes), "text": s.text,
                         "section": list(s.section), "heading": s.heading} for s in ex.statements],
+        "metrics": [_metric(m) for m in ex.metrics],
         "report": {"title": r.title, "year": r.year, "author": r.author, "sha256": r.sha256,
                    "format": r.format},
     }
@@ -36,7 +37,14 @@ def _entity(e: Entity) -> dict:
         row["aliases"] = list(e.aliases)
     if e.scope:
         row["scope"] = e.scope
+    if e.canonical and e.canonical != e.name:
+        row["canonical"] = e.canonical
     return row
+
+
+def _metric(m: Metric) -> dict:
+    return {"value": m.value, "unit": m.unit, "counted": m.counted, "span": list(m.span),
+            "masked": m.masked, "subject": m.subject, "year": m.year}
 
 
 def from_record(row: dict) -> Extraction:
@@ -47,11 +55,15 @@ def from_record(row: dict) -> Extraction:
                                  s.get("heading", False), tuple(s.get("themes", ())))
                        for s in row.get("statements", []))
     entities = tuple(Entity(e["id"], e["type"], e["name"], tuple(tuple(m) for m in e["mentions"]),
-                            e.get("author", False), tuple(e.get("aliases", ())), e.get("scope", ""))
+                            e.get("author", False), tuple(e.get("aliases", ())), e.get("scope", ""),
+                            e.get("canonical", ""))
                      for e in row.get("entities", []))
     relations = tuple(Relation(x["head"], x["type"], x["tail"], tuple(x["evidence"]))
                       for x in row.get("relations", []))
-    return Extraction(report, statements, entities, relations)
+    metrics = tuple(Metric(x["value"], x.get("unit", ""), x.get("counted", ""), tuple(x["span"]),
+                           x.get("masked", False), x.get("subject", ""), x.get("year"))
+                    for x in row.get("metrics", []))
+    return Extraction(report, statements, entities, relations, metrics)
 
 
 def write_jsonl(extractions: Iterable[Extraction], out: IO[str]) -> int:

@@ -58,6 +58,9 @@ class Entity:
     author: bool = False
     aliases: tuple[str, ...] = ()
     scope: str = ""          # non-empty for masked names (xx县): the doc they belong to
+    canonical: str = ""      # the full name that identifies the thing (上海交通大学 for 上海交大);
+                             # "" when it is ``name``. Entities of one report with the same type
+                             # and canonical name are the same thing written differently.
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Metric:
     span: Span
     masked: bool = False
     subject: str = ""        # entity id it is linked to
+    year: int | None = None  # the year it refers to (20xx年 before it, else the report's year)
 
 
 @dataclass(frozen=True)

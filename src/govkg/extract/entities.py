@@ -30,30 +30,40 @@ def canonical_name(name: str) -> str:
 
 
 def build_entities(report: Report, mentions: list[Mention]) -> tuple[list[Entity], dict[Mention, str]]:
-    """Entities of the report (the author first, as e0) and the entity id of each mention."""
+    """Entities of the report (the author first, as e0) and the entity id of each mention.
+
+    One entity per name as written (so each statement shows the name its text uses); entities
+    that are one thing written differently (上海交大, 上海交通大学) share ``canonical`` and list
+    each other's names as aliases — the graph merges them into one node by (type, canonical).
+    """
     author_name = report.author or "作者"
+    author_key = key(canonical_name(author_name))
     groups: dict[tuple[str, str], list[Mention]] = {}
     names: dict[tuple[str, str], str] = {}
     for m in mentions:
-        name = canonical_name(m.name)
-        group_key = (m.type, key(name))
+        group_key = (m.type, key(m.name))
         groups.setdefault(group_key, []).append(m)
-        names.setdefault(group_key, name)
-    author_mentions = groups.pop(("Organization", key(canonical_name(author_name))), [])
+        names.setdefault(group_key, m.name)
+    author_mentions = [m for (type_, _), group in groups.items() for m in group
+                       if type_ == "Organization" and key(canonical_name(m.name)) == author_key]
+    groups = {k: v for k, v in groups.items()
+              if not (k[0] == "Organization" and key(canonical_name(names[k])) == author_key)}
+    same_thing: dict[tuple[str, str], set[str]] = {}
+    for group_key, name in names.items():
+        same_thing.setdefault((group_key[0], key(canonical_name(name))), set()).add(name)
     entities = [Entity(AUTHOR_ID, "Organization", author_name,
                        tuple(sorted({(m.start, m.end) for m in author_mentions})) or ((0, 0),),
-                       author=True, aliases=_aliases(author_name, author_mentions),
+                       author=True, aliases=tuple(sorted({m.name for m in author_mentions} - {author_name})),
                        scope="" if report.author else report.doc)]
     ids = {m: AUTHOR_ID for m in author_mentions}
     for n, (group_key, group) in enumerate(sorted(groups.items()), start=1):
         entity_id, type_, name = f"e{n}", group_key[0], names[group_key]
+        canonical = canonical_name(name)
+        others = same_thing.get((type_, key(canonical)), set()) | ({canonical} if canonical != name else set())
         entities.append(Entity(entity_id, type_, name,
                                tuple(sorted({(m.start, m.end) for m in group})),
-                               aliases=_aliases(name, group),
-                               scope=report.doc if is_masked(name) else ""))
+                               aliases=tuple(sorted(others - {name})),
+                               scope=report.doc if is_masked(name) else "",
+                               canonical=canonical if canonical != name else ""))
         ids.update({m: entity_id for m in group})
     return entities, ids
-
-
-def _aliases(name: str, group: list[Mention]) -> tuple[str, ...]:
-    return tuple(sorted({m.name for m in group} - {name}))

@@ -46,7 +46,9 @@ def themes_of_text(text: str) -> tuple[str, ...]:
         taken_until = end
         counts.update(themes)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return tuple(theme for theme, _ in ranked[:MAX_THEMES])
+    top = ranked[0][1] if ranked else 0
+    # a theme cued once beside one cued three times or more is a passing mention
+    return tuple(theme for theme, n in ranked[:MAX_THEMES] if n * 3 > top or n >= 2)
 
 
 def tag_themes(statements: list[Statement]) -> list[Statement]:

@@ -1,0 +1,47 @@
+"""Golden table for relations (spec §3): cue words, subjects, lists and evidence spans."""
+import pytest
+
+from extract_helpers import extraction_of
+
+
+def relations_of(text: str) -> set[tuple[str, str, str]]:
+    ex = extraction_of(text)
+    name = {e.id: ("@author" if e.author else e.name) for e in ex.entities}
+    for r in ex.relations:
+        assert 0 <= r.evidence[0] < r.evidence[1] <= len(text)
+    return {(name[r.head], r.type, name[r.tail]) for r in ex.relations}
+
+
+TABLE = [
+    ("持续实施党建示范村建设工程。", ("@author", "LEADS", "党建示范村建设工程")),
+    ("认真筹备县党代会，积极参加全省基层农技推广骨干培训班。",
+     ("@author", "PARTICIPATES_IN", "基层农技推广骨干培训班")),
+    ("制定了《xx县驻村第一书记和工作队管理办法》。", ("@author", "ISSUES", "xx县驻村第一书记和工作队管理办法")),
+    ("认真执行《党政领导干部选拔任用工作条例》。", ("@author", "IMPLEMENTS", "党政领导干部选拔任用工作条例")),
+    ("组建银发党史学习教育宣讲团。", ("@author", "ESTABLISHES", "银发党史学习教育宣讲团")),
+    ("与东北农业大学和华源有机食品公司合作成功签约。", ("@author", "COOPERATES_WITH", "东北农业大学")),
+    ("与东北农业大学和华源有机食品公司合作成功签约。", ("@author", "COOPERATES_WITH", "华源有机食品公司")),
+    ("县职教中心与企业联合开办“瑞信诚畜牧兽医订单班”。", ("县职教中心", "LEADS", "瑞信诚畜牧兽医订单班")),
+    ("清华大学已确定在xx建立乡村振兴工作站。", ("清华大学", "ESTABLISHES", "乡村振兴工作站")),
+    ("建成北联镇新兴村甜玉米加工项目。", ("北联镇新兴村甜玉米加工项目", "LOCATED_IN", "北联镇新兴村")),
+    ("推行“网片一体化”综合改革，其中早市搬迁工程被人民网报道。", ("早市搬迁工程", "PART_OF", "网片一体化")),
+    ("推行“网片一体化”综合改革，其中早市搬迁工程被人民网报道。", ("早市搬迁工程", "REPORTED_BY", "人民网")),
+    ("乡村振兴战略有力实施。", ("@author", "LEADS", "乡村振兴战略")),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", TABLE)
+def test_relation(sentence, expected):
+    assert expected in relations_of(sentence)
+
+
+def test_one_cue_several_tails():
+    """推进A、B和C yields three tails."""
+    found = relations_of("推进涉企收费目录清单制度、公平竞争审查制度和荣誉退休制度。")
+    tails = {t for h, r, t in found if r == "LEADS"}
+    assert tails == {"涉企收费目录清单制度", "公平竞争审查制度", "荣誉退休制度"}
+
+
+def test_governed_noun_blocks_the_relation():
+    """巩固拓展脱贫攻坚成果: the verb governs 成果, not the initiative."""
+    assert not any(r == "LEADS" for _, r, _ in relations_of("持续巩固拓展脱贫攻坚成果。"))

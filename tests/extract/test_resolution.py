@@ -1,0 +1,54 @@
+"""Entity resolution (spec §2, model.Entity.canonical): abbreviations and full names are one
+thing, each entity keeps the name as written, aliases are listed, masked names stay in their report."""
+import pytest
+
+from govkg.extract.entities import canonical_name
+from extract_helpers import extraction_of
+
+CANONICAL = [
+    ("上海交大", "上海交通大学"),
+    ("东农", "东北农业大学"),
+    ("县发改委", "县发展和改革委员会"),
+    ("国家发改委", "国家发展和改革委员会"),
+    ("上海交通大学", "上海交通大学"),
+]
+
+
+@pytest.mark.parametrize("alias,full", CANONICAL)
+def test_canonical_name(alias, full):
+    assert canonical_name(alias) == full
+
+
+def test_abbreviation_and_full_name_are_one_thing():
+    ex = extraction_of("分两期在上海交大举办了专题培训班，也是上海交通大学承办的专题培训。")
+    unis = [e for e in ex.entities if e.type == "Organization" and "交" in e.name]
+    assert {e.name for e in unis} == {"上海交大", "上海交通大学"}           # as written
+    assert {e.canonical or e.name for e in unis} == {"上海交通大学"}       # one thing
+    short = next(e for e in unis if e.name == "上海交大")
+    assert "上海交通大学" in short.aliases
+
+
+def test_same_name_twice_is_one_entity():
+    ex = extraction_of("推进村级换届。村级换届顺利完成。")
+    found = [e for e in ex.entities if e.name == "村级换届"]
+    assert len(found) == 1 and len(found[0].mentions) == 2
+
+
+def test_masked_names_are_scoped_to_their_report():
+    ex = extraction_of("选派干部到XX市挂职。", doc="a.txt")
+    place = next(e for e in ex.entities if e.name == "XX市")
+    assert place.scope == "a.txt"
+
+
+def test_user_aliases_extend_the_table(tmp_path, monkeypatch):
+    from govkg.extract import lexicon
+
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("齐市\t齐齐哈尔市\tPlace\n", encoding="utf-8")
+    monkeypatch.setenv("GOVKG_ALIASES", str(extra))
+    lexicon.aliases.cache_clear()
+    try:
+        assert canonical_name("齐市") == "齐齐哈尔市"
+    finally:
+        monkeypatch.delenv("GOVKG_ALIASES")
+        lexicon.aliases.cache_clear()
