@@ -1,6 +1,7 @@
 """The command line: help that teaches, one-line errors, exit codes, and the main round trip."""
 import json
 import re
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -24,9 +25,7 @@ def test_every_command_has_help_with_an_example(command):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_is_in_the_readme(command):
-    from conftest import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert f"govkg {command}" in readme
 
 

@@ -28,6 +28,23 @@ err = Console(stderr=True, soft_wrap=True)   # one error per line, never wrapped
 
 StoreOption = typer.Option(None, "--store", envvar="GOVKG_STORE", show_default="./govkg-data",
                            help="Folder of the embedded store (env GOVKG_STORE).")
+Neo4jOption = typer.Option(None, "--neo4j", metavar="URI",
+                           help="A Neo4j server: neo4j://, neo4j+s:// or bolt:// (docs/neo4j.md).")
+Neo4jUserOption = typer.Option("neo4j", "--neo4j-user", envvar="NEO4J_USERNAME", help="Neo4j user.")
+Neo4jPasswordOption = typer.Option(None, "--neo4j-password", envvar="NEO4J_PASSWORD", show_default=False,
+                                   help="Neo4j password (better: env NEO4J_PASSWORD).")
+
+
+def _open_neo4j(uri: str | None, user: str, password: str | None):
+    """The Neo4j store named by --neo4j (or env NEO4J_URI; database from env NEO4J_DATABASE)."""
+    import os
+
+    from govkg.store.neo4j import Neo4jStore
+
+    uri = uri or os.environ.get("NEO4J_URI")
+    if not uri:
+        raise GovKGError("no Neo4j server given: use --neo4j URI or set NEO4J_URI")
+    return Neo4jStore(uri, user, password, database=os.environ.get("NEO4J_DATABASE") or None)
 
 
 def cli_errors(fn):
@@ -107,19 +124,23 @@ def load(
     author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
     from_jsonl: Optional[Path] = typer.Option(None, "--from-jsonl", help="Load an interchange JSONL written by `govkg extract`."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (output order is kept)."),
+    neo4j: Optional[str] = Neo4jOption,
+    neo4j_user: str = Neo4jUserOption,
+    neo4j_password: Optional[str] = Neo4jPasswordOption,
 ):
     """Read reports, extract entities, relations and themes, and store them.
 
     Loading the same report again changes nothing; a changed report replaces its earlier version.
 
     Example: `govkg load examples/` or `govkg load --store ~/kg reports/*.docx`
+    (`--neo4j bolt://localhost:7687` writes to Neo4j instead of the embedded store)
     """
     from govkg.pipeline import load_extractions, load_files
     from govkg.store import open_store
 
     if not reports and not from_jsonl:
         raise GovKGError("nothing to load: give report files or folders, or --from-jsonl FILE")
-    db = open_store(store)
+    db = _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store)
     try:
         result = None
         if from_jsonl:
@@ -190,6 +211,10 @@ def query(
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
     write: bool = typer.Option(False, "--write", help="Allow a SPARQL update (refused otherwise)."),
     store: Optional[Path] = StoreOption,
+    backend: str = typer.Option("embedded", "--backend", help="embedded (SPARQL) or neo4j (the Cypher library)."),
+    neo4j: Optional[str] = Neo4jOption,
+    neo4j_user: str = Neo4jUserOption,
+    neo4j_password: Optional[str] = Neo4jPasswordOption,
 ):
     """Ask the graph a question: a named query with parameters, or your own SPARQL.
 
@@ -207,7 +232,11 @@ def query(
     if bool(name) == bool(sparql):
         raise QueryError("give a query name or --sparql TEXT_OR_FILE (one of them)")
     params = _parse_params(param)
-    db = open_store(store, read_only=not write)
+    if backend not in ("embedded", "neo4j"):
+        raise QueryError(f"unknown --backend '{backend}' (embedded or neo4j)")
+    if backend == "neo4j" and sparql:
+        raise QueryError("--sparql needs the embedded backend; Neo4j runs the named Cypher queries")
+    db = _open_neo4j(neo4j, neo4j_user, neo4j_password) if backend == "neo4j" else open_store(store, read_only=not write)
     try:
         if sparql:
             table = run_sparql(db, sparql, params, allow_update=write)
@@ -282,7 +311,7 @@ def stats(store: Optional[Path] = StoreOption):
 @app.command()
 @cli_errors
 def export(
-    fmt: str = typer.Option(..., "--format", "-f", help="ttl, nq, jsonld or graphml."),
+    fmt: str = typer.Option(..., "--format", "-f", help="ttl, nq, jsonld, graphml or neo4j-admin (a folder of CSVs, docs/neo4j.md)."),
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
     with_schema: bool = typer.Option(False, "--with-schema", help="Include the ontology and themes."),
     store: Optional[Path] = StoreOption,
@@ -299,7 +328,7 @@ def export(
         n = export_store(db, fmt, output, with_schema=with_schema)
     finally:
         db.close()
-    err.print(f"wrote {n} {'nodes and edges' if fmt == 'graphml' else 'triples'} to {output}", highlight=False)
+    err.print(f"wrote {n} {'nodes and edges' if fmt in ('graphml', 'neo4j-admin') else 'triples'} to {output}", highlight=False)
 
 
 @app.command()
@@ -307,14 +336,17 @@ def export(
 def remove(
     reports: list[str] = typer.Argument(..., help="Report file names (as listed by `govkg reports`)."),
     store: Optional[Path] = StoreOption,
+    neo4j: Optional[str] = Neo4jOption,
+    neo4j_user: str = Neo4jUserOption,
+    neo4j_password: Optional[str] = Neo4jPasswordOption,
 ):
     """Remove what reports contributed to the graph, and nothing else.
 
-    Example: `govkg remove xx县2023年政府工作报告.txt`
+    Example: `govkg remove xx县2023年政府工作报告.txt` (add `--neo4j URI` to remove them from Neo4j)
     """
     from govkg.store import open_store
 
-    db = open_store(store)
+    db = _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store)
     missing = []
     try:
         for doc in reports:
@@ -348,6 +380,158 @@ def reports(store: Optional[Path] = StoreOption):
     for r in rows:
         table.add_row(_escape(r.doc), _escape(r.title), str(r.year or ""), r.sha256[:12])
     out.print(table)
+
+
+@app.command()
+@cli_errors
+def viz(
+    output: Path = typer.Option(..., "-o", "--output", help="File to write: .html, .png or .svg."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="html, png or svg (default: from the file name)."),
+    theme: Optional[str] = typer.Option(None, help="Only entities touching this theme or a narrower one."),
+    report: Optional[str] = typer.Option(None, help="Only entities and relations of this report (file name)."),
+    type_: list[str] = typer.Option(None, "--type", help="Only entities of this type (repeatable)."),
+    entity: Optional[str] = typer.Option(None, help="Only this entity's neighbourhood (name or alias)."),
+    hops: int = typer.Option(1, help="With --entity: how many relations away to go."),
+    limit: Optional[int] = typer.Option(None, help="At most this many entities, the most connected "
+                                                   "[default: 2000 for html, 300 for png/svg]."),
+    font: Optional[str] = typer.Option(None, "--font", envvar="GOVKG_FONT",
+                                       help="png/svg: a CJK font file or family (env GOVKG_FONT)."),
+    store: Optional[Path] = StoreOption,
+):
+    """Draw the graph: an interactive HTML page that works offline, or a PNG/SVG picture.
+
+    Example: `govkg viz -o graph.html --theme village_governance` or `govkg viz -o graph.png --report xx县2023年政府工作报告.txt`
+    """
+    from govkg.store import open_store
+    from govkg.view import load_view, select, write_html, write_picture
+
+    fmt = (fmt or output.suffix.lstrip(".") or "html").lower()
+    if fmt not in ("html", "png", "svg"):
+        raise GovKGError(f"unknown --format '{fmt}' (html, png or svg)")
+    db = open_store(store, read_only=True)
+    try:
+        view = load_view(db)
+    finally:
+        db.close()
+    view = select(view, theme=theme, report=report, types=type_ or (), entity=entity, hops=hops,
+                  limit=limit if limit is not None else (2000 if fmt == "html" else 300))
+    if fmt == "html":
+        write_html(view, output)
+    else:
+        write_picture(view, output, fmt=fmt, font=font)
+    cut = f" (of {view.total_nodes}; --limit)" if view.total_nodes > len(view.nodes) else ""
+    err.print(f"wrote {len(view.nodes)} entities{cut} and {len(view.edges)} relations to {output}", highlight=False)
+
+
+@app.command()
+@cli_errors
+def serve(
+    store: Optional[Path] = StoreOption,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; anything but localhost is reachable by others."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    timeout: float = typer.Option(10.0, help="Seconds a /sparql query may run before it is answered 503."),
+    limit: int = typer.Option(10000, help="Most solutions (or triples) /sparql returns for one query."),
+):
+    """Explore the graph in a browser (search, neighbourhoods, named queries, evidence) with a
+    read-only SPARQL endpoint at /sparql.
+
+    Example: `govkg serve` then open http://127.0.0.1:8000/
+    """
+    from govkg.serve import is_local, serve as run
+    from govkg.store import open_store
+
+    db = open_store(store, read_only=True)
+    try:
+        if not is_local(host):
+            err.print(f"[yellow]warning:[/] listening on {_escape(host)}: anyone who can reach this machine "
+                      "can read the whole graph", highlight=False)
+        err.print(f"govkg explorer on http://{host}:{port}/ (SPARQL at /sparql, timeout {timeout:g} s, "
+                  f"limit {limit} rows); Ctrl-C stops it", highlight=False, markup=False)
+        run(db, host=host, port=port, timeout=timeout, limit=limit)
+    finally:
+        db.close()
+
+
+@app.command(name="eval")
+@cli_errors
+def eval_(
+    files: list[Path] = typer.Argument(..., help="Report files or folders (extracted first), or an interchange .jsonl."),
+    gold: Path = typer.Option(..., "--gold", help="Gold .jsonl file or folder of them (spec §6)."),
+    show_errors: bool = typer.Option(False, "--show-errors", help="Print misses and false hits per statement."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON."),
+    author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
+):
+    """Score extractions against gold statements, with the figures of the shared score.py.
+
+    Example: `govkg eval --gold ../shared/gold ../shared/corpus --show-errors`
+    """
+    from govkg.evaluate import evaluate, load_gold, records_of, statement_errors, summary_rows
+
+    gold_rows = load_gold(gold)
+    records = records_of(files, author)
+    result = evaluate(gold_rows, records)
+    if as_json:
+        out.print_json(json.dumps(result, ensure_ascii=False))
+    else:
+        table = RichTable(title=f"{result['docs']} documents, {result['statements']} gold statements")
+        for column in ("", "P", "R", "F1", "pred", "gold"):
+            table.add_column(column, justify="left" if not column else "right")
+        for name, v in summary_rows(result):
+            table.add_row(name, f"{v['p']:.3f}", f"{v['r']:.3f}", f"{v['f1']:.3f}", str(v["pred"]), str(v["gold"]))
+        out.print(table)
+        if result["docs_missing_from_prediction"]:
+            err.print("missing from prediction: " + ", ".join(result["docs_missing_from_prediction"]), highlight=False)
+    if show_errors:
+        for e in statement_errors(gold_rows, records):
+            if not e:
+                continue
+            out.print(f"[bold]{_escape(e.doc)}[/] {e.start}-{e.end} {_escape(e.text[:120])}", highlight=False)
+            for label, items in (("missed", e.missed_entities), ("false", e.false_entities),
+                                 ("missed relation", e.missed_relations), ("false relation", e.false_relations),
+                                 ("missed theme", e.missed_themes), ("false theme", e.false_themes)):
+                if items:
+                    out.print(f"  {label}: " + _escape("; ".join(map(_show, items))), highlight=False)
+
+
+def _show(item) -> str:
+    return " ".join(item) if isinstance(item, tuple) else str(item)
+
+
+@app.command()
+@cli_errors
+def push(
+    neo4j: Optional[str] = Neo4jOption,
+    neo4j_user: str = Neo4jUserOption,
+    neo4j_password: Optional[str] = Neo4jPasswordOption,
+    store: Optional[Path] = StoreOption,
+    force: bool = typer.Option(False, "--force", help="Rewrite reports Neo4j already has in this version."),
+    prune: bool = typer.Option(False, "--prune", help="Also remove reports Neo4j has but the store does not."),
+):
+    """Copy the embedded store into Neo4j: one transaction per report, unchanged reports skipped.
+
+    A failed push leaves every report it finished intact; run it again to complete it.
+
+    Example: `NEO4J_PASSWORD=... govkg push --neo4j neo4j://localhost:7687`
+    """
+    from govkg.store import open_store
+    from govkg.store.neo4j import push_store
+
+    source = open_store(store, read_only=True)
+    try:
+        target = _open_neo4j(neo4j, neo4j_user, neo4j_password)
+        try:
+            docs = [r.doc for r in source.reports()]
+            result = _run_with_progress(docs, "pushing", lambda tick: push_store(source, target, force, prune, tick))
+        finally:
+            target.close()
+    finally:
+        source.close()
+    extra = [f"{len(result.unchanged)} unchanged"] if result.unchanged else []
+    extra += [f"{len(result.removed)} removed"] if result.removed else []
+    err.print(f"pushed {len(result.pushed)} reports{' (' + ', '.join(extra) + ')' if extra else ''}: "
+              f"{result.nodes} nodes, {result.relationships} relationships in {result.seconds:.1f}s "
+              f"({result.nodes_per_second:.0f} nodes/s, {result.relationships_per_second:.0f} relationships/s)",
+              highlight=False)
 
 
 def main() -> None:

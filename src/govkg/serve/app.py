@@ -1,0 +1,142 @@
+"""The explorer's web app (Starlette): a page, a small JSON API and the SPARQL endpoint.
+
+    GET  /                      the explorer page (graph, named queries, SPARQL)
+    GET  /api/graph             a view as JSON: ?entity=&hops=&theme=&report=&type=&limit=
+    GET  /api/search?q=         entities whose name or alias contains q
+    GET  /api/queries           the named queries with their parameters
+    GET  /api/query/{name}      run one: its parameters as ?name=value
+    GET  /static/{name}         the page's script, style and vis-network (a fixed list)
+    GET|POST /sparql            SPARQL 1.1 Protocol, read-only (govkg.serve.sparql)
+
+The store is opened read-only. The graph is read once, on the first request that needs it.
+"""
+from __future__ import annotations
+
+import contextlib
+import threading
+
+from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from govkg.errors import GovKGError
+from govkg.serve.sparql import SparqlEndpoint
+from govkg.view import html as page
+from govkg.view.data import load_view, search, select
+
+__all__ = ["create_app"]
+
+_MEDIA = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                               "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+}
+
+
+class Explorer:
+    def __init__(self, store, api_limit: int):
+        self.store = store
+        self.api_limit = api_limit
+        self._view = None
+        self._lock = threading.Lock()
+
+    def view(self):
+        with self._lock:
+            if self._view is None:
+                self._view = load_view(self.store)
+            return self._view
+
+    async def index(self, request: Request) -> Response:
+        return HTMLResponse(page.template("explorer.html"))
+
+    async def static(self, request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in page.STATIC_FILES:
+            return _error("no such file", 404)
+        return Response(page.static_file(name), media_type=_MEDIA[name[name.rindex("."):]],
+                        headers={"Cache-Control": "max-age=3600"})
+
+    async def graph(self, request: Request) -> Response:
+        q = request.query_params
+        try:
+            hops = int(q.get("hops") or 1)
+            limit = min(int(q.get("limit") or self.api_limit), self.api_limit)
+        except ValueError:
+            return _error("hops and limit are numbers", 400)
+        try:
+            chosen = select(self.view(), theme=q.get("theme") or None, report=q.get("report") or None,
+                            types=q.getlist("type"), entity=q.get("entity") or None, hops=hops, limit=limit)
+        except GovKGError as e:
+            return _error(str(e), 404 if q.get("entity") else 400)
+        return JSONResponse(chosen.to_json())
+
+    async def search(self, request: Request) -> Response:
+        found = search(self.view(), request.query_params.get("q", ""))
+        return JSONResponse([{"name": n.name, "type": n.type, "aliases": list(n.aliases),
+                              "reports": list(n.reports)} for n in found])
+
+    async def queries(self, request: Request) -> Response:
+        from govkg.queries import list_queries
+
+        return JSONResponse([{"name": q.name, "purpose": q.purpose, "columns": list(q.columns),
+                              "params": [{"name": p.name, "doc": p.doc, "required": p.required} for p in q.params]}
+                             for q in list_queries("sparql")])
+
+    async def query(self, request: Request) -> Response:
+        try:
+            table = self.store.run_named(request.path_params["name"], dict(request.query_params))
+        except GovKGError as e:
+            return _error(str(e), 400)
+        rows = table.rows[: self.api_limit]
+        return JSONResponse({"columns": list(table.columns), "rows": [list(r) for r in rows],
+                             "truncated": len(table.rows) > len(rows)})
+
+
+def _error(message: str, status: int) -> Response:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def create_app(store, timeout: float = 10.0, limit: int = 10000) -> Starlette:
+    """The app over an open (read-only) store; ``timeout`` and ``limit`` bound each SPARQL query."""
+    explorer = Explorer(store, api_limit=min(limit, 2000))
+    sparql = SparqlEndpoint(store, timeout=timeout, limit=limit)
+    routes = [
+        Route("/", explorer.index),
+        Route("/static/{name}", explorer.static),
+        Route("/api/graph", explorer.graph),
+        Route("/api/search", explorer.search),
+        Route("/api/queries", explorer.queries),
+        Route("/api/query/{name}", explorer.query),
+        Route("/sparql", sparql.handle, methods=["GET", "POST"]),
+    ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        sparql.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
+    app.state.explorer = explorer
+    return app
+
+
+class SecurityHeaders:
+    """Adds SECURITY_HEADERS to every response (pure ASGI, so streaming stays untouched)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for key, value in SECURITY_HEADERS.items():
+                    headers[key] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers if scope["type"] == "http" else send)

@@ -1,0 +1,197 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over the store.
+
+Queries come as ``GET ?query=``, a ``POST`` form with ``query=`` or a ``POST`` with the body in
+``application/sparql-query``. Updates (an ``update=`` form field, ``application/sparql-update``, or
+update text as a query) are refused with 403; the store is also opened read-only. Answers are
+SPARQL JSON, XML, CSV or TSV for SELECT and ASK, Turtle, N-Triples or RDF/XML for CONSTRUCT and
+DESCRIBE, chosen by the Accept header (or a ``format=`` parameter: json, xml, csv, tsv...).
+
+Two limits protect the machine: a query that runs longer than ``timeout`` seconds is answered
+503 and stops at its next solution; at most ``limit`` solutions (or triples) are returned, and the
+header ``X-GovKG-Truncated: true`` says when the answer was cut. The default graph is the union of
+all reports' graphs, and the prefixes of ``govkg.sparql.PREFIXES`` are predeclared.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+
+from govkg.sparql import PREFIXES as SPARQL_PREFIXES
+from govkg.sparql import is_update
+
+__all__ = ["SparqlEndpoint"]
+
+RESULT_TYPES = {  # media type -> pyoxigraph format, for SELECT and ASK
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "application/xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_TYPES = {  # for CONSTRUCT and DESCRIBE
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+SHORT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+               "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
+               "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
+               "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml"}
+MAX_BODY = 1 << 20
+PREFIXES = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", SPARQL_PREFIXES))
+
+
+class Refused(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+def negotiate(accept: str, offered: dict) -> str | None:
+    """The offered media type the Accept header likes best (the first offered for */*)."""
+    best, best_q = None, 0.0
+    for position, part in enumerate(p for p in (accept or "*/*").split(",") if p.strip()):
+        media, *params = (x.strip() for x in part.split(";"))
+        q = next((float(v) for k, _, v in (p.partition("=") for p in params) if k == "q"
+                  and v.replace(".", "", 1).isdigit()), 1.0)
+        if media in ("*/*", "application/*", "text/*"):
+            candidate = next((m for m in offered if media == "*/*" or m.startswith(media[:-1])), None)
+        else:
+            candidate = media if media in offered else None
+        if candidate and q > best_q:
+            best, best_q = candidate, q
+    return best
+
+
+@dataclass
+class Answer:
+    body: bytes
+    media_type: str
+    truncated: bool
+
+
+class SparqlEndpoint:
+    def __init__(self, store, timeout: float = 10.0, limit: int = 10000, workers: int = 2):
+        self.store = store
+        self.timeout = timeout
+        self.limit = limit
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="govkg-sparql")
+
+    async def handle(self, request: Request) -> Response:
+        try:
+            text, fmt = await self._read(request)
+            if text is None:
+                return RedirectResponse("/#sparql", status_code=303)
+            if is_update(text):
+                raise Refused(403, "SPARQL updates are refused: this endpoint is read-only")
+            loop = asyncio.get_running_loop()
+            deadline = time.monotonic() + self.timeout
+            job = loop.run_in_executor(self.pool, self._run, text, request.headers.get("accept", ""), fmt, deadline)
+            answer = await asyncio.wait_for(job, self.timeout)
+        except Refused as refused:
+            return PlainTextResponse(str(refused) + "\n", status_code=refused.status)
+        except (asyncio.TimeoutError, TimeoutError):
+            return PlainTextResponse(f"query timed out after {self.timeout:g} s (the server's --timeout)\n",
+                                     status_code=503)
+        headers = {"X-GovKG-Limit": str(self.limit)}
+        if answer.truncated:
+            headers["X-GovKG-Truncated"] = "true"
+        return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+    async def _read(self, request: Request) -> tuple[str | None, str | None]:
+        params = dict(request.query_params)
+        if request.method == "POST":
+            kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            body = await request.body()
+            if len(body) > MAX_BODY:
+                raise Refused(413, f"a query may be at most {MAX_BODY} bytes")
+            body = body.decode("utf-8", errors="replace")
+            if kind == "application/sparql-update":
+                raise Refused(403, "SPARQL updates are refused: this endpoint is read-only")
+            if kind == "application/sparql-query":
+                params["query"] = body
+            elif kind == "application/x-www-form-urlencoded":
+                params.update({k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()})
+            else:
+                raise Refused(415, "POST a form (query=...) or application/sparql-query")
+        if "update" in params:
+            raise Refused(403, "SPARQL updates are refused: this endpoint is read-only")
+        fmt = params.get("format") or params.get("output")
+        return params.get("query"), SHORT_NAMES.get(fmt, fmt) if fmt else None
+
+    def _run(self, text: str, accept: str, fmt: str | None, deadline: float) -> Answer:
+        def in_time():
+            if time.monotonic() > deadline:
+                raise TimeoutError
+        in_time()
+        try:
+            result = self.store._store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise Refused(400, f"SPARQL syntax error: {err}") from None
+        if isinstance(result, ox.QueryTriples):
+            media = self._choose(fmt, accept, GRAPH_TYPES)
+            triples = []
+            for triple in result:
+                in_time()
+                if len(triples) == self.limit:
+                    return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]), media, True)
+                triples.append(triple)
+            return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]), media, False)
+        media = self._choose(fmt, accept, RESULT_TYPES)
+        if isinstance(result, ox.QueryBoolean):
+            document = {"head": {}, "boolean": bool(result)}
+            truncated = False
+        else:
+            names = [v.value for v in result.variables]
+            bindings, truncated = [], False
+            for solution in result:
+                in_time()
+                if len(bindings) == self.limit:
+                    truncated = True
+                    break
+                bindings.append({n: _term(solution[n]) for n in names if solution[n] is not None})
+            document = {"head": {"vars": names}, "results": {"bindings": bindings}}
+        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+        if RESULT_TYPES[media] != ox.QueryResultsFormat.JSON:
+            body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=RESULT_TYPES[media])
+        return Answer(body, media, truncated)
+
+    @staticmethod
+    def _choose(fmt: str | None, accept: str, offered: dict) -> str:
+        if fmt:
+            if fmt not in offered:
+                raise Refused(406, f"format {fmt} is not offered here (offered: {', '.join(offered)})")
+            return fmt
+        media = negotiate(accept, offered)
+        if media is None:
+            raise Refused(406, f"none of the accepted types is offered (offered: {', '.join(offered)})")
+        return media
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _term(term) -> dict:
+    """One RDF term as SPARQL 1.1 JSON results write it."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        found = {"type": "literal", "value": term.value}
+        if term.language:
+            found["xml:lang"] = term.language
+        elif term.datatype and term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            found["datatype"] = term.datatype.value
+        return found
+    return {"type": "triple", "value": {k: _term(getattr(term, k)) for k in ("subject", "predicate", "object")}}

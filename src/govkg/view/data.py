@@ -1,0 +1,196 @@
+"""The graph a view shows: entities with their aliases, reports and themes, relations with their
+evidence sentences, and the filters that cut it down (theme, report, type, an entity's
+neighbourhood, a node limit).
+
+``load_view(store)`` reads everything once; ``select(view, ...)`` filters it in memory, so the
+explorer can answer many requests from one load. ``ViewGraph.to_json()`` is what the pages draw.
+"""
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from dataclasses import dataclass, field, replace
+
+from govkg import vocab
+from govkg.errors import GovKGError
+from govkg.export import to_networkx
+from govkg.model import ENTITY_TYPES
+
+__all__ = ["TYPE_COLOURS", "Edge", "Node", "ViewGraph", "load_view", "search", "select"]
+
+# Tableau 10: distinguishable, and readable under black or white labels.
+TYPE_COLOURS = {"Organization": "#4e79a7", "Program": "#f28e2b", "Initiative": "#59a14f",
+                "Document": "#e15759", "Place": "#76b7b2", "Person": "#b07aa1"}
+
+_PREFIXES = f"""PREFIX gk: <{vocab.GK}>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+_ALIASES = _PREFIXES + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias ; a ?c . ?c gk:entityType ?t }"
+_REPORTS = _PREFIXES + "SELECT DISTINCT ?e ?doc WHERE { ?e gk:mentionedIn/gk:inReport/gk:docName ?doc }"
+_THEMES = _PREFIXES + "SELECT DISTINCT ?e ?theme WHERE { ?e gk:touchesTheme/skos:notation ?theme }"
+_THEME_TREE = _PREFIXES + """SELECT ?theme ?label ?broader WHERE {
+  ?c skos:notation ?theme ; skos:prefLabel ?label . FILTER(lang(?label) = "zh")
+  OPTIONAL { ?c skos:broader/skos:notation ?broader }
+} ORDER BY ?theme"""
+
+
+@dataclass(frozen=True)
+class Node:
+    iri: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    reports: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edge:
+    head: str                                  # node IRIs
+    tail: str
+    type: str
+    evidence: tuple[tuple[str, str], ...]      # (report, sentence), in report order
+
+
+@dataclass(frozen=True)
+class ViewGraph:
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    themes: dict[str, tuple[str, str]] = field(default_factory=dict)   # id -> (label, broader id)
+    reports: tuple[str, ...] = ()
+    title: str = "govkg"
+    total_nodes: int = 0                       # before the node limit
+
+    def to_json(self) -> dict:
+        """Plain data for the page: nodes and edges refer to each other by position."""
+        index = {n.iri: i for i, n in enumerate(self.nodes)}
+        degree: dict[str, int] = defaultdict(int)
+        for e in self.edges:
+            degree[e.head] += 1
+            degree[e.tail] += 1
+        return {
+            "title": self.title,
+            "types": [{"id": t, "colour": TYPE_COLOURS[t]} for t in ENTITY_TYPES],
+            "themes": [{"id": k, "label": label} for k, (label, _) in sorted(self.themes.items())],
+            "reports": list(self.reports),
+            "totalNodes": self.total_nodes or len(self.nodes),
+            "nodes": [{"id": i, "iri": n.iri, "name": n.name, "type": n.type, "aliases": list(n.aliases),
+                       "reports": list(n.reports), "themes": list(n.themes), "degree": degree[n.iri]}
+                      for i, n in enumerate(self.nodes)],
+            "edges": [{"id": i, "from": index[e.head], "to": index[e.tail], "type": e.type,
+                       "evidence": [{"report": r, "sentence": s} for r, s in e.evidence]}
+                      for i, e in enumerate(self.edges)],
+        }
+
+
+def _grouped(store, query: str) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = defaultdict(list)
+    for key, value in store.select(query, {}).rows:
+        found[key].append(value)
+    return {k: tuple(sorted(set(v))) for k, v in found.items()}
+
+
+def load_view(store) -> ViewGraph:
+    """Every entity and relation of the store, with what the side panel shows about them."""
+    graph = to_networkx(store)
+    aliases, reports, themes = (_grouped(store, q) for q in (_ALIASES, _REPORTS, _THEMES))
+    nodes = tuple(Node(iri, d["name"], d["type"], aliases.get(iri, ()), reports.get(iri, ()),
+                       themes.get(iri, ())) for iri, d in graph.nodes(data=True))
+    evidence: dict[tuple[str, str, str], list[tuple[int, str, str]]] = defaultdict(list)
+    for head, tail, d in graph.edges(data=True):
+        evidence[(head, tail, d["type"])].append((d["report"], d["start"], d["sentence"]))
+    edges = tuple(Edge(h, t, ty, tuple(dict.fromkeys((r, s) for r, _, s in sorted(ev))))
+                  for (h, t, ty), ev in evidence.items())
+    tree = {t: (label, broader or "") for t, label, broader in store.select(_THEME_TREE, {}).rows}
+    docs = tuple(r.doc for r in store.reports())
+    return ViewGraph(nodes, edges, tree, docs, total_nodes=len(nodes))
+
+
+def _theme_closure(view: ViewGraph, theme: str) -> set[str]:
+    if theme not in view.themes:
+        raise GovKGError(f"unknown theme '{theme}' (themes: {', '.join(sorted(view.themes))})")
+    found, grew = {theme}, True
+    while grew:
+        more = {t for t, (_, broader) in view.themes.items() if broader in found} - found
+        found |= more
+        grew = bool(more)
+    return found
+
+
+def _named(nodes, name: str) -> list[Node]:
+    return [n for n in nodes if n.name == name or name in n.aliases]
+
+
+def _neighbourhood(nodes, edges, seeds: list[Node], hops: int) -> dict[str, int]:
+    """Distance of each node within ``hops`` of a seed, ignoring edge direction."""
+    adjacent: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        adjacent[e.head].add(e.tail)
+        adjacent[e.tail].add(e.head)
+    distance = {n.iri: 0 for n in seeds}
+    queue = deque(distance)
+    while queue:
+        here = queue.popleft()
+        if distance[here] < hops:
+            for there in adjacent[here]:
+                if there not in distance:
+                    distance[there] = distance[here] + 1
+                    queue.append(there)
+    return distance
+
+
+def select(view: ViewGraph, *, theme: str | None = None, report: str | None = None,
+           types: list[str] | tuple[str, ...] = (), entity: str | None = None, hops: int = 1,
+           limit: int | None = 2000) -> ViewGraph:
+    """The part of ``view`` that passes every filter given, at most ``limit`` nodes.
+
+    When nodes must be dropped, those nearest the ``entity`` and then the most connected stay.
+    """
+    nodes, edges = list(view.nodes), list(view.edges)
+    bad = sorted(set(types) - set(ENTITY_TYPES))
+    if bad:
+        raise GovKGError(f"unknown type {', '.join(bad)} (types: {', '.join(ENTITY_TYPES)})")
+    if types:
+        nodes = [n for n in nodes if n.type in types]
+    if theme:
+        wanted = _theme_closure(view, theme)
+        nodes = [n for n in nodes if wanted & set(n.themes)]
+    if report:
+        if report not in view.reports:
+            raise GovKGError(f"report '{report}' is not in the store (see `govkg reports`)")
+        nodes = [n for n in nodes if report in n.reports]
+        edges = [replace(e, evidence=tuple(ev for ev in e.evidence if ev[0] == report)) for e in edges]
+        edges = [e for e in edges if e.evidence]
+    kept = {n.iri for n in nodes}
+    edges = [e for e in edges if e.head in kept and e.tail in kept]
+    distance: dict[str, int] = {}
+    if entity:
+        seeds = _named(nodes, entity)
+        if not seeds:
+            near = [n.name for n in nodes if entity in n.name][:5]
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise GovKGError(f"no entity named '{entity}' in the selected graph{hint}")
+        distance = _neighbourhood(nodes, edges, seeds, max(hops, 0))
+        nodes = [n for n in nodes if n.iri in distance]
+    degree: dict[str, int] = defaultdict(int)
+    for e in edges:
+        degree[e.head] += 1
+        degree[e.tail] += 1
+    total = len(nodes)
+    if limit is not None and len(nodes) > limit:
+        nodes = sorted(nodes, key=lambda n: (distance.get(n.iri, 0), -degree[n.iri], n.name))[:max(limit, 0)]
+    kept = {n.iri for n in nodes}
+    edges = [e for e in edges if e.head in kept and e.tail in kept]
+    title = " · ".join(x for x in (entity and f"{entity} ±{hops}", report, theme and view.themes[theme][0],
+                                    "/".join(types)) if x) or "govkg"
+    return replace(view, nodes=tuple(nodes), edges=tuple(edges), title=title, total_nodes=total)
+
+
+def search(view: ViewGraph, text: str, limit: int = 50) -> list[Node]:
+    """Entities whose name or an alias contains ``text``: exact matches first, then the shortest."""
+    text = text.strip()
+    if not text:
+        return []
+    found = [n for n in view.nodes if text in n.name or any(text in a for a in n.aliases)]
+    found.sort(key=lambda n: (n.name != text and text not in n.aliases, not n.name.startswith(text),
+                              len(n.name), n.name))
+    return found[:limit]
