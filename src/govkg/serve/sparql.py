@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from govkg.errors import QueryError
 from govkg.sparql import PREFIXES as SPARQL_PREFIXES
 from govkg.sparql import is_update
 
@@ -135,9 +136,9 @@ class SparqlEndpoint:
                 raise TimeoutError
         in_time()
         try:
-            result = self.store._store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True)
-        except SyntaxError as err:
-            raise Refused(400, f"SPARQL syntax error: {err}") from None
+            result = self.store.raw_query(text, prefixes=PREFIXES)
+        except QueryError as err:
+            raise Refused(400, str(err)) from None
         if isinstance(result, ox.QueryTriples):
             media = self._choose(fmt, accept, GRAPH_TYPES)
             triples = []

@@ -210,18 +210,23 @@ class OxigraphStore:
             % (vocab.Report, vocab.docName, vocab.sha256, vocab.title, vocab.year), {})
         return [ReportInfo(doc=d, title=t, sha256=s, year=y) for d, t, s, y in table.rows]
 
-    def select(self, text: str, params: dict[str, object]) -> Table:
-        """Run a SELECT with parameters bound as values (never pasted into the text).
+    def raw_query(self, text: str, params: dict[str, object] | None = None, prefixes: dict | None = None):
+        """Oxigraph's own result (solutions, triples or a boolean), over the current reports.
 
-        Oxigraph substitutes only variables of the SELECT clause, so a parameter must be projected.
+        Parameters are bound as values (never pasted into the text); Oxigraph substitutes only
+        variables of the SELECT clause, so a parameter must be projected.
         """
-        substitutions = {ox.Variable(k): _param_term(v) for k, v in params.items()}
+        substitutions = {ox.Variable(k): _param_term(v) for k, v in (params or {}).items()}
         try:
-            result = self._store.query(text, substitutions=substitutions, **self._visible_graphs())
+            return self._store.query(text, prefixes=prefixes, substitutions=substitutions, **self._visible_graphs())
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from None
         except OSError as err:
             raise StoreError(f"{self.path}: query failed: {err}") from None
+
+    def select(self, text: str, params: dict[str, object]) -> Table:
+        """Run a query with bound parameters; the answer as a plain table."""
+        result = self.raw_query(text, params)
         if isinstance(result, bool):
             return Table(("ask",), ((result,),))
         if isinstance(result, ox.QuerySolutions):
