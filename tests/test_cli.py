@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 from govkg.cli import app
 
 runner = CliRunner()
-COMMANDS = ["load", "extract", "query", "queries", "stats", "export", "remove", "reports"]
+COMMANDS = ["load", "extract", "query", "queries", "stats", "export", "remove", "reports", "viz", "serve", "eval",
+            "push"]
 
 
 def run(*args, env=None):
