@@ -11,7 +11,7 @@ from govkg.errors import GovKGError
 
 __all__ = ["FORMATS", "export_store", "to_networkx"]
 
-FORMATS = ("ttl", "nq", "jsonld", "graphml")
+FORMATS = ("ttl", "nq", "jsonld", "graphml", "neo4j-admin")
 
 _ENTITIES = f"""
 PREFIX gk: <{vocab.GK}>
@@ -47,6 +47,10 @@ def export_store(store, fmt: str, out: Path, with_schema: bool = False) -> int:
     if fmt not in FORMATS:
         raise GovKGError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
     out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "neo4j-admin":   # a folder of CSVs for `neo4j-admin database import`
+        from govkg.neo4j_admin import write_admin_import
+
+        return write_admin_import(store, out)
     if fmt == "graphml":
         graph = to_networkx(store)
         nx.write_graphml(graph, out)

@@ -1,0 +1,268 @@
+"""The Neo4j store: the GraphStore protocol over Bolt, with the Cypher files of loaders/neo4j/.
+
+One report is one managed write transaction (``session.execute_write``, which the driver retries
+on transient errors): delete what the report said before, then merge what it says now. Readers see
+the old version or the new one; a failure (a server stopped mid-write) rolls the report back and
+leaves the reports written before it intact, so re-running the push completes it.
+
+Credentials come from the caller (the CLI reads NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD or
+options). The password is never put into a message: errors name the URI and the user only.
+The driver is optional: ``pip install 'govkg[neo4j]'``.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from rdflib import Graph
+
+from govkg.errors import GovKGError, StoreError
+from govkg.graph import build_graph
+from govkg.model import Extraction
+from govkg.neo4j_model import PropertyGraph, theme_rows, to_property_graph
+from govkg.resources import resource_path
+from govkg.store import ReportInfo, Table
+
+__all__ = ["BATCH", "Neo4jStore", "PushResult", "cypher_statements", "push_store"]
+
+BATCH = 2000          # rows per UNWIND
+# The driver logs each retry as a warning; keep them off stderr unless logging is configured.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+_CONNECT_TRIES = 3    # bounded retry (with backoff) while connecting
+
+
+def _driver_module():
+    try:
+        import neo4j
+    except ImportError:
+        raise GovKGError("the Neo4j driver is not installed: pip install 'govkg[neo4j]'") from None
+    return neo4j
+
+
+def cypher_statements(name: str) -> list[str]:
+    """The statements of loaders/neo4j/NAME.cypher (separated by ';' at the end of a line)."""
+    text = resource_path("loaders", "neo4j", f"{name}.cypher").read_text(encoding="utf-8")
+    parts = re.split(r";[ \t]*$", text, flags=re.MULTILINE)
+    code = ("\n".join(line for line in part.splitlines() if not line.strip().startswith("//")).strip()
+            for part in parts)
+    return [c for c in code if c]
+
+
+def redact(uri: str) -> str:
+    """A URI fit for a message: any user:password@ part removed."""
+    return re.sub(r"//[^/@]*@", "//", uri)
+
+
+class Neo4jStore:
+    """A Neo4j database as a govkg store. ``retry_seconds`` bounds the driver's retries of a write."""
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str | None = None,
+                 database: str | None = None, retry_seconds: float = 30.0):
+        neo4j = _driver_module()
+        self.uri, self.user, self.database = uri, user, database
+        self._where = f"Neo4j at {redact(uri)}"
+        self._schema_ready = False
+        try:
+            self._driver = neo4j.GraphDatabase.driver(
+                uri, auth=(user, password or ""), max_transaction_retry_time=retry_seconds,
+                connection_timeout=10, connection_acquisition_timeout=30,
+                notifications_min_severity="OFF")
+        except (ValueError, neo4j.exceptions.ConfigurationError) as err:
+            raise StoreError(f"{self._where}: bad URI or settings: {err}") from None
+        self._connect(neo4j)
+
+    def _connect(self, neo4j) -> None:
+        for attempt in range(_CONNECT_TRIES):
+            try:
+                self._driver.verify_connectivity(**({"database": self.database} if self.database else {}))
+                return
+            except neo4j.exceptions.AuthError:
+                self._driver.close()
+                raise StoreError(f"{self._where}: the server refused user '{self.user}' "
+                                 "(check NEO4J_USERNAME / NEO4J_PASSWORD)") from None
+            except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as err:
+                if attempt + 1 == _CONNECT_TRIES:
+                    self._driver.close()
+                    raise StoreError(f"{self._where}: cannot connect ({_first_line(err)})") from None
+                time.sleep(0.5 * 2 ** attempt)
+            except neo4j.exceptions.Neo4jError as err:
+                self._driver.close()
+                raise StoreError(f"{self._where}: {_first_line(err)}") from None
+
+    # ------------------------------------------------------------- plumbing
+    def _session(self):
+        return self._driver.session(database=self.database)
+
+    def _write(self, work, *args):
+        neo4j = _driver_module()
+        try:
+            with self._session() as session:
+                return session.execute_write(work, *args)
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as err:
+            raise StoreError(f"{self._where}: connection lost, the write was rolled back "
+                             f"({_first_line(err)})") from None
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as err:
+            raise StoreError(f"{self._where}: write failed and was rolled back: {_first_line(err)}") from None
+
+    def _read(self, text: str, params: dict) -> Table:
+        neo4j = _driver_module()
+
+        def work(tx):
+            result = tx.run(text, params)
+            return Table(tuple(result.keys()), tuple(tuple(_plain(v) for v in rec.values()) for rec in result))
+        try:
+            with self._session() as session:
+                return session.execute_read(work)
+        except neo4j.exceptions.CypherSyntaxError as err:
+            raise StoreError(f"{self._where}: Cypher error: {_first_line(err)}") from None
+        except (neo4j.exceptions.ServiceUnavailable, neo4j.exceptions.SessionExpired, OSError) as err:
+            raise StoreError(f"{self._where}: connection lost ({_first_line(err)})") from None
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError) as err:
+            raise StoreError(f"{self._where}: query failed: {_first_line(err)}") from None
+
+    def ensure_schema(self) -> None:
+        """Constraints, indexes and the theme nodes (idempotent; done before the first write)."""
+        if self._schema_ready:
+            return
+        neo4j = _driver_module()
+        try:
+            with self._session() as session:
+                for statement in cypher_statements("schema"):
+                    session.run(statement).consume()
+        except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as err:
+            raise StoreError(f"{self._where}: schema setup failed: {_first_line(err)}") from None
+        themes = Graph().parse(resource_path("ontology", "themes.ttl"))
+        nodes, narrower = theme_rows(themes)
+        self._write(_run_all, "themes", {"themes": nodes, "narrower": narrower})
+        self._schema_ready = True
+
+    # ------------------------------------------------------------- writing
+    def put(self, extraction: Extraction) -> int:
+        """Store one report (replacing its earlier version); returns nodes + relationships written."""
+        pg = self.put_graph(to_property_graph(build_graph(extraction)))
+        return pg.node_count + pg.relationship_count
+
+    def put_graph(self, pg: PropertyGraph) -> PropertyGraph:
+        self.ensure_schema()
+        self._write(_replace_report, pg)
+        return pg
+
+    def remove(self, doc: str) -> bool:
+        self.ensure_schema()
+        return self._write(_delete_report, doc) > 0
+
+    # ------------------------------------------------------------- reading
+    def report_digest(self, doc: str) -> str | None:
+        rows = self._read("MATCH (r:Report {doc: $doc}) RETURN r.sha256", {"doc": doc}).rows
+        return rows[0][0] if rows else None
+
+    def reports(self) -> list[ReportInfo]:
+        table = self._read("MATCH (r:Report) RETURN r.doc, r.title, r.sha256, r.year ORDER BY r.doc", {})
+        return [ReportInfo(doc=d, title=t, sha256=s, year=y) for d, t, s, y in table.rows]
+
+    def counts(self) -> dict[str, int]:
+        """Nodes and relationships in the database (themes included)."""
+        nodes = self._read("MATCH (n) RETURN count(n)", {}).rows[0][0]
+        relationships = self._read("MATCH ()-[r]->() RETURN count(r)", {}).rows[0][0]
+        return {"nodes": nodes, "relationships": relationships}
+
+    def cypher(self, text: str, params: dict | None = None) -> Table:
+        """Run a read-only Cypher query with parameters."""
+        return self._read(text, params or {})
+
+    def run_named(self, name: str, params: dict[str, str]) -> Table:
+        from govkg.queries import load_query
+
+        query = load_query(name, "cypher")
+        bound = query.bind(params)
+        return query.project(self._read(query.text, {p.name: bound.get(p.name) for p in query.params}))
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def _first_line(err: Exception) -> str:
+    text = getattr(err, "message", None) or str(err) or type(err).__name__
+    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+
+
+def _plain(value):
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _run_all(tx, name: str, params: dict) -> list:
+    return [tx.run(statement, params).data() for statement in cypher_statements(name)]
+
+
+def _batches(rows: list[dict]) -> Iterable[list[dict]]:
+    for i in range(0, len(rows), BATCH):
+        yield rows[i:i + BATCH]
+
+
+def _delete_report(tx, doc: str) -> int:
+    results = _run_all(tx, "delete-report", {"doc": doc})
+    return results[-1][0]["deleted"]
+
+
+def _replace_report(tx, pg: PropertyGraph) -> None:
+    """In one transaction: forget the report's old facts, then merge the new ones."""
+    _delete_report(tx, pg.doc)
+    (merge_report,) = cypher_statements("merge-report")
+    tx.run(merge_report, report=pg.report).consume()
+    for name, rows in (("merge-statements", pg.statements), ("merge-entities", pg.entities),
+                       ("merge-mentions", pg.mentions), ("merge-relations", pg.relations)):
+        (statement,) = cypher_statements(name)
+        for batch in _batches(rows):
+            tx.run(statement, report=pg.report["iri"], rows=batch).consume()
+
+
+@dataclass
+class PushResult:
+    pushed: list[str]
+    unchanged: list[str]
+    removed: list[str]
+    nodes: int = 0
+    relationships: int = 0
+    seconds: float = 0.0
+
+    @property
+    def nodes_per_second(self) -> float:
+        return self.nodes / self.seconds if self.seconds else 0.0
+
+    @property
+    def relationships_per_second(self) -> float:
+        return self.relationships / self.seconds if self.seconds else 0.0
+
+
+def push_store(source, target: Neo4jStore, force: bool = False, prune: bool = False,
+               progress: Callable[[str], None] | None = None) -> PushResult:
+    """Copy the embedded store's reports into Neo4j, one transaction per report.
+
+    A report whose digest Neo4j already has is skipped (unless ``force``); with ``prune``, reports
+    Neo4j has but the source does not are removed. ``progress(doc)`` is called after each report.
+    """
+    started = time.perf_counter()
+    target.ensure_schema()
+    result = PushResult([], [], [])
+    wanted = source.reports()
+    stored = {info.doc: info.sha256 for info in target.reports()}
+    for info in wanted:
+        if not force and stored.get(info.doc) == info.sha256:
+            result.unchanged.append(info.doc)
+        else:
+            pg = target.put_graph(to_property_graph(source.report_graph(info.doc)))
+            result.pushed.append(info.doc)
+            result.nodes += pg.node_count
+            result.relationships += pg.relationship_count
+        if progress:
+            progress(info.doc)
+    if prune:
+        keep = {info.doc for info in wanted}
+        for info in target.reports():
+            if info.doc not in keep and target.remove(info.doc):
+                result.removed.append(info.doc)
+    result.seconds = time.perf_counter() - started
+    return result

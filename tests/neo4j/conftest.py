@@ -1,0 +1,122 @@
+"""A real Neo4j for the tests of tests/neo4j (tests/neo4j_server.py), started once per session.
+
+Where java or mvn is missing (or Maven cannot fetch Neo4j) the tests skip and say why; with
+GOVKG_REQUIRE_NEO4J=1 (set by .ci/run) that is a failure instead. A launcher that crashes on start
+always fails. Each test gets an empty database (``neo4j_db``), not a new server.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from neo4j_server import Neo4jServer, Neo4jUnavailable, build_classpath  # noqa: E402
+
+
+def _unavailable(reason: str):
+    if os.environ.get("GOVKG_REQUIRE_NEO4J") == "1":
+        pytest.fail(f"GOVKG_REQUIRE_NEO4J=1 but the test Neo4j is unavailable: {reason}", pytrace=False)
+    pytest.skip(f"no test Neo4j: {reason}")
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory):
+    """The running Neo4jServer (tests that stop or kill it must start it again)."""
+    try:
+        import neo4j  # noqa: F401
+    except ImportError:
+        _unavailable("the neo4j driver is not installed (pip install 'govkg[neo4j]')")
+    try:
+        build_classpath()        # java, mvn and the Maven fetch (cached in ~/.m2)
+    except Neo4jUnavailable as err:
+        _unavailable(str(err).splitlines()[0])
+    server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "data")
+    try:
+        server.start()
+    except Neo4jUnavailable as err:   # java and the jars are there: a crash is a failure
+        pytest.fail(f"the test Neo4j did not start: {err}", pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def neo4j_credentials(neo4j_server):
+    """(uri, user, password) of the test server."""
+    return neo4j_server.uri, neo4j_server.user, neo4j_server.password
+
+
+def _ensure_running(server: Neo4jServer) -> None:
+    if not server.running:   # a fault test that failed half-way
+        server.start()
+
+
+@pytest.fixture
+def neo4j_db(neo4j_server, neo4j_credentials):
+    """An empty database (schema kept), as (uri, user, password)."""
+    import neo4j
+
+    _ensure_running(neo4j_server)
+    uri, user, password = neo4j_credentials
+    with neo4j.GraphDatabase.driver(uri, auth=(user, password)) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")
+    return neo4j_credentials
+
+
+@pytest.fixture
+def neo4j_store(neo4j_db):
+    from govkg.store.neo4j import Neo4jStore
+
+    uri, user, password = neo4j_db
+    store = Neo4jStore(uri, user, password, retry_seconds=5)
+    yield store
+    store.close()
+
+
+CORPUS_PICKS = ("summary-county-organization-2021.txt", "gwr-hailar-district-2015.txt")
+
+
+@pytest.fixture(scope="session")
+def report_files() -> list[Path]:
+    """The sample county report, plus two corpus reports where ../shared exists."""
+    root = Path(__file__).resolve().parents[2]
+    corpus = Path(os.environ.get("GOVKG_SHARED", root.parent / "shared")) / "corpus"
+    files = sorted((root / "examples").glob("*.txt"))[:1]
+    files += [corpus / name for name in CORPUS_PICKS if (corpus / name).exists()]
+    return files
+
+
+@pytest.fixture(scope="session")
+def extractions(report_files):
+    from govkg.pipeline import extract_files
+
+    items = list(extract_files(report_files))
+    assert all(not isinstance(i, Exception) for i in items), items
+    return items
+
+
+@pytest.fixture(scope="session")
+def embedded_path(tmp_path_factory, extractions) -> Path:
+    """An embedded store holding ``extractions`` (built once; open it read-only)."""
+    from govkg.pipeline import load_extractions
+    from govkg.store import open_store
+
+    path = tmp_path_factory.mktemp("embedded") / "store"
+    store = open_store(path)
+    try:
+        result = load_extractions(extractions, store)
+    finally:
+        store.close()
+    assert not result.failed, result.failed
+    return path
+
+
+@pytest.fixture
+def embedded(embedded_path):
+    from govkg.store import open_store
+
+    store = open_store(embedded_path, read_only=True)
+    yield store
+    store.close()
