@@ -40,6 +40,28 @@ FOUND = [
     ("依托县域内毛岸青纪念馆等红色资源。", ("Person", "毛岸青")),
     # items of a list sharing one head
     ("实施了农林桥和呼达罕桥改造、谢尔塔拉公路等工程。", ("Program", "谢尔塔拉公路")),
+    # named strategies and campaigns without a head noun (named_initiatives.txt)
+    ("推进健康中国建设，深入推进简政放权。", ("Initiative", "健康中国")),
+    ("推进健康中国建设，深入推进简政放权。", ("Initiative", "简政放权")),
+    ("大力提升乡村治理效能，推进农村移风易俗。", ("Initiative", "移风易俗")),
+    ("实施积极的财政政策和稳健的货币政策。", ("Initiative", "稳健的货币政策")),
+    ("深入实施藏粮于地、藏粮于技战略。", ("Initiative", "藏粮于地、藏粮于技战略")),
+    ("深化国有企业改革和农村综合改革。", ("Initiative", "农村综合改革")),
+    ("市际交叉互检中对我县驻村工作评价第一。", ("Initiative", "驻村工作")),
+    # a quoted name governed by a verb, with a verb after it
+    ("加大“走流程”推进力度。", ("Initiative", "走流程")),
+    # roads, bridges and airports named by a common word; places inside a Program's name
+    ("实施了农林桥和呼达罕桥改造、谢尔塔拉公路等工程。", ("Place", "农林桥")),
+    ("实施了农林桥和呼达罕桥改造、谢尔塔拉公路等工程。", ("Place", "呼达罕桥")),
+    ("打造温州城步行街、白桦东路等特色街道。", ("Place", "白桦东路")),
+    ("加快天府国际机场二期等工程前期工作。", ("Place", "天府国际机场")),
+    # organizations: a level and a bureau, an ordinal school
+    ("在市人才办公众号刊发信息。", ("Organization", "市人才办")),
+    ("第一职业学校晋升为示范学校。", ("Organization", "第一职业学校")),
+    ("应当立即报告市政务数据主管部门。", ("Organization", "市政务数据主管部门")),
+    ("深化新一轮义乌国际贸易综合改革。", ("Initiative", "义乌国际贸易综合改革")),
+    ("开展主题党日活动。", ("Initiative", "主题党日")),
+    ("深入开展拥军优属、拥政爱民活动。", ("Initiative", "拥军优属、拥政爱民活动")),
 ]
 
 NOT_FOUND = [
@@ -52,6 +74,34 @@ NOT_FOUND = [
     ("全面加强政府自身建设，努力建设法治政府、廉洁政府。", "法治政府"),
     ("城镇化率提高十一点六个百分点。", "城镇化率"),
     ("新增医疗机构床位超7000张。", "医疗机构"),
+    # a class of works is not a named project; a named project has a place or a proper name
+    ("组织开展招商活动，洽谈项目二十个。", "洽谈项目"),
+    ("再开工一批重大水利工程。", "水利工程"),
+    ("五年共实施重点工业项目141个。", "工业项目"),
+    # the kind after a quoted name is not a name of its own
+    ("牵头实施“村企支部联建，助推乡村振兴”党建创新项目。", "党建创新项目"),
+    ("认真落实并基本完成“八七”扶贫攻坚计划。", "扶贫攻坚计划"),
+    # a quote that modifies the noun after it
+    ("培育“三型”职业农民一百人。", "三型"),
+    ("坚持把解决好“三农”问题作为重中之重。", "三农"),
+    # a named strategy used as a modifier, or in a list of fields
+    ("落实全面从严治党要求。", "全面从严治党"),
+    ("深化整治校园餐、高标准农田建设、医保基金管理等领域腐败问题。", "高标准农田建设"),
+    # a field's system, determiners, abstract modifiers, the second half of a coordination
+    ("党的农村工作领导体制机制进一步健全。", "农村工作领导体制机制"),
+    ("对相应管理机制进一步完善。", "相应管理机制"),
+    ("统筹推进深层次改革和高水平开放。", "深层次改革"),
+    ("健全市场化利率形成和传导机制。", "传导机制"),
+    ("推动企业设备更新和技术改造。", "技术改造"),
+    # quantities before works, 村 modifying a noun, every body of a kind, words ending in 部/局
+    ("重点实施31.2公里农村公路等工程建设。", "31.2公里农村公路"),
+    ("联建村集体节约支出十万元。", "联建村"),
+    ("各镇政府应当与市政务大数据中心对接。", "镇政府"),
+    ("我们完善外交总体布局。", "外交总体布局"),
+    ("团结带领广大干部群众。", "广大干部"),
+    ("新建民用机场和区域性机场。", "民用机场"),
+    ("把中国人的饭碗牢牢端在自己手中。", "中国"),
+    ("严厉整治违法排污行为。", "严厉整治"),              # an adverb is no modifier of a name
 ]
 
 

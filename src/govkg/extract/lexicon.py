@@ -12,7 +12,8 @@ from pathlib import Path
 
 from govkg.resources import data_path, resource_path
 
-__all__ = ["aliases", "places", "relation_cues", "theme_keywords", "undertaking_kinds", "words"]
+__all__ = ["aliases", "named_initiatives", "narrower_themes", "places", "relation_cues", "theme_keywords", "undertaking_kinds",
+           "words"]
 
 
 def _rows(path: Path):
@@ -34,6 +35,13 @@ def words(name: str) -> tuple[str, ...]:
 @cache
 def undertaking_kinds() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(data_path("lexicon", "undertaking_kinds.txt"))}
+
+
+@cache
+def named_initiatives() -> dict[str, str]:
+    """Named strategies, campaigns and reforms without a head noun (健康中国, 简政放权) -> type."""
+    return {row[0]: (row[1] if len(row) > 1 else "Initiative")
+            for row in _rows(data_path("lexicon", "named_initiatives.txt"))}
 
 
 @cache
@@ -76,3 +84,14 @@ def theme_keywords() -> dict[str, tuple[str, ...]]:
             labels.update(str(lit) for lit in graph.objects(concept, prop)
                           if getattr(lit, "language", None) in ("zh", None))
     return {theme: tuple(sorted(kw)) for theme, kw in sorted(table.items())}
+
+
+@cache
+def narrower_themes() -> frozenset[str]:
+    """Theme ids of concepts that have a broader concept (village_governance under grassroots_governance)."""
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    graph = Graph().parse(resource_path("ontology", "themes.ttl"))
+    return frozenset(str(n) for concept, n in graph.subject_objects(SKOS.notation)
+                     if any(True for _ in graph.objects(concept, SKOS.broader)))

@@ -40,7 +40,7 @@ _JURISDICTION = set("省市县区镇乡州旗盟")
 _STOP_TAGS = {"q", "p", "c", "u", "uj", "ul", "uv", "ud", "ug", "uz", "r", "y", "e", "o", "x"}
 _PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j", ""}
 # A head followed by one of these is a modifier of a longer noun (制度型开放, 改革发展), not a head.
-_NEXT_CONTINUES = {"型", "性", "化", "式", "优势", "发展", "理论", "道路", "创新", "开放"}
+_NEXT_CONTINUES = {"型", "性", "化", "式", "优势", "发展", "理论", "道路", "创新", "开放", "上"}
 # Heads whose generic modifiers still name one undertaking (农村低保, 乡村振兴, 村级换届).
 _NARROW_HEADS = {"振兴", "攻坚", "攻坚战", "低保", "最低生活保障", "养老保险", "医疗保险", "合作医疗",
                  "护理保险", "换届", "帮扶", "改造", "再开发", "更新", "学习教育", "主题教育", "党日"}
@@ -96,6 +96,7 @@ def find_mentions(statement: Statement) -> list[Mention]:
     found += _quoted(text, offset)
     found += _headed(tokens, text, offset)
     found += _listed(tokens, text, offset)
+    found += _named(text, offset)
     found += _places(tokens, text, offset)
     found += _known_bodies(tokens)
     found += _persons(text, offset)
@@ -134,13 +135,21 @@ def _quoted(text: str, offset: int) -> list[Mention]:
         head = _head_of(name)
         if not type_ and head and head[1] in ("Program", "Initiative") and len(name) > len(head[0]):
             type_ = head[1]
-        if not type_ and _governed(text, m.start()):
+        if not type_ and _governed(text, m.start()) and not _modifies_next(after):
             type_ = "Initiative"
         if not type_ and after[:1] in ("和", "与", "、") and _governed(text, m.start(), list_item=True):
             type_ = "Initiative"
         if type_:
             found.append(Mention(offset + m.start(1), offset + m.end(1), type_, name, kind))
     return found
+
+
+def _modifies_next(after: str) -> bool:
+    """A noun follows the quote, which the quoted phrase modifies (培育“三型”职业农民, 解决好“三农”问题):
+    the quote names a kind of that noun, not an undertaking (a verb after it does not count:
+    加大“走流程”推进力度)."""
+    words = tokenize(after[:8]) if after[:1] and _CJK.match(after[:1]) else []
+    return bool(words) and words[0].tag.startswith("n") and words[0].tag != "nr" and len(words[0].text) >= 2
 
 
 def _chunk_kind(after: str, kinds: list[str]) -> str:
@@ -160,7 +169,7 @@ def _chunk_kind(after: str, kinds: list[str]) -> str:
 
 
 _GOVERNING = re.compile(
-    r"(共建|推进|推动|推行|实施|开展|深化|抓好|打造|办好|坚持和发展|坚持|发展|建设|完善|迭代完善|迭代建设|"
+    r"(共建|推进|推动|推行|实施|开展|深化|加大|抓好|打造|办好|坚持和发展|坚持|发展|建设|完善|迭代完善|迭代建设|"
     r"培育|启动|实行|落实|创建|探索|加强|强化|包括|举办|参加|参与|开展了|实施了|健全|做好)"
     r"(新时代|新一轮|好|了|新)?$")
 
@@ -180,6 +189,57 @@ def _head_of(name: str) -> tuple[str, str] | None:
         if name[-k:] in table:
             return name[-k:], table[name[-k:]]
     return None
+
+
+# 2b. named strategies and campaigns without a head noun (健康中国, 简政放权) ------------------
+
+@cache
+def _named_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name, type_ in lexicon.named_initiatives().items():
+        automaton.add_word(name, (name, type_))
+    automaton.make_automaton()
+    return automaton
+
+
+def _named(text: str, offset: int) -> list[Mention]:
+    """Entries of ``named_initiatives.txt`` in the text, the longest at a place, no overlaps."""
+    automaton = _named_automaton()
+    if not len(automaton):
+        return []
+    hits = sorted(((end - len(name) + 1, end + 1, name, type_) for end, (name, type_) in automaton.iter(text)),
+                  key=lambda h: (h[0], -(h[1] - h[0])))
+    found, taken = [], -1
+    for start, end, name, type_ in hits:
+        if start < taken:
+            continue
+        taken = end
+        kind = next((k for k in _named_kinds() if text.startswith(k, end)), "")
+        if kind:          # 藏粮于地、藏粮于技战略, 健康中国行动: the name runs over its kind
+            end, type_, name = end + len(kind), lexicon.undertaking_kinds()[kind], name + kind
+            taken = end
+        elif text[end:end + 3].startswith(_NAMED_BLOCKED_AFTER) or text[start - 1:start] == "”":
+            continue      # 全面从严治党要求, 乡村振兴中: a modifier; “…”主题教育: the kind of a quote
+        clause = re.split(r"[，。；：]", text[end:], maxsplit=1)[0]
+        if "等领域" in clause and ("、" in text[start - 1:start] or clause.startswith("、")):
+            continue      # 校园餐、高标准农田建设等领域: a field in a list of fields
+        found.append(Mention(offset + start, offset + end, type_, name))
+    return found
+
+
+@cache
+def _named_kinds() -> tuple[str, ...]:
+    """Kind words that a named strategy takes into its name (战略, 行动, 改革 ...), longest first."""
+    return tuple(k for k in sorted(lexicon.undertaking_kinds(), key=lambda k: (-len(k), k))
+                 if len(k) >= 2 and k not in _NOT_NAMED_KINDS)
+
+
+_NOT_NAMED_KINDS = {"建设", "工作", "经验", "实践", "品牌", "称号", "常态化", "体系", "政策体系", "规划"}
+# A named strategy followed by one of these is a modifier of a longer noun, not the undertaking.
+_NAMED_BLOCKED_AFTER = ("要求", "理念", "新理念", "成果", "中", "水平", "道路", "思想", "精神", "进程",
+                        "的要求", "意识", "之路", "重要论述", "队", "组")
 
 
 # 3. names by their head noun ----------------------------------------------------------------
@@ -216,10 +276,17 @@ def _headed(tokens: list[Token], text: str, offset: int) -> list[Mention]:
                 found.append(mention)
             continue
         j = _left_edge(tokens, i)
+        if type_ == "Organization" and j > 0 and tokens[j - 1].text in ("各", "该", "各级", "有关"):
+            continue      # 各镇政府: every body of a kind, not one body
+        if word in _SYSTEM_HEADS and j > 1 and tokens[j - 1].text in ("和", "与", "及", "、", "以及") \
+                and token.end - tokens[j].start - len(word) <= 4 and _token_head(tokens[j - 2]) is None:
+            continue      # 利率形成和传导机制: the second half of a coordinated phrase, not a name
         start, end = tokens[j].start, token.end
         name = text[start - offset:end - offset]
         name, start = _trim_left(name, start)
-        if not _specific(name, word, type_, tokens[j:i + 1]):
+        if text[start - offset - 1:start - offset] == "”" and type_ in ("Program", "Initiative"):
+            continue      # “八七”扶贫攻坚计划: the kind of the quoted name before it, not a name
+        if not _specific(name, word, type_, tokens[j:i + 1], nxt):
             continue
         found.append(Mention(start, end, type_, name))
         if type_ == "Program":
@@ -227,6 +294,8 @@ def _headed(tokens: list[Token], text: str, offset: int) -> list[Mention]:
     return found
 
 
+# Words that end in a head character without naming a body: 广大干部, 外交总体布局.
+_NOT_HEADS = ("干部", "布局", "格局", "大局", "全局", "开局", "变局", "新局", "结局", "当局", "邮局")
 _PREFIX_PLACE = re.compile(r"^(?:[\u4e00-\u9fa5]{2,3}?[县镇乡])?[\u4e00-\u9fa5]{2,3}?[村镇乡]")
 
 
@@ -245,6 +314,8 @@ def _token_head(token: Token) -> tuple[str, str] | None:
     """The head noun a token ends with; a one-character head must be the whole token or an
     organization/place word of the dictionary (教育部, 海淀区)."""
     word = token.text
+    if word.endswith(_NOT_HEADS):
+        return None
     table, longest = _head_table()
     for k in range(min(len(word), longest), 0, -1):
         head = word[-k:]
@@ -275,7 +346,7 @@ def _left_edge(tokens: list[Token], i: int) -> int:
     return j
 
 
-_LEADING = re.compile(r"^(?:[xX0-9]+[个名项家所支条批类大]|新一轮|新时代|国家级|省级|市级|县级|自治区级|"
+_LEADING = re.compile(r"^(?:[xX0-9]+[个名项家所支条批类大人]|新一轮|新时代|国家级|省级|市级|县级|自治区级|"
                       r"年内|今年|去年|当年|全年)")
 
 
@@ -287,20 +358,51 @@ def _trim_left(name: str, start: int) -> tuple[str, int]:
         name, start = name[m.end():], start + m.end()
 
 
-def _specific(name: str, head: str, type_: str, parts: list[Token]) -> bool:
+def _specific(name: str, head: str, type_: str, parts: list[Token], nxt_word: str = "") -> bool:
     if name in _generic() or len(name) < 2 or _COUNTED.match(name):
         return False
     modifier = name[: len(name) - len(head)]
     if type_ in ("Program", "Initiative"):
         if len(modifier) < 2 or (modifier in _generic() and head not in _NARROW_HEADS):
             return False
+        if name.endswith("体制机制") or modifier.startswith(_DETERMINERS) or _ABSTRACT.fullmatch(modifier):
+            return False      # 农村工作领导体制机制 (a field's system), 相应管理机制, 深层次改革
+        if head in _NARROW_HEADS and modifier.startswith(("企业", "行业")):
+            return False      # 企业技术改造, 行业超低排放改造: a kind of work done by a class
+        if head in ("改革", "综合改革") and (modifier in lexicon.places() or modifier == "中国"):
+            return False      # 中国改革: the reform of a whole place is a field
+        if head in _WORKS_HEADS and nxt_word == "标准":
+            return False      # 自然灾害防御工程标准: a standard for a class of works
+        if head in _WORKS_HEADS and not _proper_part(name, parts[:-1]):
+            # 工业项目, 水利工程, 信息化项目: a class of works; a named project has a place or a
+            # proper name (北联镇新兴村甜玉米加工项目), a named 工程 a distinguishing phrase of its
+            # own (学历提升工程, 文化惠民工程)
+            if head == "项目" or len(modifier) < 4:
+                return False
         return not modifier.endswith(("等", "的", "类"))
     if type_ == "Organization":
         return _specific_organization(name, head, modifier, parts)
     return True
 
 
+_WORKS_HEADS = {"项目", "工程"}
+_SYSTEM_HEADS = {"机制", "体制", "制度", "体系"}
+_DETERMINERS = ("相应", "相关", "有关", "该", "各", "其", "本", "这", "此", "上述")
+_ABSTRACT = re.compile(r"(?:[\u4e00-\u9fa5]{1,3}性)+|深层次|全方位|多层次|新一轮|更深层次")
+
+
+def _proper_part(name: str, parts: list[Token]) -> bool:
+    """The name holds a place, a body, a proper noun, a mask or a number: it names one thing."""
+    if "xx" in name.lower() or "“" in name:
+        return True
+    places = lexicon.places()
+    return any(t.text in places or t.text in _bodies() or t.tag in ("nr", "nrt", "nrfg", "ns", "nt", "nz")
+               or (t.tag == "" and _CJK.search(t.text)) for t in parts)
+
+
 _BUREAU = set("部厅局委办署")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十0-9]+")
+_SCHOOL_HEADS = {"学校", "中学", "小学", "职业学校", "医院", "幼儿园", "实验小学", "实验中学"}
 # Heads of bodies that a field of work names well enough (人才工作领导小组, 换届专班, 互联网党委).
 _TEAM_HEADS = {"领导小组", "工作领导小组", "专班", "宣讲团", "督导组", "工作组", "工作站", "服务站", "中心组",
                "党委", "党组", "党支部", "党总支", "党工委", "临时党支部", "管理机构", "子站"}
@@ -315,6 +417,10 @@ def _specific_organization(name: str, head: str, modifier: str, parts: list[Toke
         return False
     if name[0] in _JURISDICTION and len(modifier) >= 2:
         return True
+    if modifier in _JURISDICTION and len(head) >= 2 and head[-1] in _BUREAU:
+        return True       # 市人才办, 县组织部: a level and a bureau of it
+    if _ORDINAL.match(name) and head in _SCHOOL_HEADS:
+        return True       # 第一职业学校, 第三中学: an ordinal names one school
     if any(t.text in _JURISDICTION for t in parts[1:-1]) and len(modifier) >= 2:
         return True       # 齐市广播电视大学: a place name that jieba split before 市
     if head in _TEAM_HEADS and len(modifier) >= 2:
@@ -356,7 +462,8 @@ def _listed(tokens: list[Token], text: str, offset: int) -> list[Mention]:
                 s, item = s + cut, item[cut:]
             if "和" in item and n == len(items) - 1 and type_ == "Program":
                 pass
-            if len(item) < 3 or _COUNTED.match(item) or item in _generic() or not _CJK.search(item):
+            if len(item) < 3 or _COUNTED.match(item) or _QUANTITY.match(item) or item in _generic() \
+                    or not _CJK.search(item):
                 continue
             if len(item) < 6 and not _FACILITY.search(item):
                 continue      # 机器人、新能源汽车等项目: fields, not named works
@@ -366,6 +473,7 @@ def _listed(tokens: list[Token], text: str, offset: int) -> list[Mention]:
     return found
 
 
+_QUANTITY = re.compile(r"^[0-9xX.]+[万千百]?(?:公里|千米|米|亩|平方米|平方公里|座|处|户|套|间|所|条|个|吨|千瓦)")
 _FACILITY = re.compile(r"(院|馆|中心|中学|小学|学校|大学|路|桥|街|枢纽|堤防|改造|扩建|新建|厂|站|场|园|所|楼|大厦|"
                        r"工程|项目|公路|铁路|机场|港|码头|水库|电站|基地)$")
 
@@ -383,7 +491,7 @@ def _first_item_start(item: str) -> int:
 
 # 5. places, bodies, persons -----------------------------------------------------------------
 
-_PLACE_GENERIC = {"农村", "城市", "城乡", "城镇", "乡村", "特色", "重点", "中心", "贫困", "新型", "美丽",
+_PLACE_GENERIC = {"农村", "城市", "市民", "人民", "休闲", "口袋", "湿地", "郊野", "森林", "主干", "环城", "城际", "快速", "硬化", "民用", "通用", "支线", "干线", "国际", "区域", "城乡", "城镇", "乡村", "特色", "重点", "中心", "贫困", "新型", "美丽",
                   "和美", "样板", "示范", "先行", "行政", "专业", "自然", "传统", "偏远", "边远", "革命",
                   "老区", "补短", "试点", "街道", "居住", "农业", "工业", "产业", "开发", "高新", "保税",
                   "经济", "风景", "旅游", "历史", "文化", "生态", "美丽宜居", "易地", "搬迁", "安置",
@@ -419,10 +527,18 @@ def _place_by_shape(tokens: list[Token], i: int, head: str) -> Mention | None:
             proper = True
     if j == i and token.text == head:
         return None
+    if not proper and head in _FACILITY_PLACE_HEADS and j < i and not tokens[i - 1].text.endswith("性") and all(
+            t.tag in ("n", "nz", "nt", "nr", "ns", "") and _CJK.search(t.text) for t in tokens[j:i]):
+        proper = True             # 农林桥, 天府国际机场: a common word names the bridge or the airport
     if token.text == head and head in ("镇", "乡", "村") and j == i - 1 and len(tokens[j].text) == 2:
         proper = True             # 奋斗镇, 曙光乡: a common word names the township
     name = "".join(t.text for t in tokens[j:i + 1])
     modifier = name[: -len(head)]
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if head in ("村", "镇", "乡") and token.text == head and (nxt[:1] == "“" or nxt in _VILLAGE_NOUNS):
+        return None               # 在职村“老三位”, 联建村集体: 村 modifies the noun after it
+    if "各" in name or re.match(r"^[0-9xX.]+[条个座处]", name):
+        return None               # 各乡镇, 10条特色亮点街道: not one named place
     if not proper or not modifier or modifier in _PLACE_GENERIC or len(modifier) < 2 or name in _NOT_PLACES:
         return None
     if any(modifier.endswith(g) for g in _PLACE_GENERIC if len(g) >= 2) and not modifier[-1] in "镇乡县":
@@ -438,7 +554,7 @@ def _places(tokens: list[Token], text: str, offset: int) -> list[Mention]:
             continue
         before = tokens[n - 1].text if n else ""
         after = tokens[n + 1].text if n + 1 < len(tokens) else ""
-        if t.text in _HOME and (before.endswith("新") or after.startswith(("特色", "式", "改革", "梦"))):
+        if t.text in _HOME and (before.endswith("新") or after.startswith(("特色", "式", "改革", "梦", "人"))):
             continue          # 新中国, 中国特色: not the country as a place
         if after[:2] in ("猪瘟",):
             continue
@@ -449,6 +565,8 @@ def _places(tokens: list[Token], text: str, offset: int) -> list[Mention]:
 
 
 _HOME = {"中国"}
+_FACILITY_PLACE_HEADS = {"桥", "大桥", "路", "街", "大街", "机场", "国际机场", "广场", "公园", "步行街", "大道"}
+_VILLAGE_NOUNS = {"集体", "干部", "书记", "党组织", "党支部", "两委", "集体经济", "组织", "班子", "级"}
 _NOT_PLACES = {"城市", "城区", "老城区", "新城区", "市区", "城中村", "地区", "山区", "辖区", "园区", "社区",
                "城镇", "乡镇", "农村", "港澳", "港澳台", "老区苏区"}
 
@@ -520,4 +638,6 @@ def _may_nest(inner: Mention, outer: Mention) -> bool:
         return True
     if inner.type == "Person" and outer.type == "Place":
         return True
+    if outer.type == "Program" and inner.type == "Place" and len(inner.name) >= 3:
+        return True       # 农林桥和呼达罕桥改造: the bridges are places of their own
     return False

@@ -45,10 +45,13 @@ def themes_of_text(text: str) -> tuple[str, ...]:
             continue               # the longest keyword at a place wins; no double counting
         taken_until = end
         counts.update(themes)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    narrower = lexicon.narrower_themes()
+    # on a tie the narrower theme goes first: a village item is village_governance before anything
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] not in narrower, kv[0]))
     top = ranked[0][1] if ranked else 0
-    # a theme cued once beside one cued three times or more is a passing mention
-    return tuple(theme for theme, n in ranked[:MAX_THEMES] if n * 3 > top or n >= 2)
+    # a theme cued once beside one cued three times or more is a passing mention (a narrower
+    # theme is a refinement, not a passing mention: 农村社会治安 beside 社会治安 ×2)
+    return tuple(theme for theme, n in ranked[:MAX_THEMES] if n * 3 > top or n >= 2 or theme in narrower)
 
 
 def tag_themes(statements: list[Statement]) -> list[Statement]:
