@@ -15,7 +15,7 @@ from rdflib.namespace import SKOS
 from govkg import iri, vocab
 from govkg.model import Entity, Extraction, Statement
 
-__all__ = ["SECTION_SEPARATOR", "build_graph", "entity_node", "report_triples"]
+__all__ = ["SECTION_SEPARATOR", "build_graph", "entity_node", "entity_triples", "report_triples"]
 
 SECTION_SEPARATOR = " › "
 
@@ -34,20 +34,29 @@ class _Triples(list):
 
 
 def build_graph(ex: Extraction) -> Graph:
-    """All triples of one report (to be stored in ``iri.graph_iri(ex.report.doc)``)."""
+    """Everything one report says, entity descriptions included, as one rdflib Graph."""
     g = Graph()
-    for triple in report_triples(ex):
+    for triple in entity_triples(ex) + report_triples(ex):
         g.add(triple)
     return g
 
 
+def entity_triples(ex: Extraction) -> list[tuple]:
+    """What the report says an entity is (type, name, aliases): shared by every report that names
+    it, so a store keeps them once rather than once per report."""
+    g = _Triples()
+    for e in ex.entities:
+        _entity(g, e)
+    return list(dict.fromkeys(g))
+
+
 def report_triples(ex: Extraction) -> list[tuple]:
-    """The distinct triples of one report, in a stable order."""
+    """The report's own triples (statements, mentions, relations, themes), in a stable order."""
     g = _Triples()
     doc = ex.report.doc
     report = _report(g, ex)
     statements = {(s.start, s.end): _statement(g, doc, report, s) for s in ex.statements}
-    nodes = {e.id: _entity(g, e) for e in ex.entities}
+    nodes = {e.id: entity_node(e) for e in ex.entities}
     for e in ex.entities:
         if e.author:
             g.add((report, vocab.author, nodes[e.id]))

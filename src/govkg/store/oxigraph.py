@@ -1,7 +1,10 @@
 """The embedded default: a persistent Oxigraph RDF store on disk (or in memory when path is None).
 
 Each report version lives in its own named graph (``…/graph/<doc>/v<n>``), and a small catalog
-graph says which version of each report is current. Putting a report bulk-loads the new version
+graph says which version of each report is current. What an entity is (type, name, aliases) is
+kept once, in a shared entities graph, however many reports name it: Oxigraph's union of graphs
+keeps duplicates, which would multiply every join on a much-named body; an entity's description
+goes when the last report that names it goes. Putting a report bulk-loads the new version
 into a graph nobody reads yet, then commits by adding its catalog entry (one atomic write), then
 retires the old version. Readers only ever see committed, current versions: when the store holds
 nothing else they query the union of all graphs (the fast path); while a write is in flight, or
@@ -15,11 +18,11 @@ import re
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import RDF, Dataset, Graph, URIRef
 
 from govkg import iri, vocab
 from govkg.errors import QueryError, StoreBusyError, StoreError
-from govkg.graph import report_triples
+from govkg.graph import entity_triples, report_triples
 from govkg.model import Extraction
 from govkg.resources import resource_path
 from govkg.store import ReportInfo, Table
@@ -28,9 +31,13 @@ __all__ = ["CATALOG_GRAPH", "SCHEMA_GRAPH", "OxigraphStore"]
 
 SCHEMA_GRAPH = URIRef(f"{vocab.ID}graph/_schema")
 CATALOG_GRAPH = URIRef(f"{vocab.ID}graph/_catalog")
+ENTITIES_GRAPH = URIRef(f"{vocab.ID}graph/_entities")
 _VERSION_OF = ox.NamedNode("https://w3id.org/govkg/store#versionOf")
 _CATALOG = ox.NamedNode(str(CATALOG_GRAPH))
 _SCHEMA = ox.NamedNode(str(SCHEMA_GRAPH))
+_ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
+_SHARED = {_SCHEMA, _CATALOG, _ENTITIES}
+_NAMING = [ox.NamedNode(str(p)) for p in (vocab.mentionOf, vocab.author, RDF.subject, RDF.object)]
 _VERSION = re.compile(r"/v([0-9]+)$")
 
 
@@ -121,7 +128,7 @@ class OxigraphStore:
     def _visible_graphs(self) -> dict:
         """The query's default graph: the union of everything when only current versions are
         stored (fast), else the explicit list of current versions."""
-        current = set(self._current().values()) | {_SCHEMA, _CATALOG}
+        current = set(self._current().values()) | _SHARED
         stored = set(self._store.named_graphs())
         if stored <= current:
             return {"use_default_graph_as_union": True}
@@ -131,11 +138,32 @@ class OxigraphStore:
         """Drop what an interrupted write left: uncommitted graphs and superseded versions."""
         catalog = self._catalog()
         current = {graphs[-1] for graphs in catalog.values()}
-        for graph in list(self._store.named_graphs()):
-            if graph not in current and graph not in (_SCHEMA, _CATALOG):
-                self._store.remove_graph(graph)
+        leftovers = [g for g in self._store.named_graphs() if g not in current and g not in _SHARED]
+        for graph in leftovers:
+            self._store.remove_graph(graph)
         for doc, graphs in catalog.items():
             self._retire(doc, graphs[:-1])
+        if leftovers:
+            self._forget_unnamed(self._described())
+
+    def _described(self) -> set:
+        return {q.subject for q in self._store.quads_for_pattern(None, None, None, _ENTITIES)}
+
+    def _referenced(self, graph: ox.NamedNode) -> set:
+        """The entity nodes a report version names: through mentions, relations or its author."""
+        return {quad.object for predicate in _NAMING
+                for quad in self._store.quads_for_pattern(None, predicate, None, graph)}
+
+    def _forget_unnamed(self, entities: set) -> None:
+        """Drop the descriptions of entities that no stored report names any more."""
+        for entity in entities:
+            named = any(q.graph_name not in _SHARED
+                        for q in self._store.quads_for_pattern(entity, None, None, None))
+            named = named or any(q.graph_name not in _SHARED
+                                 for q in self._store.quads_for_pattern(None, None, entity, None))
+            if not named:
+                for quad in list(self._store.quads_for_pattern(entity, None, None, _ENTITIES)):
+                    self._store.remove(quad)
 
     def _retire(self, doc: str, graphs: list[ox.NamedNode]) -> None:
         for graph in graphs:
@@ -158,16 +186,20 @@ class OxigraphStore:
         doc = extraction.report.doc
         old = self._catalog().get(doc, [])
         target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
-        triples = report_triples(extraction)
+        triples, described = report_triples(extraction), entity_triples(extraction)
         term = _TermCache()
         try:
             self._store.bulk_extend(ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples)
+            self._store.extend(ox.Quad(term(s), term(p), term(o), _ENTITIES) for s, p, o in described)
             self._store.add(ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG))   # the commit
         except OSError as err:
             self._discard(target)
+            self._forget_unnamed({term(s) for s, _, _ in described})
             raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
+        superseded = set().union(*(self._referenced(g) for g in old)) if old else set()
         self._retire(doc, old)
-        return len(triples)
+        self._forget_unnamed(superseded - {term(s) for s, _, _ in described})
+        return len(triples) + len(described)
 
     def _discard(self, graph: ox.NamedNode) -> None:
         try:
@@ -181,9 +213,11 @@ class OxigraphStore:
         graphs = self._catalog().get(doc, [])
         if not graphs:
             return False
+        named = set().union(*(self._referenced(g) for g in graphs))
         for graph in reversed(graphs):
             self._store.remove_graph(graph)
         self._retire(doc, graphs)
+        self._forget_unnamed(named)
         return True
 
     def update(self, text: str) -> None:
@@ -242,18 +276,24 @@ class OxigraphStore:
         return query.project(self.select(query.text, query.bind(params)))
 
     def triple_count(self) -> int:
-        """Triples of the current versions of the reports."""
+        """Triples of the current versions of the reports and of the entities they name."""
         return sum(sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
-                   for graph in self._current().values())
+                   for graph in [*self._current().values(), _ENTITIES])
 
     def report_graph(self, doc: str) -> Graph:
         """The triples the current version of one report contributed (empty if it is not stored)."""
         out, graph = Graph(), self._current().get(doc)
         if graph is None:
             return out
-        for quad in self._store.quads_for_pattern(None, None, None, graph):
+        for quad in self._report_quads(graph):
             out.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
         return out
+
+    def _report_quads(self, graph: ox.NamedNode):
+        """A report version's own quads, then the descriptions of the entities it names."""
+        yield from self._store.quads_for_pattern(None, None, None, graph)
+        for entity in sorted(self._referenced(graph), key=lambda n: n.value):
+            yield from self._store.quads_for_pattern(entity, None, None, _ENTITIES)
 
     def dataset(self, include_schema: bool = False) -> Dataset:
         """Everything stored, one named graph per report, as an rdflib Dataset (for export)."""
@@ -261,7 +301,8 @@ class OxigraphStore:
         graphs = sorted(self._current().items()) + ([("", _SCHEMA)] if include_schema else [])
         for doc, graph in graphs:
             name = iri.graph_iri(doc) if doc else SCHEMA_GRAPH
-            for quad in self._store.quads_for_pattern(None, None, None, graph):
+            quads = self._report_quads(graph) if doc else self._store.quads_for_pattern(None, None, None, graph)
+            for quad in quads:
                 ds.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object), name))
         return ds
 
