@@ -10,7 +10,5 @@ WITH r, a.name AS author,
      COUNT { MATCH (e:Entity)-[:MENTIONED_IN]->(:Statement)-[:IN_REPORT]->(r) RETURN DISTINCT e } AS entities,
      COUNT { MATCH (r)-[:HAS_ENTITY]->(:Entity)-[x]->(:Entity)
              WHERE x.report = r.doc AND x.statement IS NOT NULL RETURN DISTINCT x } AS relations
-// like the SPARQL version, a report without relations shows no count rather than 0
-RETURN r.doc AS report, r.title AS title, r.year AS year, author, statements, entities,
-       CASE WHEN relations = 0 THEN null ELSE relations END AS relations
+RETURN r.doc AS report, r.title AS title, r.year AS year, author, statements, entities, relations
 ORDER BY report

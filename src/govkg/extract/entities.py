@@ -36,7 +36,7 @@ def build_entities(report: Report, mentions: list[Mention]) -> tuple[list[Entity
     that are one thing written differently (上海交大, 上海交通大学) share ``canonical`` and list
     each other's names as aliases — the graph merges them into one node by (type, canonical).
     """
-    author_name = report.author or "作者"
+    author_name = report.author or f"作者（{report.doc}）"   # unknown: named after its report
     author_key = key(canonical_name(author_name))
     groups: dict[tuple[str, str], list[Mention]] = {}
     names: dict[tuple[str, str], str] = {}
