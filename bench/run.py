@@ -1,0 +1,254 @@
+"""govkg benchmark: one command, one table, written to bench/results.md.
+
+    python bench/run.py                 # ../shared/corpus and a ~100 MB synthetic corpus made from it
+    python bench/run.py --size-mb 10    # a smaller synthetic corpus for a quick look
+
+Measures, in one run: bare jieba.cut on the same texts (the reference), govkg extract end to end
+(--jobs 1 and 2), loading into the embedded store (triples/s), the named queries on the large
+store (p50/p95), peak memory (RSS) of extract and load on the large corpus, and the Neo4j push
+when the test server can be started (java and mvn present). Speed is asserted here against the
+targets, never in unit tests.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from synth import make_corpus  # noqa: E402
+
+SHARED = Path(os.environ.get("GOVKG_SHARED", ROOT.parent / "shared"))
+OUT = HERE / "out"
+GOVKG = [sys.executable, "-m", "govkg"]
+
+
+def timed(fn, *args, **kwargs) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = fn(*args, **kwargs)
+    return time.perf_counter() - start, value
+
+
+def jieba_reference(paths: list[Path]) -> float:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    start = time.perf_counter()
+    for text in texts:
+        for _ in jieba.cut(text):
+            pass
+    return time.perf_counter() - start
+
+
+def extract_seconds(paths: list[Path], jobs: int) -> float:
+    """govkg extract end to end (read, statements, entities, relations, themes, metrics), warm."""
+    from govkg.extract import extract
+    from govkg.pipeline import extract_files
+    from govkg.read import read_report
+
+    extract(read_report(paths[0]))          # load lexicons and dictionaries outside the timing
+    start = time.perf_counter()
+    for _ in extract_files(paths, jobs=jobs):
+        pass
+    return time.perf_counter() - start
+
+
+def child_peak_rss(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (bytes) of one command run as a child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode()[-2000:]}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def load_rate(jsonl: Path, store: Path) -> tuple[float, int]:
+    """Seconds and triples to load an interchange file into a new embedded store (end to end:
+    building the triples, converting them, writing and committing each report)."""
+    from govkg.interchange import read_jsonl
+    from govkg.store import open_store
+
+    shutil.rmtree(store, ignore_errors=True)
+    db = open_store(store)
+    extractions = list(read_jsonl(jsonl))
+    start = time.perf_counter()
+    triples = sum(db.put(ex) for ex in extractions)
+    seconds = time.perf_counter() - start
+    db.close()
+    return seconds, triples
+
+
+def store_write_rate(jsonl: Path, store: Path) -> tuple[float, int]:
+    """Seconds and quads for Oxigraph's own write of the same triples, already built."""
+    import pyoxigraph as ox
+
+    from govkg.graph import report_triples
+    from govkg.interchange import read_jsonl
+    from govkg.iri import graph_iri
+    from govkg.store.oxigraph import to_ox
+
+    batches = [[ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(graph_iri(ex.report.doc))))
+                for s, p, o in report_triples(ex)] for ex in read_jsonl(jsonl)]
+    shutil.rmtree(store, ignore_errors=True)
+    db = ox.Store(str(store))
+    start = time.perf_counter()
+    for quads in batches:
+        db.bulk_extend(quads)
+    seconds = time.perf_counter() - start
+    return seconds, sum(map(len, batches))
+
+
+def query_latency(store: Path, runs: int = 30, budget: float = 60.0) -> dict[str, tuple[float, float]]:
+    """p50 and p95 (ms) of each named query: ``runs`` runs, fewer when one takes over ``budget`` s."""
+    from govkg.queries import list_queries
+    from govkg.store import open_store
+
+    params = {"initiatives-by-theme": {"theme": "village_governance"},
+              "entity-neighbourhood": {"name": "国务院"}, "organizations-leading": {"organization": "国务院"}}
+    db = open_store(store, read_only=True)
+    result = {}
+    for q in list_queries("sparql"):
+        times: list[float] = []
+        while len(times) < runs and (len(times) < 3 or sum(times) < budget * 1000):
+            t, _ = timed(db.run_named, q.name, params.get(q.name, {}))
+            times.append(t * 1000)
+        times.sort()
+        result[q.name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
+    db.close()
+    return result
+
+
+def neo4j_push(store: Path) -> str:
+    try:
+        from neo4j_server import Neo4jServer, Neo4jUnavailable
+        from govkg.store.neo4j import push_store  # noqa: F401
+    except ImportError as err:
+        return f"not measured ({err})"
+    try:
+        with Neo4jServer() as server:
+            cmd = GOVKG + ["push", "--store", str(store), "--neo4j", server.uri, "--neo4j-user", server.user]
+            start = time.perf_counter()
+            done = subprocess.run(cmd, capture_output=True, text=True,
+                                  env={**os.environ, "NEO4J_PASSWORD": server.password})
+            seconds = time.perf_counter() - start
+            return (done.stderr.strip().splitlines() or [""])[-1] + f" (wall {seconds:.1f} s)"
+    except Neo4jUnavailable as err:
+        return f"not measured ({err})"
+
+
+def machine() -> str:
+    import jieba
+    import pyoxigraph
+    import rdflib
+
+    from govkg import __version__
+
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+               platform.processor())
+    return (f"{platform.node()}: {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+            f"govkg {__version__}, jieba {jieba.__version__}, pyoxigraph {pyoxigraph.__version__}, rdflib {rdflib.__version__}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size-mb", type=float, default=100.0, help="size of the synthetic corpus")
+    ap.add_argument("--skip-neo4j", action="store_true")
+    args = ap.parse_args()
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        raise SystemExit(f"{corpus} is absent: the benchmark reads ../shared/corpus")
+    OUT.mkdir(exist_ok=True)
+    small = sorted(corpus.glob("*.txt"))
+    small_mb = sum(p.stat().st_size for p in small) / 2**20
+    rows: list[tuple[str, str, str, str]] = []   # (measure, value, target, verdict)
+
+    t_jieba = jieba_reference(small)
+    t1 = extract_seconds(small, 1)
+    rows.append(("bare jieba.cut, corpus", f"{t_jieba:.2f} s ({small_mb / t_jieba:.2f} MB/s)", "reference", ""))
+    rows.append(("govkg extract --jobs 1, corpus", f"{t1:.2f} s, ratio to jieba {t1 / t_jieba:.2f}", "ratio <= 1.0",
+                 "met" if t1 <= t_jieba else "missed"))
+
+    big = make_corpus(corpus, OUT / "synthetic", args.size_mb)
+    big_mb = sum(p.stat().st_size for p in big) / 2**20
+    part = _first_megabytes(big, 10)
+    part_mb = sum(p.stat().st_size for p in part) / 2**20
+    s1, s2 = extract_seconds(part, 1), extract_seconds(part, 2)
+    rows.append((f"govkg extract --jobs 2 vs 1, {part_mb:.0f} MB of the synthetic corpus",
+                 f"{s1:.1f} s -> {s2:.1f} s, speed-up {s1 / s2:.2f}x", "speed-up >= 1.8x",
+                 "met" if s1 / s2 >= 1.8 else "missed"))
+    jsonl, store = OUT / "synthetic.jsonl", OUT / "store"
+    t_big, rss_extract = child_peak_rss(GOVKG + ["extract", str(OUT / "synthetic"), "-o", str(jsonl), "--jobs", "2"])
+    rows.append((f"extract --jobs 2, synthetic {big_mb:.0f} MB", f"{t_big:.1f} s ({big_mb / t_big:.2f} MB/s)", "", ""))
+    rows.append(("peak RSS, extract of the synthetic corpus", f"{rss_extract / 2**20:.0f} MB", "< 2048 MB",
+                 "met" if rss_extract < 2 * 2**30 else "missed"))
+    shutil.rmtree(store, ignore_errors=True)
+    t_load, rss_load = child_peak_rss(GOVKG + ["load", "--from-jsonl", str(jsonl), "--store", str(store)])
+    rows.append(("peak RSS, load of the synthetic corpus", f"{rss_load / 2**20:.0f} MB", "< 2048 MB",
+                 "met" if rss_load < 2 * 2**30 else "missed"))
+
+    corpus_jsonl = _corpus_jsonl(small)
+    seconds, triples = load_rate(corpus_jsonl, OUT / "corpus-store")
+    rows.append(("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in {seconds:.1f} s)",
+                 ">= 100k triples/s", "met" if triples / seconds >= 100_000 else "missed"))
+    writes, quads = store_write_rate(corpus_jsonl, OUT / "write-only-store")
+    rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.1f} s)", "", ""))
+    rows.append((f"embedded load, synthetic {big_mb:.0f} MB (CLI, wall)", f"{t_load:.1f} s", "", ""))
+
+    for name, (p50, p95) in query_latency(store).items():
+        target = "p50 < 50 ms" if name == "initiatives-by-theme" else ""
+        verdict = ("met" if p50 < 50 else "missed") if target else ""
+        rows.append((f"query {name}, synthetic store", f"p50 {p50:.1f} ms, p95 {p95:.1f} ms", target, verdict))
+    if not args.skip_neo4j:
+        rows.append(("Neo4j push, corpus", neo4j_push(OUT / "corpus-store"), ">= 10k relationships/s", "see value"))
+
+    report(rows, args)
+
+
+def _first_megabytes(paths: list[Path], mb: float) -> list[Path]:
+    taken, total = [], 0
+    for path in paths:
+        if total >= mb * 2**20:
+            break
+        taken.append(path)
+        total += path.stat().st_size
+    return taken
+
+
+def _corpus_jsonl(paths: list[Path]) -> Path:
+    from govkg.pipeline import extract_to_jsonl
+
+    out = OUT / "corpus.jsonl"
+    extract_to_jsonl(paths, out, jobs=2)
+    return out
+
+
+def report(rows, args) -> None:
+    width = max(len(r[0]) for r in rows)
+    lines = [f"| {'measure':{width}} | value | target | verdict |", f"|{'-' * (width + 2)}|---|---|---|"]
+    lines += [f"| {m:{width}} | {v} | {t} | {d} |" for m, v, t, d in rows]
+    table = "\n".join(lines)
+    print(table)
+    command = "python bench/run.py" + (f" --size-mb {args.size_mb:g}" if args.size_mb != 100 else "")
+    (HERE / "results.md").write_text(
+        f"# Benchmark results\n\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, `{command}`\n\n"
+        f"{machine()}\n\n{table}\n", encoding="utf-8")
+    print(f"\nwritten to {HERE / 'results.md'}")
+
+
+if __name__ == "__main__":
+    main()
