@@ -140,17 +140,13 @@ def load(
 
     if not reports and not from_jsonl:
         raise GovKGError("nothing to load: give report files or folders, or --from-jsonl FILE")
-    db = _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store)
-    try:
-        result = None
+    with _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store) as db:
         if from_jsonl:
             from govkg.interchange import read_jsonl
             result = load_extractions(read_jsonl(from_jsonl), db)
         if reports:
             paths = _inputs(reports)
             result = _run_with_progress(paths, "loading", lambda tick: load_files(paths, db, author, tick, jobs))
-    finally:
-        db.close()
     _report_failures(result)
     err.print(_summary(result, "loaded"), highlight=False)
     if result.failed:
@@ -236,14 +232,9 @@ def query(
         raise QueryError(f"unknown --backend '{backend}' (embedded or neo4j)")
     if backend == "neo4j" and sparql:
         raise QueryError("--sparql needs the embedded backend; Neo4j runs the named Cypher queries")
-    db = _open_neo4j(neo4j, neo4j_user, neo4j_password) if backend == "neo4j" else open_store(store, read_only=not write)
-    try:
-        if sparql:
-            table = run_sparql(db, sparql, params, allow_update=write)
-        else:
-            table = db.run_named(name, params)
-    finally:
-        db.close()
+    with (_open_neo4j(neo4j, neo4j_user, neo4j_password) if backend == "neo4j"
+          else open_store(store, read_only=not write)) as db:
+        table = run_sparql(db, sparql, params, allow_update=write) if sparql else db.run_named(name, params)
     _print_table(table, fmt, title=name or "")
 
 
@@ -294,11 +285,8 @@ def stats(store: Optional[Path] = StoreOption):
     from govkg.stats import store_stats
     from govkg.store import open_store
 
-    db = open_store(store, read_only=True)
-    try:
+    with open_store(store, read_only=True) as db:
         sections = store_stats(db)
-    finally:
-        db.close()
     for section, rows in sections.items():
         table = RichTable(title=section, title_justify="left")
         table.add_column("name")
@@ -323,11 +311,8 @@ def export(
     from govkg.export import export_store
     from govkg.store import open_store
 
-    db = open_store(store, read_only=True)
-    try:
+    with open_store(store, read_only=True) as db:
         n = export_store(db, fmt, output, with_schema=with_schema)
-    finally:
-        db.close()
     err.print(f"wrote {n} {'nodes and edges' if fmt in ('graphml', 'neo4j-admin') else 'triples'} to {output}", highlight=False)
 
 
@@ -346,16 +331,13 @@ def remove(
     """
     from govkg.store import open_store
 
-    db = _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store)
     missing = []
-    try:
+    with _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store) as db:
         for doc in reports:
             if db.remove(Path(doc).name):
                 err.print(f"removed {doc}", highlight=False)
             else:
                 missing.append(doc)
-    finally:
-        db.close()
     if missing:
         raise GovKGError(f"not in the store: {', '.join(missing)} (see `govkg reports`)")
 
@@ -369,11 +351,8 @@ def reports(store: Optional[Path] = StoreOption):
     """
     from govkg.store import open_store
 
-    db = open_store(store, read_only=True)
-    try:
+    with open_store(store, read_only=True) as db:
         rows = db.reports()
-    finally:
-        db.close()
     table = RichTable()
     for column in ("report", "title", "year", "sha256"):
         table.add_column(column, overflow="fold")
@@ -408,11 +387,8 @@ def viz(
     fmt = (fmt or output.suffix.lstrip(".") or "html").lower()
     if fmt not in ("html", "png", "svg"):
         raise GovKGError(f"unknown --format '{fmt}' (html, png or svg)")
-    db = open_store(store, read_only=True)
-    try:
+    with open_store(store, read_only=True) as db:
         view = load_view(db)
-    finally:
-        db.close()
     view = select(view, theme=theme, report=report, types=type_ or (), entity=entity, hops=hops,
                   limit=limit if limit is not None else (2000 if fmt == "html" else 300))
     if fmt == "html":
@@ -440,16 +416,13 @@ def serve(
     from govkg.serve import is_local, serve as run
     from govkg.store import open_store
 
-    db = open_store(store, read_only=True)
-    try:
+    with open_store(store, read_only=True) as db:
         if not is_local(host):
             err.print(f"[yellow]warning:[/] listening on {_escape(host)}: anyone who can reach this machine "
                       "can read the whole graph", highlight=False)
         err.print(f"govkg explorer on http://{host}:{port}/ (SPARQL at /sparql, timeout {timeout:g} s, "
                   f"limit {limit} rows); Ctrl-C stops it", highlight=False, markup=False)
         run(db, host=host, port=port, timeout=timeout, limit=limit)
-    finally:
-        db.close()
 
 
 @app.command(name="eval")
@@ -516,16 +489,13 @@ def push(
     from govkg.store import open_store
     from govkg.store.neo4j import push_store
 
-    source = open_store(store, read_only=True)
-    try:
+    with open_store(store, read_only=True) as source:
         target = _open_neo4j(neo4j, neo4j_user, neo4j_password)
         try:
             docs = [r.doc for r in source.reports()]
             result = _run_with_progress(docs, "pushing", lambda tick: push_store(source, target, force, prune, tick))
         finally:
             target.close()
-    finally:
-        source.close()
     extra = [f"{len(result.unchanged)} unchanged"] if result.unchanged else []
     extra += [f"{len(result.removed)} removed"] if result.removed else []
     err.print(f"pushed {len(result.pushed)} reports{' (' + ', '.join(extra) + ')' if extra else ''}: "

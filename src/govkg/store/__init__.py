@@ -13,7 +13,7 @@ from typing import Protocol, runtime_checkable
 
 from govkg.model import Extraction
 
-__all__ = ["DEFAULT_STORE", "GraphStore", "ReportInfo", "Table", "default_store_path", "open_store"]
+__all__ = ["DEFAULT_STORE", "Closing", "GraphStore", "ReportInfo", "Table", "default_store_path", "open_store"]
 
 DEFAULT_STORE = "govkg-data"
 
@@ -33,6 +33,16 @@ class Table:
 
     def as_dicts(self) -> list[dict]:
         return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+class Closing:
+    """``with open_store(...) as db:`` closes the store however the block ends."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 @runtime_checkable

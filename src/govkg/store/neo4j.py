@@ -24,7 +24,7 @@ from govkg.graph import build_graph
 from govkg.model import Extraction
 from govkg.neo4j_model import PropertyGraph, theme_rows, to_property_graph
 from govkg.resources import resource_path
-from govkg.store import ReportInfo, Table
+from govkg.store import Closing, ReportInfo, Table
 
 __all__ = ["BATCH", "Neo4jStore", "PushResult", "cypher_statements", "push_store"]
 
@@ -56,7 +56,7 @@ def redact(uri: str) -> str:
     return re.sub(r"//[^/@]*@", "//", uri)
 
 
-class Neo4jStore:
+class Neo4jStore(Closing):
     """A Neo4j database as a govkg store. ``retry_seconds`` bounds the driver's retries of a write."""
 
     def __init__(self, uri: str, user: str = "neo4j", password: str | None = None,

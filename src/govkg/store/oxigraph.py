@@ -25,7 +25,7 @@ from govkg.errors import QueryError, StoreBusyError, StoreError
 from govkg.graph import entity_triples, report_triples
 from govkg.model import Extraction
 from govkg.resources import resource_path
-from govkg.store import ReportInfo, Table
+from govkg.store import Closing, ReportInfo, Table
 
 __all__ = ["CATALOG_GRAPH", "SCHEMA_GRAPH", "OxigraphStore"]
 
@@ -88,7 +88,7 @@ def _version(graph: ox.NamedNode) -> int:
     return int(found.group(1)) if found else 0
 
 
-class OxigraphStore:
+class OxigraphStore(Closing):
     def __init__(self, path: Path | None, read_only: bool = False):
         self.path = path
         self.read_only = read_only
