@@ -82,3 +82,8 @@ def test_updates_are_refused_unless_allowed(loaded):
 def test_own_sparql_with_predeclared_prefixes(loaded):
     table = run_sparql(loaded, "SELECT ?name WHERE { ?e a gk:Document ; rdfs:label ?name } ORDER BY ?name", {})
     assert ("中华人民共和国乡村振兴促进法",) in table.rows
+
+
+def test_an_unknown_theme_is_an_error_not_an_empty_answer(loaded):
+    with pytest.raises(QueryError, match="unknown theme 'village'.*village_governance"):
+        loaded.run_named("initiatives-by-theme", {"theme": "village"})

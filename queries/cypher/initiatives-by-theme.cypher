@@ -1,7 +1,7 @@
 // name: initiatives-by-theme
 // purpose: Initiatives and programs that touch a theme or any narrower theme (NARROWER),
 //   each with the report and the sentence that supports it.
-// param theme: a theme id of ontology/themes.ttl, e.g. village_governance
+// param theme [theme]: a theme id of ontology/themes.ttl, e.g. village_governance
 // columns: initiative, type, report, sentence
 MATCH (:Theme {id: $theme})-[:NARROWER*0..]->(:Theme)<-[:HAS_THEME]-(s:Statement)
 MATCH (s)<-[:MENTIONED_IN]-(e:Entity)

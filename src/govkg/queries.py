@@ -8,6 +8,8 @@ Each file opens with a comment header::
     # param report (optional): ...
     # columns: initiative, type, report, sentence
 
+``# param theme [theme]: ...`` declares a kind: the value must then be a theme id.
+
 Parameters are bound as values by the store (SPARQL substitutions, Cypher ``$params``); they are
 never pasted into the query text.
 """
@@ -23,7 +25,8 @@ from govkg.resources import resource_path
 __all__ = ["NamedQuery", "list_queries", "load_query", "parse_header"]
 
 _SUFFIX = {"sparql": ".rq", "cypher": ".cypher"}
-_PARAM = re.compile(r"^param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<opt>\(optional\))?\s*:\s*(?P<doc>.*)$")
+_PARAM = re.compile(r"^param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<opt>\(optional\))?\s*"
+                    r"(?:\[(?P<kind>[a-z]+)\])?\s*:\s*(?P<doc>.*)$")
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,13 @@ class Param:
     name: str
     doc: str
     required: bool = True
+    kind: str = ""           # "theme": the value must be a theme id of ontology/themes.ttl
+
+    def check(self, value: str) -> None:
+        from govkg.vocab import THEMES
+
+        if self.kind == "theme" and value not in THEMES:
+            raise QueryError(f"unknown theme '{value}' for --param {self.name} (choose from {', '.join(THEMES)})")
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,9 @@ class NamedQuery:
         if missing:
             raise QueryError(f"query '{self.name}' needs --param {missing[0]}=VALUE "
                              f"({next(p.doc for p in self.params if p.name == missing[0])})")
+        for p in self.params:
+            if given.get(p.name):
+                p.check(given[p.name])
         return {k: v for k, v in given.items() if v != ""}
 
 
@@ -75,7 +88,7 @@ def parse_header(text: str) -> dict:
         body = line.lstrip("#/").strip()
         found = _PARAM.match(body)
         if found:
-            header["params"].append(Param(found["name"], found["doc"].strip(), not found["opt"]))
+            header["params"].append(Param(found["name"], found["doc"].strip(), not found["opt"], found["kind"] or ""))
         elif ":" in body:
             key, _, value = body.partition(":")
             if key.strip() in ("name", "purpose", "columns"):
