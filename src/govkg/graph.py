@@ -9,6 +9,8 @@ ties each fact to the sentence that proves it, which neither a named graph alone
 """
 from __future__ import annotations
 
+import bisect
+
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
@@ -55,7 +57,7 @@ def report_triples(ex: Extraction) -> list[tuple]:
     g = _Triples()
     doc = ex.report.doc
     report = _report(g, ex)
-    statements = {(s.start, s.end): _statement(g, doc, report, s) for s in ex.statements}
+    statements = _Statements(((s.start, s.end), _statement(g, doc, report, s)) for s in ex.statements)
     nodes = {e.id: entity_node(e) for e in ex.entities}
     for e in ex.entities:
         if e.author:
@@ -124,15 +126,20 @@ def _entity(g, e: Entity) -> URIRef:
     return node
 
 
-def _containing(statements: dict, start: int, end: int) -> URIRef | None:
-    for (s, e), node in statements.items():
-        if s <= start and end <= e:
-            return node
-    return None
+class _Statements(dict):
+    """(start, end) -> statement node, with a lookup of the statement that holds a span."""
+
+    def containing(self, start: int, end: int) -> URIRef | None:
+        if not hasattr(self, "spans"):
+            self.spans = sorted(self)
+        i = bisect.bisect_right(self.spans, (start, float("inf"))) - 1
+        if i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]:
+            return self[self.spans[i]]
+        return None
 
 
 def _mention(g, doc: str, entity: URIRef, statements: dict, start: int, end: int) -> None:
-    statement = _containing(statements, start, end)
+    statement = statements.containing(start, end)
     if statement is None:
         return
     node = iri.hashed_iri(doc, "m", entity, start, end)
@@ -147,7 +154,7 @@ def _mention(g, doc: str, entity: URIRef, statements: dict, start: int, end: int
 def _relation(g, doc: str, nodes: dict, statements: dict, rel) -> None:
     head, tail = nodes[rel.head], nodes[rel.tail]
     prop = vocab.RELATION_PROPERTIES[rel.type]
-    statement = _containing(statements, *rel.evidence)
+    statement = statements.containing(*rel.evidence)
     g.add((head, prop, tail))
     node = iri.hashed_iri(doc, "r", head, rel.type, tail, *rel.evidence)
     g.add((node, RDF.type, vocab.RelationAssertion))
@@ -162,8 +169,8 @@ def _relation(g, doc: str, nodes: dict, statements: dict, rel) -> None:
 
 def _touches(g, statements: dict, ex: Extraction) -> None:
     """An entity touches the themes of the statements that mention it (spec §4)."""
-    themes = {node: s.themes for s in ex.statements
-              for node in [statements[(s.start, s.end)]] if s.themes}
-    for entity, p, statement in [t for t in g if t[1] == vocab.mentionedIn]:
+    themes = {statements[(s.start, s.end)]: s.themes for s in ex.statements if s.themes}
+    mentioned = [(entity, statement) for entity, p, statement in g if p == vocab.mentionedIn]
+    for entity, statement in mentioned:
         for theme in themes.get(statement, ()):
             g.add((entity, vocab.touchesTheme, vocab.THEME[theme]))
