@@ -295,7 +295,7 @@ def _headed(tokens: list[Token], text: str, offset: int) -> list[Mention]:
 
 
 # Words that end in a head character without naming a body: 广大干部, 外交总体布局.
-_NOT_HEADS = ("干部", "布局", "格局", "大局", "全局", "开局", "变局", "新局", "结局", "当局", "邮局")
+_NOT_HEADS = ("干部", "布局", "格局", "大局", "全局", "开局", "变局", "新局", "结局", "当局", "邮局", "部署", "好局")
 _PREFIX_PLACE = re.compile(r"^(?:[\u4e00-\u9fa5]{2,3}?[县镇乡])?[\u4e00-\u9fa5]{2,3}?[村镇乡]")
 
 
@@ -305,7 +305,8 @@ def _place_prefix(name: str, start: int) -> list[Mention]:
     if not m or m.end() >= len(name) - 1:
         return []
     place = m.group()
-    if any(place.startswith(g) for g in _PLACE_GENERIC) or place[:2] in ("全县", "各乡", "各村", "全镇"):
+    if any(place.startswith(g) for g in _PLACE_GENERIC) or place[:2] in ("全县", "各乡", "各村", "全镇") \
+            or place in _NOT_PLACES or place[-2:] in _NOT_PLACES:
         return []
     return [Mention(start, start + len(place), "Place", place)]
 
@@ -365,6 +366,8 @@ def _specific(name: str, head: str, type_: str, parts: list[Token], nxt_word: st
     if type_ in ("Program", "Initiative"):
         if len(modifier) < 2 or (modifier in _generic() and head not in _NARROW_HEADS):
             return False
+        if modifier in _boundary() or (head in _WORKS_HEADS and modifier.endswith(("重点", "重大"))):
+            return False      # 深化改革 (a verb and the head), 集成电路重点项目 (a class of projects)
         if name.endswith("体制机制") or modifier.startswith(_DETERMINERS) or _ABSTRACT.fullmatch(modifier):
             return False      # 农村工作领导体制机制 (a field's system), 相应管理机制, 深层次改革
         if head in _NARROW_HEADS and modifier.startswith(("企业", "行业")):
@@ -401,6 +404,8 @@ def _proper_part(name: str, parts: list[Token]) -> bool:
 
 
 _BUREAU = set("部厅局委办署")
+_NOT_BODY_WORD = re.compile(r"^(?:[东中西南北]+部$|[对非][\u4e00-\u9fa5]{1,2}$)")
+_ABSTRACT_ORG = re.compile(r"[\u4e00-\u9fa5]{1,3}[性型][\u4e00-\u9fa5]{0,4}")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十0-9]+")
 _SCHOOL_HEADS = {"学校", "中学", "小学", "职业学校", "医院", "幼儿园", "实验小学", "实验中学"}
 # Heads of bodies that a field of work names well enough (人才工作领导小组, 换届专班, 互联网党委).
@@ -411,10 +416,14 @@ _TEAM_HEADS = {"领导小组", "工作领导小组", "专班", "宣讲团", "督
 def _specific_organization(name: str, head: str, modifier: str, parts: list[Token]) -> bool:
     if name in _bodies() or name in lexicon.aliases():
         return True
+    if _NOT_BODY_WORD.match(name):
+        return False      # 中西部, 对外部, 非银行: a region or a phrase jieba tags as a body
     if not modifier:
         return parts[-1].tag == "nt" and len(name) >= 3
     if modifier in _generic() or re.search(r"[各该本其]|有关|相关", modifier[:2]):
         return False
+    if modifier.startswith("区域") or modifier.endswith("副") or _ABSTRACT_ORG.fullmatch(modifier):
+        return False      # 区域养老服务中心, 城市副中心, 普惠性幼儿园, 紧密型城市医疗集团: a kind or a hub
     if name[0] in _JURISDICTION and len(modifier) >= 2:
         return True
     if modifier in _JURISDICTION and len(head) >= 2 and head[-1] in _BUREAU:
@@ -518,7 +527,7 @@ def _place_by_shape(tokens: list[Token], i: int, head: str) -> Mention | None:
         if _stop(t) or token.end - t.start > 12:
             break
         if t.tag in ("v", "vn", "a", "ad", "d", "m", "q", "f") and not t.text.isdigit():
-            if not (t.tag in ("v", "a") and len(t.text) == 2 and j - 1 >= 0 and
+            if not (t.tag in ("v", "a") and len(t.text) == 2 and token.text == head and
                     (j - 1 == 0 or _stop(tokens[j - 2]) or tokens[j - 2].text in lexicon.places())):
                 break
         j -= 1
@@ -543,6 +552,8 @@ def _place_by_shape(tokens: list[Token], i: int, head: str) -> Mention | None:
         return None
     if any(modifier.endswith(g) for g in _PLACE_GENERIC if len(g) >= 2) and not modifier[-1] in "镇乡县":
         return None
+    if modifier.endswith(("地区", "城市")) or (head in ("县", "市", "镇", "村") and modifier[-1] in "名强大旺"):
+        return None               # 东北地区机场 (a kind of airport in a region), 旅游名县 (a goal)
     return Mention(tokens[j].start, token.end, "Place", name)
 
 
@@ -554,7 +565,7 @@ def _places(tokens: list[Token], text: str, offset: int) -> list[Mention]:
             continue
         before = tokens[n - 1].text if n else ""
         after = tokens[n + 1].text if n + 1 < len(tokens) else ""
-        if t.text in _HOME and (before.endswith("新") or after.startswith(("特色", "式", "改革", "梦", "人"))):
+        if t.text in _HOME and (before.endswith("新") or after.startswith(("特色", "式", "改革", "梦", "人", "国际", "·"))):
             continue          # 新中国, 中国特色: not the country as a place
         if after[:2] in ("猪瘟",):
             continue
@@ -568,7 +579,8 @@ _HOME = {"中国"}
 _FACILITY_PLACE_HEADS = {"桥", "大桥", "路", "街", "大街", "机场", "国际机场", "广场", "公园", "步行街", "大道"}
 _VILLAGE_NOUNS = {"集体", "干部", "书记", "党组织", "党支部", "两委", "集体经济", "组织", "班子", "级"}
 _NOT_PLACES = {"城市", "城区", "老城区", "新城区", "市区", "城中村", "地区", "山区", "辖区", "园区", "社区",
-               "城镇", "乡镇", "农村", "港澳", "港澳台", "老区苏区"}
+               "城镇", "乡镇", "农村", "港澳", "港澳台", "老区苏区", "大城市", "特大城市", "超大城市",
+               "大中城市", "中小城市", "中小城镇", "旧城区", "整村", "全村"}
 
 
 def _known_bodies(tokens: list[Token]) -> list[Mention]:
