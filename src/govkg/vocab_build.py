@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rdflib import OWL, RDF, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from govkg.resources import resource_path

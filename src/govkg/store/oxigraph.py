@@ -122,6 +122,11 @@ class OxigraphStore(Closing):
             versions.setdefault(quad.object.value, []).append(quad.subject)
         return {doc: sorted(graphs, key=_version) for doc, graphs in versions.items()}
 
+    def _versions(self, doc: str) -> list[ox.NamedNode]:
+        """One report's committed versions, oldest first (an index lookup, not a catalog scan)."""
+        graphs = [q.subject for q in self._store.quads_for_pattern(None, _VERSION_OF, ox.Literal(doc), _CATALOG)]
+        return sorted(graphs, key=_version)
+
     def _current(self) -> dict[str, ox.NamedNode]:
         return {doc: graphs[-1] for doc, graphs in self._catalog().items()}
 
@@ -184,7 +189,7 @@ class OxigraphStore(Closing):
         """Store one report, replacing what an earlier version of it said. Returns its triple count."""
         self._writable()
         doc = extraction.report.doc
-        old = self._catalog().get(doc, [])
+        old = self._versions(doc)
         target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
         triples, described = report_triples(extraction), entity_triples(extraction)
         term = _TermCache()
@@ -210,7 +215,7 @@ class OxigraphStore(Closing):
     def remove(self, doc: str) -> bool:
         """Remove a report: its current version goes first (atomically), then the catalog entries."""
         self._writable()
-        graphs = self._catalog().get(doc, [])
+        graphs = self._versions(doc)
         if not graphs:
             return False
         named = set().union(*(self._referenced(g) for g in graphs))
@@ -233,9 +238,12 @@ class OxigraphStore(Closing):
 
     # ---------------------------------------------------------------- reading
     def report_digest(self, doc: str) -> str | None:
-        rows = self.select("SELECT ?sha ?doc WHERE { ?r <%s> ?doc ; <%s> ?sha }" % (vocab.docName, vocab.sha256),
-                           {"doc": doc}).rows
-        return rows[0][0] if rows else None
+        versions = self._versions(doc)
+        if not versions:
+            return None
+        report, sha = ox.NamedNode(str(iri.report_iri(doc))), ox.NamedNode(str(vocab.sha256))
+        found = next(self._store.quads_for_pattern(report, sha, None, versions[-1]), None)
+        return found.object.value if found else None
 
     def reports(self) -> list[ReportInfo]:
         table = self.select(
