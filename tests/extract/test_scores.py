@@ -1,17 +1,17 @@
 """The extractor scored against the shared gold (../shared): floors it must not fall below.
 
-FLOORS are what the extractor reaches now (minus a small margin), so a change that loses quality
-fails; TARGETS are the issue's goals — those not yet reached are expected failures (xfail), and
+FLOORS are what the rules reach now on the 3,218 statements of ../shared/gold (minus a small
+margin), so a change that loses quality fails; TARGETS are issue 9's goals — those not yet reached are expected failures (xfail), and
 turn into passes as the extractor improves.
 """
 import pytest
 
 from govkg.evaluate import evaluate, load_gold, records_of
 
-FLOORS = {"entities_lenient": 0.84, "entities_strict": 0.77, "relations_lenient": 0.72,
-          "themes": 0.75, "query": 0.90}
-TARGETS = {"entities_lenient": 0.85, "entities_strict": 0.75, "relations_lenient": 0.60,
-           "themes": 0.75, "query": 0.85}
+FLOORS = {"entities_lenient": 0.63, "entities_strict": 0.54, "relations_lenient": 0.50,
+          "themes": 0.70, "query": 0.53}
+TARGETS = {"entities_lenient": 0.80, "entities_strict": 0.70, "relations_lenient": 0.75,
+           "themes": 0.85, "query": 0.75}
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,15 @@ edit the files, not this module, to change what is recognised.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
 
 from govkg.resources import data_path, resource_path
 
-__all__ = ["aliases", "named_initiatives", "narrower_themes", "places", "relation_cues", "theme_keywords", "undertaking_kinds",
-           "words"]
+__all__ = ["aliases", "named_initiatives", "narrower_themes", "places", "relation_cues", "rule_pattern", "rule_setting",
+           "rule_words", "rule_words_in_order", "rules", "theme_keywords", "undertaking_kinds", "words"]
 
 
 def _rows(path: Path):
@@ -48,6 +49,40 @@ def named_initiatives() -> dict[str, str]:
 def relation_cues() -> dict:
     with open(data_path("lexicon", "relation_cues.toml"), "rb") as fh:
         return tomllib.load(fh)
+
+
+@cache
+def rules(name: str) -> dict:
+    """The tables of ``data/lexicon/NAME.toml`` (the word lists and patterns of one extraction module)."""
+    with open(data_path("lexicon", f"{name}.toml"), "rb") as fh:
+        return tomllib.load(fh)
+
+
+def rule_setting(name: str, key: str):
+    """One value of ``NAME.toml``; ``key`` is ``table.key`` (``"headed.max_name"``)."""
+    table, _, entry = key.partition(".")
+    try:
+        return rules(name)[table][entry]
+    except KeyError:
+        raise KeyError(f"{data_path('lexicon', name + '.toml')}: no [{table}] {entry}") from None
+
+
+@cache
+def rule_words(name: str, key: str) -> frozenset[str]:
+    """A word list of ``NAME.toml`` as a set (a string gives its characters: "省市县")."""
+    return frozenset(rule_setting(name, key))
+
+
+@cache
+def rule_words_in_order(name: str, key: str) -> tuple[str, ...]:
+    """A word list of ``NAME.toml`` in the file's order (for ``startswith``/``endswith`` and regexes)."""
+    return tuple(rule_setting(name, key))
+
+
+@cache
+def rule_pattern(name: str, key: str) -> re.Pattern:
+    """A regular expression of ``NAME.toml``, compiled."""
+    return re.compile(rule_setting(name, key))
 
 
 @cache

@@ -23,18 +23,26 @@ _SMALL = {"十": 10, "百": 100, "千": 1000}
 _LARGE = {"万": 10_000, "亿": 100_000_000}
 _CN = "零〇一二三四五六七八九两十百千"
 
-_UNITS = ("个百分点", "平方公里", "平方米", "万千瓦", "千瓦时", "公里", "人次", "万亩", "万吨", "万元", "亿元",
-          "万人", "万户", "万套", "亿斤", "美元", "亿美元", "万台", "余人", "余次", "余场", "余本",
-          "元", "人", "名", "个", "户", "家", "项", "次", "场", "篇", "所", "套", "台", "条", "亩",
-          "吨", "斤", "倍", "岁", "年", "支", "件", "本", "枚", "间", "座", "批", "%", "％")
-_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-_NUMBER = re.compile(
-    r"(?P<pct>百分之)?(?P<num>[xX×]+(?:\.[xX×]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|[" + _CN + r"][" + _CN + r"万亿]*(?:点[" + _CN + r"]+)?)"
-    r"(?P<big>[万亿]+)?(?P<more>余|多)?(?P<unit>" + _UNIT + r")?")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 _COUNTED = re.compile(r"([\u4e00-\u9fa5]{2,6})$")
-_NOT_COUNTED = re.compile(r"(共|累计|达到|达|超过|超|提高到|提高|增加|增长|新增|发放|投入|完成|培训|约|近|"
-                          r"突破|实现|选派|引进|储备|提拔重用|调整|其中|以上|以下|为|至|到|和|、)$")
+
+
+def _words(key: str) -> frozenset[str]:
+    return lexicon.rule_words("metrics", key)
+
+
+def _setting(key: str):
+    return lexicon.rule_setting("metrics", key)
+
+
+@cache
+def _number() -> re.Pattern:
+    """A number (digits, a Chinese numeral or a mask), its 万/亿, and a unit from metrics.toml."""
+    units = lexicon.rule_words_in_order("metrics", "numbers.units")
+    unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(
+        r"(?P<pct>百分之)?(?P<num>[xX×]+(?:\.[xX×]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|[" + _CN + r"][" + _CN + r"万亿]*(?:点[" + _CN + r"]+)?)"
+        r"(?P<big>[万亿]+)?(?P<more>余|多)?(?P<unit>" + unit + r")?")
 
 
 def chinese_number(text: str) -> float | None:
@@ -71,20 +79,20 @@ def find_metrics(statement: Statement, mentions: list[Mention], ids: dict[Mentio
                  report_year: int | None = None) -> list[Metric]:
     text, base = statement.text, statement.start
     found = []
-    for m in _NUMBER.finditer(text):
+    for m in _number().finditer(text):
         num, unit, pct = m.group("num"), m.group("unit") or "", bool(m.group("pct"))
         big = m.group("big") or ""
         while num and num[0] in _CN and num[-1] in "万亿":
             num, big = num[:-1], num[-1] + big
         if not num or (not unit and not pct):
             continue
-        if unit == "年" and not big:
+        if unit == _setting("numbers.year_unit") and not big:
             continue                          # a year or a duration, not a quantity
         masked = bool(re.match(r"[xX×]", num))
         if masked:
             value = num
         elif num[0] in _CN:
-            if num in ("一", "两") and unit in ("个", "名", "项", "批", "次") and not big:
+            if num in _words("numbers.article_numbers") and unit in _words("numbers.article_units") and not big:
                 continue                      # 一个, 一批: an article, not a count
             number = chinese_number(num)
             if number is None:
@@ -98,7 +106,7 @@ def find_metrics(statement: Statement, mentions: list[Mention], ids: dict[Mentio
             unit = big + unit
         before = text[: m.start()]
         counted = _counted(before)
-        if not counted and unit not in ("%", "个百分点"):
+        if not counted and unit not in _words("numbers.share_units"):
             counted = _counted_after(text[m.end(): m.end() + 8])
         year = _year(before, report_year)
         span = (base + m.start(), base + m.end())
@@ -115,8 +123,9 @@ def _counted(before: str) -> str:
         if k >= 0 and k + len(word) > cut and k + len(word) < len(tail):
             cut = k + len(word)
     tail = tail[cut:].lstrip("年")
-    while tail and _NOT_COUNTED.search(tail):
-        tail = _NOT_COUNTED.sub("", tail)
+    not_counted = lexicon.rule_pattern("metrics", "counted.not_counted")
+    while tail and not_counted.search(tail):
+        tail = not_counted.sub("", tail)
     found = _COUNTED.search(tail)
     return found.group(1) if found else ""
 
@@ -124,9 +133,8 @@ def _counted(before: str) -> str:
 @cache
 def _cut_words() -> tuple[str, ...]:
     """Verbs and determiners that open the counted noun phrase (发放, 新增, 各类 ...)."""
-    extra = ("发放", "新增", "改造", "发展", "培育", "引进", "培训", "收回", "化解", "增收", "节约", "各类", "年内",
-             "全年", "累计", "共", "达到", "提高", "增加", "下拨", "采购", "组建", "建立", "设立", "投入", "举办")
-    return tuple(sorted(set(lexicon.words("boundary_words")) | set(extra), key=len, reverse=True))
+    openers = _words("counted.openers")
+    return tuple(sorted(set(lexicon.words("boundary_words")) | openers, key=len, reverse=True))
 
 
 def _counted_after(after: str) -> str:

@@ -27,10 +27,19 @@ from govkg.model import Mention, Relation, Statement
 
 __all__ = ["find_relations"]
 
-_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
 _UNDERTAKING = ("Program", "Initiative")
-_BETWEEN_OK = re.compile(r"^[、和与及以及或并“”\"（）()了着对在将把深入全面积极稳步扎实持续认真严格有序加快大力进一步新一轮新时代重点全力高质量]*$")
-_MAX_GAP = 6
+
+
+def _words(key: str) -> frozenset[str]:
+    return lexicon.rule_words("relations", key)
+
+
+def _pattern(key: str) -> re.Pattern:
+    return lexicon.rule_pattern("relations", key)
+
+
+def _setting(key: str):
+    return lexicon.rule_setting("relations", key)
 
 
 @cache
@@ -59,7 +68,7 @@ def find_relations(statement: Statement, mentions: list[Mention], ids: dict[Ment
     top = _top_level(mentions)
     opener = _statement_subject(text, base, top)
     found: list[tuple[str, str, str]] = []
-    for clause in _CLAUSE.finditer(text):
+    for clause in _pattern("clauses.clause").finditer(text):
         lo, hi = base + clause.start(), base + clause.end()
         inside = [m for m in top if lo <= m.start and m.end <= hi]
         if inside:
@@ -83,7 +92,7 @@ def _statement_subject(text: str, base: int, top: list[Mention]) -> Mention | No
     if first is None or first.type != "Organization":
         return None
     lead = text[: first.start - base]
-    if re.fullmatch(r"\s*(?:[一二三四五六七八九十]+是|[（(]?[一二三四五六七八九十0-9]+[）)、.．]|同时，)?\s*", lead):
+    if _pattern("subjects.statement_lead").fullmatch(lead):
         return first
     return None
 
@@ -93,9 +102,9 @@ def _subject(text: str, base: int, lo: int, cue_at: int, inside: list[Mention], 
     for m in reversed(orgs):
         gap = text[m.end - base:cue_at - base]
         before = text[max(lo, m.start - 1) - base:m.start - base]
-        if before in ("在", "与", "同", "被", "由", "向", "对", "到", "赴", "把", "将", "和", "及"):
+        if before in _words("subjects.not_after"):
             continue
-        if len(gap) <= 8 and not re.search(r"[在到把将对向]", gap):
+        if len(gap) <= _setting("subjects.max_gap") and not _pattern("subjects.gap_breakers").search(gap):
             return ids[m]
     if opener is not None and opener.end <= cue_at:
         return ids[opener]
@@ -140,8 +149,9 @@ def _governed_after(text, base, cue_end, inside, tails, hi) -> list[Mention]:
     at = cue_end
     for m in sorted((m for m in inside if m.start >= cue_end), key=lambda m: m.start):
         gap = text[at - base:m.start - base]
-        if len(gap) > _MAX_GAP and not _BETWEEN_OK.match(gap):
-            if not out and len(gap) <= 14 and not re.search(r"[的是为]", gap) and m.type in tails:
+        if len(gap) > _setting("governing.max_gap") and not _pattern("governing.between_ok").match(gap):
+            if not out and len(gap) <= _setting("governing.first_tail_gap") \
+                    and not _pattern("governing.gap_breakers").search(gap) and m.type in tails:
                 pass
             else:
                 break
@@ -157,7 +167,8 @@ def _governed_before(text, base, cue_at, inside, tails, lo) -> list[Mention]:
         return []
     m = before[-1]
     gap = text[m.end - base:cue_at - base]
-    if len(gap) <= 8 and not re.search(r"[的是为]", gap.replace("工作", "")):
+    if len(gap) <= _setting("governing.post_gap") \
+            and not _pattern("governing.gap_breakers").search(gap.replace(_setting("governing.post_gap_ignored"), "")):
         return [m]
     return []
 
@@ -165,7 +176,7 @@ def _governed_before(text, base, cue_at, inside, tails, lo) -> list[Mention]:
 def _cooperation(text, base, lo, cue_at, inside, ids, opener) -> list[tuple[str, str, str]]:
     clause_before = text[lo - base:cue_at - base]
     partners = []
-    k = max(clause_before.rfind("与"), clause_before.rfind("同"), clause_before.rfind("会同"))
+    k = max(clause_before.rfind(marker) for marker in _setting("cooperation.partner_markers"))
     if k >= 0:
         partners = [m for m in inside if m.type == "Organization" and lo + k < m.start and m.end <= cue_at]
         head_orgs = [m for m in inside if m.type == "Organization" and m.end <= lo + k]
@@ -176,26 +187,22 @@ def _cooperation(text, base, lo, cue_at, inside, ids, opener) -> list[tuple[str,
             return [(head, "COOPERATES_WITH", AUTHOR_ID)]
         return []
     after = [m for m in inside if m.type == "Organization" and m.start >= cue_at]
-    if "会同" in text[cue_at - base:cue_at - base + 2]:
+    if _setting("cooperation.jointly") in text[cue_at - base:cue_at - base + 2]:
         head_orgs = [m for m in inside if m.type == "Organization" and m.end <= cue_at]
         if head_orgs:
             return [(ids[head_orgs[-1]], "COOPERATES_WITH", ids[p]) for p in after]
     return []
 
 
-_REPORT = re.compile(r"(被|获)([^，。；]{1,60}?)(?:等)?(?:多家|各大|主流)?(?:媒体|频道|平台)?(?:争相|相继|先后|多次|集中)?"
-                     r"(报道|刊发|推广|转载|播出|刊登)")
-
-
 def _reported(text, base, top, ids) -> list[tuple[str, str, str]]:
     found = []
     undertakings = [m for m in top if m.type in _UNDERTAKING]
-    for r in _REPORT.finditer(text):
+    for r in _pattern("reported.by_media").finditer(text):
         s, e = base + r.start(2), base + r.end(2)
         media = [m for m in top if m.type == "Organization" and s <= m.start and m.end <= e]
         if not media:
             continue
-        clause_start = base + max(text.rfind(c, 0, r.start()) for c in "，；。") + 1
+        clause_start = base + max(text.rfind(c, 0, r.start()) for c in _setting("reported.clause_marks")) + 1
         before = [m for m in undertakings if clause_start <= m.start and m.end <= base + r.start()]
         if before:
             head = ids[before[-1]]
@@ -204,7 +211,7 @@ def _reported(text, base, top, ids) -> list[tuple[str, str, str]]:
         else:
             head = AUTHOR_ID
         found += [(head, "REPORTED_BY", ids[m]) for m in media]
-    for r in re.finditer(r"在([^，。；]{2,30}?)(?:公众号|网站|平台|栏目)?(刊发|发表|刊登)", text):
+    for r in _pattern("reported.in_media").finditer(text):
         s, e = base + r.start(1), base + r.end(1)
         media = [m for m in top if m.type == "Organization" and s <= m.start and m.end <= e]
         if media:
@@ -219,16 +226,17 @@ def _part_of(text, base, top, ids) -> list[tuple[str, str, str]]:
         return found
     first = undertakings[0]
     # 开展“X”实践活动，确定了A、B等x大专项行动: A and B are parts of X
-    for r in re.finditer(r"(确定了|包括|其中)", text):
+    for r in _pattern("part_of.list_markers").finditer(text):
         at = base + r.end()
         parent = [m for m in undertakings if m.end <= base + r.start()]
         if not parent:
             continue
-        clause_end = base + next((k for k in range(r.end(), len(text)) if text[k] in "；。"), len(text))
+        clause_end = base + next((k for k in range(r.end(), len(text)) if text[k] in _setting("part_of.list_end_marks")),
+                                 len(text))
         for m in undertakings:
             if at <= m.start and m.end <= clause_end and m is not parent[0]:
                 found.append((ids[m], "PART_OF", ids[parent[0]]))
-    for r in re.finditer(r"把([^，。；]{2,30}?)纳入([^，。；]{2,30})", text):
+    for r in _pattern("part_of.included_in").finditer(text):
         a = [m for m in undertakings if base + r.start(1) <= m.start and m.end <= base + r.end(1)]
         b = [m for m in undertakings if base + r.start(2) <= m.start and m.end <= base + r.end(2)]
         if a and b:
@@ -246,12 +254,12 @@ def _located(text, base, mentions, top, ids) -> list[tuple[str, str, str]]:
             if m.type == "Place" and p.start <= m.start and m.end <= p.end and m is not p:
                 found.append((ids[p], "LOCATED_IN", ids[m]))
     # 在A、B设立X / 依托A开展X / 在A等地开展X
-    for r in re.finditer(r"(?:在|依托|赴|于)([^，。；]{2,40}?)(?:等地|等)?[^，。；]{0,12}?"
-                         r"(设立|建立|开展|举办|建设|实施|组建|成立)", text):
+    for r in _pattern("located.at_place").finditer(text):
         places = [m for m in top if m.type == "Place" and base + r.start(1) <= m.start and m.end <= base + r.end(1)]
         if not places:
             continue
-        clause_end = base + next((k for k in range(r.end(), len(text)) if text[k] in "，；。"), len(text))
+        clause_end = base + next((k for k in range(r.end(), len(text)) if text[k] in _setting("located.clause_marks")),
+                                 len(text))
         for m in top:
             if m.type in ("Program", "Initiative", "Organization") and base + r.end() <= m.start and m.end <= clause_end:
                 found += [(ids[m], "LOCATED_IN", ids[p]) for p in places]
