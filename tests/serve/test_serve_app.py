@@ -9,7 +9,7 @@ from urllib.error import HTTPError
 import pytest
 
 from govkg.serve import is_local
-from viewkit import EVIL, LEADS_SENTENCE, start
+from viewkit import DOC, EVIL, LEADS_SENTENCE, start
 
 
 def get(server, path, accept="application/json"):
@@ -58,7 +58,69 @@ def test_named_queries(server):
     assert table["rows"][0][:3] == [EVIL, "PARTICIPATES_IN", "红色头雁工程"]
     with pytest.raises(HTTPError) as bad:
         get(server, "/api/query/entity-neighbourhood")
-    assert bad.value.code == 400 and "needs --param name" in json.loads(bad.value.read())["error"]
+    assert bad.value.code == 400 and "“name” is needed" in json.loads(bad.value.read())["error"]
+
+
+@pytest.mark.parametrize("path, message", [
+    ("/api/query/initiatives-by-theme", "“theme” is needed: choose a theme from the menu"),
+    ("/api/query/initiatives-by-theme?theme=nope", "“nope” is not a theme: choose one from the menu"),
+    ("/api/query/report-summary?colour=red", "this query has no field “colour”"),
+])
+def test_query_errors_speak_of_the_form(server, path, message):
+    with pytest.raises(HTTPError) as bad:
+        get(server, path)
+    error = json.loads(bad.value.read())["error"]
+    assert bad.value.code == 400 and error.startswith(message) and "--param" not in error
+
+
+def test_query_pickers_know_themes_and_reports(server):
+    theme = next(q for q in json.loads(get(server, "/api/queries")[2]) if q["name"] == "initiatives-by-theme")
+    assert theme["params"][0]["kind"] == "theme" and theme["kinds"][:1] == ["entity"]
+    themes = {t["id"]: t["label"] for t in json.loads(get(server, "/api/themes")[2])}
+    assert themes["village_governance"] == "村级治理" and len(themes) == 19
+    assert [r["doc"] for r in json.loads(get(server, "/api/reports")[2])] == [DOC]
+
+
+def test_query_downloads_csv_with_bom_and_json(server):
+    path = "/api/query/entity-neighbourhood?name=" + urllib.request.quote("县委组织部")
+    status, headers, body = get(server, path + "&format=csv", "*/*")
+    assert headers["content-type"].startswith("text/csv") and "attachment" in headers["content-disposition"]
+    assert body.startswith(b"\xef\xbb\xbf")
+    lines = body.decode("utf-8-sig").splitlines()
+    assert lines[0] == "subject,relation,object,report,sentence"
+    assert lines[1] == f"县委组织部,LEADS,红色头雁工程,{DOC},{LEADS_SENTENCE}"
+    rows = json.loads(get(server, path + "&format=json", "*/*")[2])
+    assert rows == [{"subject": "县委组织部", "relation": "LEADS", "object": "红色头雁工程", "report": DOC,
+                     "sentence": LEADS_SENTENCE}]
+
+
+def test_entity_and_report_pages_data(server):
+    entity = json.loads(get(server, "/api/entity?name=" + urllib.request.quote("组织部"))[2])
+    assert (entity["name"], entity["type"], entity["reports"]) == ("县委组织部", "Organization", [DOC])
+    assert entity["relations"] == [{"relation": "LEADS", "direction": "out", "other": "红色头雁工程",
+                                    "otherType": "Program", "report": DOC, "sentence": LEADS_SENTENCE}]
+    report = json.loads(get(server, "/api/report?doc=" + urllib.request.quote(DOC))[2])
+    assert report["title"] == "测试县2024年政府工作报告" and report["author"] == "县人民政府"
+    assert [s["text"] for s in report["statements"]][:2] == [LEADS_SENTENCE, EVIL + "参与“红色头雁”工程。"]
+    for path in ("/api/entity?name=nobody", "/api/report?doc=other.txt"):
+        with pytest.raises(HTTPError) as missing:
+            get(server, path)
+        assert missing.value.code == 404
+
+
+def test_pages_have_their_own_urls(server):
+    for path in ("/entity?name=x", "/report?doc=x", "/queries", "/query/report-summary?report=x"):
+        status, _, body = get(server, path, "text/html")
+        assert status == 200 and b"/static/explorer.js" in body
+
+
+def test_graph_api_theme_keeps_leading_bodies_and_overview_on_request(server):
+    themed = json.loads(get(server, "/api/graph?view=auto&theme=village_governance")[2])
+    assert sorted(n["name"] for n in themed["nodes"]) == sorted([EVIL, "红色头雁工程", "县委组织部"])
+    assert themed["layout"] == ""                                        # small: the node-link view
+    over = json.loads(get(server, "/api/graph?view=overview")[2])
+    assert over["layout"] == "columns"
+    assert sorted(n["name"] for n in over["nodes"]) == ["县委组织部", "红色头雁工程"]
 
 
 @pytest.mark.parametrize("path", [

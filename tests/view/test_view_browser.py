@@ -80,5 +80,8 @@ def test_two_thousand_nodes_are_laid_out(page_of):
     edges = tuple(Edge(f"urn:n{i}", f"urn:n{(i * 7 + 1) % 600}", "LEADS", (("r.txt", f"第{i}句。"),))
                   for i in range(0, 2000, 2))
     page = page_of(ViewGraph(nodes, edges, title="2000"), "big.html")
+    assert page.evaluate("govkgGraph.view.columns")                    # a big graph opens on its overview
+    page.click("#govkg-full")
+    wait_ready(page)
     assert page.evaluate("govkgGraph.drawnNodes()") == 2000
     assert page.evaluate("govkgGraph.drawnEdges()") == 1000

@@ -1,6 +1,8 @@
 """The view's graph: what load_view reads from the store, and each filter of select."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from govkg.errors import GovKGError
@@ -42,7 +44,43 @@ def test_theme_takes_narrower_themes(sample_view):
     assert "village_governance" in sample_view.themes
     broader = sample_view.themes["village_governance"][1]
     assert broader == "grassroots_governance"
-    assert names(select(sample_view, theme=broader)) == sorted([EVIL, "红色头雁工程"])
+    assert names(select(sample_view, theme=broader)) == sorted([EVIL, "红色头雁工程", "县委组织部"])
+
+
+def test_theme_keeps_the_bodies_leading_its_undertakings(sample_view):
+    # 县委组织部 is not themed village_governance, but it leads the programme that is
+    chosen = select(sample_view, theme="village_governance")
+    assert names(chosen) == sorted([EVIL, "红色头雁工程", "县委组织部"])
+    assert sorted(e.type for e in chosen.edges) == ["LEADS", "PARTICIPATES_IN"]
+    assert names(select(sample_view, theme="village_governance", types=["Organization"])) == sorted(
+        [EVIL, "县委组织部"])
+
+
+def test_report_keeps_its_unnamed_author_and_the_relations_it_states(tmp_path):
+    from govkg.model import Entity, Extraction, Relation, Report
+    from govkg.store import open_store
+    from govkg.view import load_view
+    from viewkit import sample_extraction
+
+    text = "我们牵头推进“清风行动”。\n"
+    start = text.index("清风行动")
+    other = Extraction(Report("author-unnamed.txt", text, "0" * 64, title="某局工作总结", year=2023),
+                       (replace(sample_extraction().statements[0], start=0, end=len(text) - 1,
+                                text=text[:-1], themes=("conduct_integrity",)),),
+                       (Entity("a", "Organization", "某局", (), author=True),
+                        Entity("b", "Initiative", "清风行动", ((start, start + 4),))),
+                       (Relation("a", "LEADS", "b", (0, len(text) - 1)),))
+    db = open_store(tmp_path / "store")
+    try:
+        db.put(sample_extraction())
+        db.put(other)
+        view = load_view(db)
+    finally:
+        db.close()
+    chosen = select(view, report="author-unnamed.txt")
+    assert names(chosen) == ["某局", "清风行动"]
+    assert [(e.type, e.evidence[0][0]) for e in chosen.edges] == [("LEADS", "author-unnamed.txt")]
+    assert view.authors["author-unnamed.txt"] == next(n.iri for n in view.nodes if n.name == "某局")
 
 
 def test_limit_keeps_the_most_connected(sample_view):

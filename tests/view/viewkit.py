@@ -163,3 +163,22 @@ def start(db, **limits) -> ServerThread:
     from govkg.serve import create_app
 
     return ServerThread(create_app(db, **limits))
+
+
+def overlapping_boxes(page) -> list:
+    """Pairs of drawn nodes whose boxes (shape and label, vis-network's getBoundingBox) meet."""
+    boxes = page.evaluate("""() => {
+      const net = govkgGraph.view.network;
+      return net.body.nodeIndices.map(id => [govkgGraph.view.data.nodes[id].name, net.getBoundingBox(id)]);
+    }""")
+    found = []
+    for i, (a, p) in enumerate(boxes):
+        for b, q in boxes[i + 1:]:
+            if p["left"] < q["right"] and q["left"] < p["right"] and p["top"] < q["bottom"] and q["top"] < p["bottom"]:
+                found.append((a, b))
+    return found
+
+
+def wait_page(page, selector: str, timeout: float = 30.0) -> None:
+    """Wait for an element of an explorer page (the pages other than the graph)."""
+    page.wait_for_selector(selector, timeout=timeout * 1000)

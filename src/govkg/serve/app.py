@@ -1,10 +1,16 @@
 """The explorer's web app (Starlette): a page, a small JSON API and the SPARQL endpoint.
 
-    GET  /                      the explorer page (graph, named queries, SPARQL)
-    GET  /api/graph             a view as JSON: ?entity=&hops=&theme=&report=&type=&limit=
+    GET  /                      the explorer page (graph; ?theme=&report=&entity=&hops= reopen a view)
+    GET  /entity?name=&type=    an entity's page        GET /report?doc=&sentence=  a report's text
+    GET  /query/{name}?...      a named query's answer  (all pages are the same script, routed by URL)
+    GET  /api/graph             a view as JSON: ?entity=&hops=&theme=&report=&type=&limit=; &view=auto
+                                answers a big graph with its overview (govkg.view.overview)
     GET  /api/search?q=         entities whose name or alias contains q
+    GET  /api/entity?name=      an entity, its relations and their evidence
+    GET  /api/report?doc=       a report's statements with their section paths
+    GET  /api/themes, /api/reports   what the pickers offer
     GET  /api/queries           the named queries with their parameters
-    GET  /api/query/{name}      run one: its parameters as ?name=value
+    GET  /api/query/{name}      run one: its parameters as ?name=value; &format=csv|json downloads
     GET  /static/{name}         the page's script, style and vis-network (a fixed list)
     GET|POST /sparql            SPARQL 1.1 Protocol, read-only (govkg.serve.sparql)
 
@@ -14,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from dataclasses import replace
 
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
@@ -23,9 +30,11 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from govkg.errors import GovKGError
+from govkg.serve.pages import COLUMN_KINDS, PageError, check_params, entity_page, report_page, table_csv, table_json
 from govkg.serve.sparql import SparqlEndpoint
 from govkg.view import html as page
 from govkg.view.data import load_view, search, select
+from govkg.view.overview import OVERVIEW_ABOVE, overview
 
 __all__ = ["create_app"]
 
@@ -54,6 +63,9 @@ class Explorer:
     async def index(self, request: Request) -> Response:
         return HTMLResponse(page.template("explorer.html"))
 
+    async def page_(self, request: Request) -> Response:
+        return HTMLResponse(page.template("explorer.html"))
+
     async def static(self, request: Request) -> Response:
         name = request.path_params["name"]
         if name not in page.STATIC_FILES:
@@ -68,11 +80,17 @@ class Explorer:
             limit = min(int(q.get("limit") or self.api_limit), self.api_limit)
         except ValueError:
             return _error("hops and limit are numbers", 400)
+        whole = q.get("view") in ("auto", "overview") and not q.get("entity")
         try:
             chosen = select(self.view(), theme=q.get("theme") or None, report=q.get("report") or None,
-                            types=q.getlist("type"), entity=q.get("entity") or None, hops=hops, limit=limit)
+                            types=q.getlist("type"), entity=q.get("entity") or None, hops=hops,
+                            limit=None if whole else limit)
         except GovKGError as e:
             return _error(str(e), 404 if q.get("entity") else 400)
+        if whole and (q.get("view") == "overview" or len(chosen.nodes) > OVERVIEW_ABOVE):
+            return JSONResponse(overview(chosen).to_json())
+        if len(chosen.nodes) > limit:
+            chosen = replace(select(chosen, limit=limit), title=chosen.title)
         return JSONResponse(chosen.to_json())
 
     async def search(self, request: Request) -> Response:
@@ -80,19 +98,51 @@ class Explorer:
         return JSONResponse([{"name": n.name, "type": n.type, "aliases": list(n.aliases),
                               "reports": list(n.reports)} for n in found])
 
+    async def entity(self, request: Request) -> Response:
+        q = request.query_params
+        try:
+            return JSONResponse(entity_page(self.view(), q.get("name", "").strip(), q.get("type", "")))
+        except PageError as e:
+            return _error(str(e), 404)
+
+    async def report(self, request: Request) -> Response:
+        try:
+            return JSONResponse(report_page(self.store, request.query_params.get("doc", "")))
+        except PageError as e:
+            return _error(str(e), 404)
+
+    async def themes(self, request: Request) -> Response:
+        return JSONResponse([{"id": k, "label": label, "broader": broader}
+                             for k, (label, broader) in sorted(self.view().themes.items())])
+
+    async def reports(self, request: Request) -> Response:
+        return JSONResponse([{"doc": r.doc, "title": r.title, "year": r.year} for r in self.store.reports()])
+
     async def queries(self, request: Request) -> Response:
         from govkg.queries import list_queries
 
         return JSONResponse([{"name": q.name, "purpose": q.purpose, "columns": list(q.columns),
-                              "params": [{"name": p.name, "doc": p.doc, "required": p.required} for p in q.params]}
+                              "kinds": [COLUMN_KINDS.get(c, "text") for c in q.columns],
+                              "params": [{"name": p.name, "doc": p.doc, "required": p.required, "kind": p.kind
+                                          or ("report" if p.name == "report" else "")} for p in q.params]}
                              for q in list_queries("sparql")])
 
     async def query(self, request: Request) -> Response:
+        from govkg.queries import load_query
+
+        given = dict(request.query_params)
+        fmt = given.pop("format", "")
         try:
-            table = self.store.run_named(request.path_params["name"], dict(request.query_params))
+            named = load_query(request.path_params["name"], "sparql")
+            table = self.store.run_named(named.name, check_params(named, given, self.view().themes))
         except GovKGError as e:
-            return _error(str(e), 400)
+            return _error(str(e).replace("--param ", ""), 400)
         rows = table.rows[: self.api_limit]
+        if fmt in ("csv", "json"):
+            body = table_csv(table.columns, rows) if fmt == "csv" else table_json(table.columns, rows)
+            media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json; charset=utf-8"
+            return Response(body, media_type=media,
+                            headers={"Content-Disposition": f'attachment; filename="{named.name}.{fmt}"'})
         return JSONResponse({"columns": list(table.columns), "rows": [list(r) for r in rows],
                              "truncated": len(table.rows) > len(rows)})
 
@@ -107,6 +157,14 @@ def create_app(store, timeout: float = 10.0, limit: int = 10000) -> Starlette:
     sparql = SparqlEndpoint(store, timeout=timeout, limit=limit)
     routes = [
         Route("/", explorer.index),
+        Route("/entity", explorer.page_),
+        Route("/report", explorer.page_),
+        Route("/queries", explorer.page_),
+        Route("/query/{name}", explorer.page_),
+        Route("/api/entity", explorer.entity),
+        Route("/api/report", explorer.report),
+        Route("/api/themes", explorer.themes),
+        Route("/api/reports", explorer.reports),
         Route("/static/{name}", explorer.static),
         Route("/api/graph", explorer.graph),
         Route("/api/search", explorer.search),

@@ -27,6 +27,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 _ALIASES = _PREFIXES + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias ; a ?c . ?c gk:entityType ?t }"
 _REPORTS = _PREFIXES + "SELECT DISTINCT ?e ?doc WHERE { ?e gk:mentionedIn/gk:inReport/gk:docName ?doc }"
 _THEMES = _PREFIXES + "SELECT DISTINCT ?e ?theme WHERE { ?e gk:touchesTheme/skos:notation ?theme }"
+_AUTHORS = _PREFIXES + "SELECT DISTINCT ?e ?doc WHERE { ?r gk:author ?e ; gk:docName ?doc }"
 _THEME_TREE = _PREFIXES + """SELECT ?theme ?label ?broader WHERE {
   ?c skos:notation ?theme ; skos:prefLabel ?label . FILTER(lang(?label) = "zh")
   OPTIONAL { ?c skos:broader/skos:notation ?broader }
@@ -59,6 +60,8 @@ class ViewGraph:
     reports: tuple[str, ...] = ()
     title: str = "govkg"
     total_nodes: int = 0                       # before the node limit
+    authors: dict[str, str] = field(default_factory=dict)               # report -> author's IRI
+    layout: str = ""                           # "columns": the overview (govkg.view.overview)
 
     def to_json(self) -> dict:
         """Plain data for the page: nodes and edges refer to each other by position."""
@@ -70,9 +73,11 @@ class ViewGraph:
         return {
             "title": self.title,
             "types": [{"id": t, "colour": TYPE_COLOURS[t]} for t in ENTITY_TYPES],
-            "themes": [{"id": k, "label": label} for k, (label, _) in sorted(self.themes.items())],
+            "themes": [{"id": k, "label": label, "broader": broader}
+                       for k, (label, broader) in sorted(self.themes.items())],
             "reports": list(self.reports),
             "totalNodes": self.total_nodes or len(self.nodes),
+            "layout": self.layout,
             "nodes": [{"id": i, "iri": n.iri, "name": n.name, "type": n.type, "aliases": list(n.aliases),
                        "reports": list(n.reports), "themes": list(n.themes), "degree": degree[n.iri]}
                       for i, n in enumerate(self.nodes)],
@@ -92,17 +97,26 @@ def _grouped(store, query: str) -> dict[str, tuple[str, ...]]:
 def load_view(store) -> ViewGraph:
     """Every entity and relation of the store, with what the side panel shows about them."""
     graph = to_networkx(store)
-    aliases, reports, themes = (_grouped(store, q) for q in (_ALIASES, _REPORTS, _THEMES))
-    nodes = tuple(Node(iri, d["name"], d["type"], aliases.get(iri, ()), reports.get(iri, ()),
-                       themes.get(iri, ())) for iri, d in graph.nodes(data=True))
+    aliases, mentioned, themes, authored = (_grouped(store, q) for q in (_ALIASES, _REPORTS, _THEMES, _AUTHORS))
     evidence: dict[tuple[str, str, str], list[tuple[int, str, str]]] = defaultdict(list)
+    # an entity belongs to a report that names it, that states one of its relations or that it wrote
+    # (a report's author is often never named in it: "we" lead, the author body is meant)
+    reports: dict[str, set[str]] = defaultdict(set)
     for head, tail, d in graph.edges(data=True):
         evidence[(head, tail, d["type"])].append((d["report"], d["start"], d["sentence"]))
+        reports[head].add(d["report"])
+        reports[tail].add(d["report"])
+    for found in (mentioned, authored):
+        for iri, docs in found.items():
+            reports[iri].update(docs)
+    nodes = tuple(Node(iri, d["name"], d["type"], aliases.get(iri, ()), tuple(sorted(reports.get(iri, ()))),
+                       themes.get(iri, ())) for iri, d in graph.nodes(data=True))
     edges = tuple(Edge(h, t, ty, tuple(dict.fromkeys((r, s) for r, _, s in sorted(ev))))
                   for (h, t, ty), ev in evidence.items())
     tree = {t: (label, broader or "") for t, label, broader in store.select(_THEME_TREE, {}).rows}
     docs = tuple(r.doc for r in store.reports())
-    return ViewGraph(nodes, edges, tree, docs, total_nodes=len(nodes))
+    authors = {doc: iri for iri, docs in authored.items() for doc in docs}
+    return ViewGraph(nodes, edges, tree, docs, total_nodes=len(nodes), authors=authors)
 
 
 def _theme_closure(view: ViewGraph, theme: str) -> set[str]:
@@ -114,6 +128,23 @@ def _theme_closure(view: ViewGraph, theme: str) -> set[str]:
         found |= more
         grew = bool(more)
     return found
+
+
+UNDERTAKINGS = ("Initiative", "Program")
+CONTEXT_TYPES = ("Organization", "Document")
+
+
+def _with_context(chosen: list[Node], nodes: list[Node], edges: list[Edge]) -> list[Node]:
+    """``chosen`` and the bodies and documents related to its undertakings: a theme names the
+    initiatives, rarely the bodies that lead them, and a view without them has no relations."""
+    by_iri = {n.iri: n for n in nodes}
+    undertakings = {n.iri for n in chosen if n.type in UNDERTAKINGS}
+    kept = {n.iri for n in chosen}
+    for e in edges:
+        for near, far in ((e.head, e.tail), (e.tail, e.head)):
+            if far in undertakings and near not in kept and near in by_iri and by_iri[near].type in CONTEXT_TYPES:
+                kept.add(near)
+    return [n for n in nodes if n.iri in kept]
 
 
 def _named(nodes, name: str) -> list[Node]:
@@ -149,17 +180,17 @@ def select(view: ViewGraph, *, theme: str | None = None, report: str | None = No
     bad = sorted(set(types) - set(ENTITY_TYPES))
     if bad:
         raise GovKGError(f"unknown type {', '.join(bad)} (types: {', '.join(ENTITY_TYPES)})")
-    if types:
-        nodes = [n for n in nodes if n.type in types]
     if theme:
         wanted = _theme_closure(view, theme)
-        nodes = [n for n in nodes if wanted & set(n.themes)]
+        nodes = _with_context([n for n in nodes if wanted & set(n.themes)], nodes, edges)
     if report:
         if report not in view.reports:
             raise GovKGError(f"report '{report}' is not in the store (see `govkg reports`)")
-        nodes = [n for n in nodes if report in n.reports]
         edges = [replace(e, evidence=tuple(ev for ev in e.evidence if ev[0] == report)) for e in edges]
         edges = [e for e in edges if e.evidence]
+        nodes = [n for n in nodes if report in n.reports]
+    if types:
+        nodes = [n for n in nodes if n.type in types]
     kept = {n.iri for n in nodes}
     edges = [e for e in edges if e.head in kept and e.tail in kept]
     distance: dict[str, int] = {}

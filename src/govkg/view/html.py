@@ -18,7 +18,7 @@ from govkg.view.data import ViewGraph
 __all__ = ["render_html", "script_json", "static_file", "write_html"]
 
 _HERE = files("govkg.view")
-STATIC_FILES = ("vis-network.min.js", "viz.js", "viz.css", "explorer.js")
+STATIC_FILES = ("vis-network.min.js", "viz.js", "viz.css", "results.js", "explorer.js")
 
 
 def static_file(name: str) -> str:
@@ -46,11 +46,21 @@ def _inline_script(source: str) -> str:
     return source.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
 
 
+def page_data(view: ViewGraph) -> dict:
+    """The page's data; a graph too big to read whole also carries its overview, drawn first."""
+    from govkg.view.overview import OVERVIEW_ABOVE, overview
+
+    data = view.to_json()
+    if len(view.nodes) > OVERVIEW_ABOVE and not view.layout:
+        data["overview"] = overview(view).to_json()
+    return data
+
+
 def render_html(view: ViewGraph) -> str:
     return Template(template("viz.html")).substitute(
         title=html.escape(f"govkg: {view.title}"),
         style=static_file("viz.css"),
-        data=script_json(view.to_json()),
+        data=script_json(page_data(view)),
         vis=_inline_script(static_file("vis-network.min.js")),
         app=_inline_script(static_file("viz.js")),
     )

@@ -57,6 +57,21 @@
     this.search.placeholder = "搜索实体 search…";
     this.theme = bar.appendChild(el("select"));
     this.theme.id = "govkg-theme";
+    this.theme.setAttribute("aria-label", "主题 theme");
+    if (this.options.onReport) {
+      this.report = bar.appendChild(el("select"));
+      this.report.id = "govkg-report";
+      this.report.setAttribute("aria-label", "报告 report");
+      this.report.addEventListener("change", function () { self.options.onReport(self.report.value, self); });
+    }
+    this.drill = bar.appendChild(el("button", "gk-drill", "全图 full graph"));
+    this.drill.type = "button";
+    this.drill.id = "govkg-full";
+    this.drill.hidden = true;
+    this.drill.addEventListener("click", function () {
+      if (self.options.onFull) self.options.onFull(self);
+      else if (self.full) self.show(self.full);
+    });
     this.legend = bar.appendChild(el("span", "gk-legend"));
     this.status = bar.appendChild(el("span", "gk-status"));
     this.status.id = "govkg-status";
@@ -74,11 +89,21 @@
     this.search.addEventListener("keydown", function (event) {
       if (event.key === "Enter") { clearTimeout(timer); self.find(self.search.value, true); }
     });
-    this.theme.addEventListener("change", function () { self.applyFilters(); });
+    this.theme.addEventListener("change", function () {
+      if (self.options.onTheme) self.options.onTheme(self.theme.value, self);
+      else self.applyFilters();
+    });
     this._hint();
   };
 
   View.prototype._hint = function () {
+    if (this.columns) {
+      this.panel.replaceChildren(el("p", "gk-muted",
+        "概览 Overview: on the right, the initiatives and programmes named by the most reports; on the left, " +
+        "the bodies that lead them. Hover a line for the relation, click a name for its evidence; " +
+        "“全图 full graph” draws every entity."));
+      return;
+    }
     this.panel.replaceChildren(el("p", "gk-muted",
       "Click an entity to see its type, aliases, reports and the evidence of its relations. " +
       "Scroll to zoom: labels appear as you zoom in."));
@@ -86,7 +111,15 @@
 
   View.prototype.show = function (data) {
     var self = this;
+    /* a big embedded graph opens on its overview; the button draws the whole graph */
+    if (data.overview && !this.options.onFull && this.full !== data) {
+      this.full = data;
+      data = data.overview;
+    }
     this.data = data;
+    this.hiddenIds = {};
+    this.columns = data.layout === "columns";
+    this.drill.hidden = !this.columns;
     this.colours = {};
     data.types.forEach(function (t) { self.colours[t.id] = t.colour; });
     this.themeLabels = {};
@@ -95,19 +128,29 @@
     data.edges.forEach(function (e) { self.incident[e.from].push(e); if (e.to !== e.from) self.incident[e.to].push(e); });
     this.titleEl.textContent = data.title;
     this._fillFilters();
+    var columns = this.columns;
     this.nodes = new vis.DataSet(data.nodes.map(function (n) {
-      return { id: n.id, label: n.name, group: n.type, value: 1 + n.degree, title: n.name + " · " + n.type };
+      var node = { id: n.id, label: n.name, group: n.type, value: 1 + n.degree,
+                   title: n.name + " · " + n.type + (columns ? " · " + n.reports.length + " report(s)" : "") };
+      if (columns) node.level = n.type === "Organization" ? 0 : 1;
+      return node;
     }));
+    /* edge labels appear on hover (and on the selected edge): drawn always, they pile up */
     this.edges = new vis.DataSet(data.edges.map(function (e) {
-      return { id: e.id, from: e.from, to: e.to, label: e.type,
+      return { id: e.id, from: e.from, to: e.to, label: "",
                title: e.type + " · " + e.evidence.length + " sentence(s)" };
     }));
     this.state.ready = false;
     this.state.nodeCount = data.nodes.length;
     this.state.edgeCount = data.edges.length;
     this.state.title = data.title;
+    if (this.network && this.network.govkgColumns !== this.columns) {
+      this.network.destroy();          /* hierarchical and force layouts do not switch in place */
+      this.network = null;
+    }
     if (!this.network) {
       this.network = new vis.Network(this.canvas, { nodes: this.nodes, edges: this.edges }, this._options());
+      this.network.govkgColumns = this.columns;
       this._listen();
     } else {
       this.network.setOptions(this._options());
@@ -115,7 +158,32 @@
     }
     this._hint();
     this._status();
-    if (data.nodes.length === 0) this._stabilised();
+    if (data.nodes.length === 0 || this.columns) this._stabilised();
+  };
+
+  /* The overview: bodies in the left column, undertakings in the right, one box per name;
+   * the columns are as far apart as the longest names need, so no two labels meet. */
+  View.prototype._columnOptions = function (groups) {
+    /* label widths in ems: CJK one em, Latin letters and digits about half */
+    var ems = function (name) { return name.replace(/[\x00-\xff]/g, "").length + 0.55 * name.replace(/[^\x00-\xff]/g, "").length; };
+    var widest = [0, 0];
+    this.data.nodes.forEach(function (n) {
+      var level = n.type === "Organization" ? 0 : 1;
+      widest[level] = Math.max(widest[level], ems(n.name));
+    });
+    return {
+      groups: groups,
+      nodes: { shape: "box", margin: 6, borderWidth: 1, font: { face: FONT, size: 16, color: "#fff" } },
+      edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, width: 1,
+               smooth: { type: "cubicBezier", forceDirection: "horizontal", roundness: 0.4 },
+               color: { color: "#b0b5ba", highlight: "#333333", hover: "#555555", inherit: false },
+               font: { face: FONT, size: 12, color: "#333", strokeWidth: 3, strokeColor: "#fff", align: "middle" } },
+      layout: { hierarchical: { enabled: true, direction: "LR", sortMethod: "directed", shakeTowards: "roots",
+                                levelSeparation: (widest[0] + widest[1]) * 8 + 240, nodeSpacing: 44, treeSpacing: 44,
+                                blockShifting: true, edgeMinimization: true, parentCentralization: true } },
+      physics: { enabled: false },
+      interaction: { hover: true, tooltipDelay: 200, navigationButtons: false, keyboard: false }
+    };
   };
 
   View.prototype._physics = function () {
@@ -134,6 +202,7 @@
       groups[type] = { color: { background: c, border: c, highlight: { background: c, border: "#222" },
                                 hover: { background: c, border: "#222" } } };
     }
+    if (this.columns) return this._columnOptions(groups);
     var n = this.data.nodes.length, big = n > 800;
     /* hubs of a large graph keep readable labels when it is zoomed out; a small one needs no help */
     var labelMax = big ? 72 : n > 150 ? 40 : 20;
@@ -148,7 +217,7 @@
                font: { face: FONT, size: 10, color: "#555", strokeWidth: 2, align: "middle" },
                scaling: { label: { enabled: true, drawThreshold: 7 } } },
       physics: this._physics(),
-      layout: { improvedLayout: false, randomSeed: 7 },
+      layout: { improvedLayout: false, randomSeed: 7, hierarchical: { enabled: false } },
       interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big,
                      navigationButtons: false, keyboard: false }
     };
@@ -161,10 +230,17 @@
     });
     this.network.on("stabilizationIterationsDone", function () { self._stabilised(); });
     this.network.on("stabilized", function () { if (!self.state.ready) self._stabilised(); });
+    this.network.on("hoverEdge", function (p) { self._edgeLabel(p.edge, true); });
+    this.network.on("blurEdge", function (p) { self._edgeLabel(p.edge, false); });
     this.network.on("click", function (params) {
       if (params.nodes.length) self.showNode(params.nodes[0]);
       else if (params.edges.length) self.showEdge(params.edges[0]);
     });
+  };
+
+  View.prototype._edgeLabel = function (id, on) {
+    var e = this.data.edges[id];
+    if (e && this.edges.get(id)) this.edges.update({ id: id, label: on ? e.type : "" });
   };
 
   View.prototype._stabilised = function () {
@@ -180,23 +256,35 @@
   View.prototype._status = function () {
     var shown = this.nodes ? this.nodes.get({ filter: function (n) { return !n.hidden; } }).length : 0;
     var text = shown + " of " + this.data.nodes.length + " entities, " + this.data.edges.length + " relations";
-    if (this.data.totalNodes > this.data.nodes.length) text += " (limited from " + this.data.totalNodes + ")";
+    if (this.columns) text = "overview of " + this.data.totalNodes + " entities: " + text;
+    else if (this.data.totalNodes > this.data.nodes.length) text += " (limited from " + this.data.totalNodes + ")";
     this.status.textContent = text;
   };
 
   View.prototype._fillFilters = function () {
-    var self = this, counts = {}, themeCounts = {};
+    var self = this, themeCounts = {};
     this.data.nodes.forEach(function (n) {
-      counts[n.type] = (counts[n.type] || 0) + 1;
       n.themes.forEach(function (t) { themeCounts[t] = (themeCounts[t] || 0) + 1; });
     });
-    this.theme.replaceChildren(el("option", "", "all themes 全部主题"));
+    var all = !!this.options.onTheme;       /* the explorer filters the whole store: offer every theme */
+    this.theme.replaceChildren(el("option", "", "全部主题 all themes"));
     this.theme.firstChild.value = "";
     this.data.themes.forEach(function (t) {
-      if (!themeCounts[t.id]) return;
-      var o = self.theme.appendChild(el("option", "", t.label + " (" + themeCounts[t.id] + ")"));
+      if (!all && !themeCounts[t.id]) return;
+      var o = self.theme.appendChild(el("option", "", t.label + (all ? "" : " (" + themeCounts[t.id] + ")")));
       o.value = t.id;
     });
+    this.theme.value = this.options.theme || "";
+    if (this.report) {
+      this.report.replaceChildren(el("option", "", "全部报告 all reports"));
+      this.report.firstChild.value = "";
+      (this.options.reports || this.data.reports.map(function (d) { return { doc: d, title: d }; }))
+        .forEach(function (r) {
+          var o = self.report.appendChild(el("option", "", r.title + (r.year ? " (" + r.year + ")" : "")));
+          o.value = r.doc;
+        });
+      this.report.value = this.options.report || "";
+    }
     this.legend.replaceChildren();
     this.data.types.forEach(function (t) {
       var label = self.legend.appendChild(el("label", "gk-type"));
@@ -206,18 +294,68 @@
       box.dataset.type = t.id;
       box.addEventListener("change", function () { self.applyFilters(); });
       label.appendChild(swatch(t.colour));
-      label.appendChild(document.createTextNode(t.id + " " + (counts[t.id] || 0)));
+      label.appendChild(document.createTextNode(t.id + " "));
+      label.appendChild(el("span", "gk-count")).dataset.type = t.id;
     });
+    this._counts();
   };
 
-  /* Hide the entities whose type is unticked or which do not touch the chosen theme. */
+  /* The legend counts what is shown. */
+  View.prototype._counts = function () {
+    var counts = {}, hidden = this.hiddenIds || {};
+    this.data.nodes.forEach(function (n) { if (!hidden[n.id]) counts[n.type] = (counts[n.type] || 0) + 1; });
+    this.legend.querySelectorAll(".gk-count").forEach(function (c) { c.textContent = counts[c.dataset.type] || 0; });
+  };
+
+  /* A theme with its narrower themes (skos:narrower in ontology/themes.ttl). */
+  View.prototype._themeClosure = function (theme) {
+    var found = {}, grew = true;
+    found[theme] = true;
+    while (grew) {
+      grew = false;
+      this.data.themes.forEach(function (t) {
+        if (t.broader && found[t.broader] && !found[t.id]) { found[t.id] = true; grew = true; }
+      });
+    }
+    return found;
+  };
+
+  /* The entities that touch a theme, and the bodies and documents related to its undertakings
+   * (as govkg.view.data.select keeps them). */
+  View.prototype._themed = function (theme) {
+    var self = this, wanted = this._themeClosure(theme), kept = {};
+    this.data.nodes.forEach(function (n) {
+      if (n.themes.some(function (t) { return wanted[t]; })) kept[n.id] = true;
+    });
+    var undertaking = function (id) { var t = self.data.nodes[id].type; return kept[id] && (t === "Initiative" || t === "Program"); };
+    var context = function (id) { var t = self.data.nodes[id].type; return t === "Organization" || t === "Document"; };
+    var more = {};
+    this.data.edges.forEach(function (e) {
+      if (undertaking(e.to) && context(e.from)) more[e.from] = true;
+      if (undertaking(e.from) && context(e.to)) more[e.to] = true;
+    });
+    Object.keys(more).forEach(function (id) { kept[id] = true; });
+    return kept;
+  };
+
+  /* Hide the entities whose type is unticked or which are outside the chosen theme, then fit the
+   * view to what is left and count it in the legend. */
   View.prototype.applyFilters = function () {
-    var types = {}, theme = this.theme.value;
+    var types = {}, theme = this.options.onTheme ? "" : this.theme.value;
     this.legend.querySelectorAll("input[data-type]").forEach(function (box) { types[box.dataset.type] = box.checked; });
-    this.nodes.update(this.data.nodes.map(function (n) {
-      return { id: n.id, hidden: !types[n.type] || (theme !== "" && n.themes.indexOf(theme) < 0) };
-    }));
+    var themed = theme ? this._themed(theme) : null, hidden = {}, shown = [];
+    this.data.nodes.forEach(function (n) {
+      if (!types[n.type] || (themed && !themed[n.id])) hidden[n.id] = true;
+      else shown.push(n.id);
+    });
+    this.hiddenIds = hidden;
+    this.nodes.update(this.data.nodes.map(function (n) { return { id: n.id, hidden: !!hidden[n.id] }; }));
+    this._counts();
     this._status();
+    if (this.network && shown.length) {
+      this.network.fit({ nodes: shown, animation: false });
+      if (this.network.getScale() > 1.3) this.network.moveTo({ scale: 1.3, animation: false });
+    }
   };
 
   View.prototype.find = function (text, jump) {
@@ -267,12 +405,20 @@
     list.appendChild(el("dd", "", values.join("、")));
   }
 
-  function evidence(container, edge) {
+  /* Evidence sentences; in the explorer each opens the report at that sentence. */
+  View.prototype._evidence = function (container, edge) {
+    var href = this.options.reportHref;
     edge.evidence.forEach(function (ev) {
-      var quote = container.appendChild(el("blockquote", "gk-evidence", ev.sentence));
+      var quote = container.appendChild(el("blockquote", "gk-evidence"));
+      if (href) {
+        var a = quote.appendChild(el("a", "gk-sentence", ev.sentence));
+        a.href = href(ev.report, ev.sentence);
+      } else {
+        quote.appendChild(document.createTextNode(ev.sentence));
+      }
       quote.appendChild(el("cite", "", ev.report));
     });
-  }
+  };
 
   View.prototype._nodeButton = function (id) {
     var self = this, n = this.data.nodes[id], button = el("button", "gk-link");
@@ -289,7 +435,7 @@
     line.appendChild(this._nodeButton(edge.from));
     line.appendChild(el("span", "gk-reltype", " —" + edge.type + "→ "));
     line.appendChild(this._nodeButton(edge.to));
-    evidence(item, edge);
+    this._evidence(item, edge);
   };
 
   View.prototype.showNode = function (id) {
@@ -305,6 +451,10 @@
     field(facts, "reports", n.reports);
     field(facts, "IRI", [n.iri]);
     this.panel.replaceChildren(head, facts);
+    if (this.options.entityHref) {
+      var page = this.panel.appendChild(el("p", "gk-expand")).appendChild(el("a", "", "实体页 entity page →"));
+      page.href = this.options.entityHref(n.name, n.type);
+    }
     if (this.options.onExpand) {
       var more = this.panel.appendChild(el("p", "gk-expand", "neighbourhood in the store: "));
       [1, 2, 3].forEach(function (hops) {
