@@ -1,10 +1,16 @@
 """The RDF model: stable IRIs, one node per real thing, report-scoped masked names, provenance."""
-from rdflib import RDFS, Literal
+from decimal import Decimal
+
+import rdflib
+from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
 from govkg import iri, vocab
-from govkg.graph import build_graph
-from govkg.model import Entity, Extraction, Relation, Report, Statement
+from govkg.graph import build_graph, entity_node
+from govkg.model import Entity, Extraction, Metric, Relation, Report, Statement
+from govkg.pipeline import extract_one
+
+DECIMAL, INTEGER = rdflib.XSD.decimal, rdflib.XSD.integer   # (XSD itself upsets pytest's collection)
 
 TEXT = "东农与上海交大签约。xx县推进村级换届。"
 
@@ -58,3 +64,70 @@ def test_entities_touch_the_themes_of_their_statements():
 def test_iri_keys_are_readable_and_safe():
     assert iri.key("“县委 党校”") == "县委党校"
     assert " " not in iri.key("a b<c>") and "<" not in iri.key("a b<c>")
+
+
+METRIC_TEXT = "对三百二十户监测户落实帮扶措施。开展驻村帮扶，选派第一书记xx名。"
+
+
+def _metric_extraction(metrics) -> Extraction:
+    report = Report(doc="m.txt", text=METRIC_TEXT, sha256="0" * 64, title="t", year=2023)
+    statements = (Statement(0, 16, METRIC_TEXT[:16]), Statement(16, 33, METRIC_TEXT[16:33]))
+    author = Entity("e0", "Organization", "县人民政府", ((0, 0),), author=True)
+    helping = Entity("e1", "Initiative", "驻村帮扶", ((18, 22),))
+    return Extraction(report, statements, (author, helping), (), tuple(metrics))
+
+
+def _metric(g, text: str):
+    return next(g.subjects(vocab.text, Literal(text)))
+
+
+def test_a_metric_carries_its_values_and_evidence():
+    g = build_graph(_metric_extraction([
+        Metric("320", "户", "监测户", (1, 6), subject="e0", year=2022),
+        Metric("xx", "名", "第一书记", (29, 32), masked=True, subject="e1", year=2023)]))
+    counted = _metric(g, "三百二十户")
+    assert (counted, RDF.type, vocab.Metric) in g
+    assert g.value(counted, vocab.value) == Literal("320", datatype=DECIMAL)
+    assert g.value(counted, vocab.value).toPython() == Decimal(320)
+    assert g.value(counted, vocab.valueText) == Literal("320")
+    assert g.value(counted, vocab.unit) == Literal("户") and g.value(counted, vocab.counted) == Literal("监测户")
+    assert g.value(counted, vocab.year) == Literal(2022, datatype=INTEGER)
+    assert g.value(counted, vocab.masked) == Literal(False)
+    assert g.value(counted, vocab.metricOf) == iri.entity_iri("Organization", "县人民政府")
+    assert g.value(counted, vocab.evidence) == iri.statement_iri("m.txt", 0, 16)
+    assert (g.value(counted, vocab.start), g.value(counted, vocab.end)) == (Literal(1), Literal(6))
+    masked = _metric(g, "xx名")
+    assert g.value(masked, vocab.valueText) == Literal("xx") and g.value(masked, vocab.masked) == Literal(True)
+    assert g.value(masked, vocab.value) is None                  # a masked value has no number
+    assert g.value(masked, vocab.metricOf) == iri.entity_iri("Initiative", "驻村帮扶")
+    assert g.value(masked, vocab.evidence) == iri.statement_iri("m.txt", 16, 33)
+
+
+def test_a_metric_of_an_unknown_subject_goes_to_the_author_and_numbers_are_plain_decimals():
+    g = build_graph(_metric_extraction([Metric("1e3", "户", "", (1, 6), subject="e9")]))
+    node = _metric(g, "三百二十户")
+    assert g.value(node, vocab.metricOf) == iri.entity_iri("Organization", "县人民政府")
+    assert g.value(node, vocab.value) == Literal("1000", datatype=DECIMAL)   # no exponent in xsd:decimal
+    assert g.value(node, vocab.counted) is None and g.value(node, vocab.year) is None
+
+
+def test_metrics_of_the_sample_report_reach_the_graph(sample_report):
+    ex = extract_one(sample_report)
+    g = build_graph(ex)
+    assert len(set(g.subjects(RDF.type, vocab.Metric))) == len({(m.span, m.value, m.unit) for m in ex.metrics}) > 50
+    # 对三百二十户监测户逐户落实帮扶措施: a Chinese numeral, converted, with its sentence
+    (metric,) = [m for m in ex.metrics if ex.report.text[m.span[0]:m.span[1]] == "三百二十户"]
+    node = _metric(g, "三百二十户")
+    assert g.value(node, vocab.value).toPython() == Decimal(320) and g.value(node, vocab.unit) == Literal("户")
+    assert g.value(node, vocab.masked) == Literal(False) and g.value(node, vocab.year) == Literal(2023)
+    assert g.value(node, vocab.counted) == Literal(metric.counted)
+    assert g.value(node, vocab.metricOf) == entity_node(ex.entity(metric.subject))
+    sentence = str(g.value(g.value(node, vocab.evidence), vocab.text))
+    assert "对三百二十户监测户逐户落实帮扶措施" in sentence
+    # 全县选派xx名驻村第一书记: masked, kept as written
+    at = ex.report.text.index("全县选派xx名驻村第一书记") + len("全县选派")
+    (masked,) = [m for m in ex.metrics if m.span[0] == at]
+    node = next(n for n in g.subjects(vocab.start, Literal(masked.span[0], datatype=INTEGER))
+                if (n, RDF.type, vocab.Metric) in g)
+    assert g.value(node, vocab.valueText) == Literal("xx") and g.value(node, vocab.masked) == Literal(True)
+    assert g.value(node, vocab.value) is None

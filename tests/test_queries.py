@@ -12,10 +12,11 @@ REPORT = """xx县人民政府工作报告
 全面完成村级换届工作。
 县委组织部牵头开展“我为群众办实事”实践活动。
 我们认真落实《中华人民共和国乡村振兴促进法》，县委组织部印发《xx县驻村第一书记和工作队管理办法》。
+实施城镇老旧小区改造xx个，全年投入衔接资金1200万元。
 """
 
 REQUIRED = {"initiatives-by-theme", "organizations-leading", "documents-implemented",
-            "entity-neighbourhood", "report-summary"}
+            "entity-neighbourhood", "report-summary", "metrics"}
 
 
 @pytest.fixture
@@ -41,12 +42,29 @@ def test_the_library_has_the_required_queries_with_headers():
     ("documents-implemented", {}, "document", "中华人民共和国乡村振兴促进法"),
     ("entity-neighbourhood", {"name": "县委组织部"}, "object", "xx县驻村第一书记和工作队管理办法"),
     ("report-summary", {}, "report", "xx县2023年政府工作报告.txt"),
+    ("metrics", {}, "value", "1200"),
+    ("metrics", {"entity": "城镇老旧小区改造"}, "value", "xx"),
+    ("metrics", {"report": "xx县2023年政府工作报告.txt"}, "unit", "万元"),
 ])
 def test_each_named_query_answers(loaded, name, params, column, expected):
     table = loaded.run_named(name, params)
     assert table.columns == load_query(name).columns
     values = [row[column] for row in table.as_dicts()]
     assert any(expected in str(v) for v in values), values
+
+
+def test_metrics_of_an_undertaking_or_a_report(loaded):
+    doc = "xx县2023年政府工作报告.txt"
+    sentence = "实施城镇老旧小区改造xx个，全年投入衔接资金1200万元。"
+    rows = loaded.run_named("metrics", {"report": doc}).as_dicts()
+    assert [(r["entity"], r["value"], r["unit"], r["year"], r["masked"], r["sentence"]) for r in rows] \
+        == [("城镇老旧小区改造", "xx", "个", 2023, True, sentence),
+            ("xx县人民政府", "1200", "万元", 2023, False, sentence)]
+    assert all(r["counted"] and r["counted"] in sentence for r in rows)   # (what extraction makes of it)
+    undertaking = loaded.run_named("metrics", {"entity": "城镇老旧小区改造", "report": doc}).as_dicts()
+    assert [r["value"] for r in undertaking] == ["xx"]
+    assert loaded.run_named("metrics", {"report": "other.txt"}).rows == ()
+    assert loaded.run_named("metrics", {"entity": "城镇老旧小区改造\" } #"}).rows == ()
 
 
 def test_evidence_sentences_come_with_the_answers(loaded):

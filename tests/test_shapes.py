@@ -1,10 +1,13 @@
 """An export of the store validates against ontology/shapes.ttl (pyshacl), with no violations."""
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph, Literal, URIRef
 
+from govkg import vocab
 from govkg.export import export_store
 from govkg.pipeline import expand_inputs, load_files
 from govkg.resources import resource_path
+
+DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 
 
 def validate(data: Graph):
@@ -20,8 +23,26 @@ def test_sample_export_conforms(tmp_path, store, sample_report):
     load_files([sample_report], store)
     out = tmp_path / "graph.ttl"
     export_store(store, "ttl", out, with_schema=True)
-    conforms, text = validate(Graph().parse(out))
+    graph = Graph().parse(out)
+    conforms, text = validate(graph)
     assert conforms, text
+    assert len(set(graph.subjects(RDF.type, vocab.Metric))) > 50     # the metrics were checked too
+
+
+@pytest.mark.parametrize("breakage", ["masked with a number", "no evidence", "outside its statement"])
+def test_a_broken_metric_is_caught(tmp_path, store, sample_report, breakage):
+    load_files([sample_report], store)
+    out = tmp_path / "graph.ttl"
+    export_store(store, "ttl", out, with_schema=True)
+    graph = Graph().parse(out)
+    masked = next(graph.subjects(vocab.masked, Literal(True)))
+    if breakage == "masked with a number":
+        graph.add((masked, vocab.value, Literal("12", datatype=DECIMAL)))
+    elif breakage == "no evidence":
+        graph.remove((masked, vocab.evidence, None))
+    else:
+        graph.set((masked, vocab.end, Literal(10 ** 9)))
+    assert validate(graph)[0] is False
 
 
 def test_corpus_export_conforms(tmp_path, store, corpus):

@@ -8,11 +8,15 @@ MATCH (:Report {doc: $doc})-[:HAS_ENTITY]->(:Entity)-[r]->(:Entity)
 WHERE r.report = $doc
 DELETE r;
 
-// 2. its statements, with their MENTIONED_IN, HAS_THEME and IN_REPORT relationships
+// 2. its metrics, with their METRIC_OF and EVIDENCE relationships
+MATCH (m:Metric {report: $doc})
+DETACH DELETE m;
+
+// 3. its statements, with their MENTIONED_IN, HAS_THEME and IN_REPORT relationships
 MATCH (s:Statement {report: $doc})
 DETACH DELETE s;
 
-// 3. its entities: forget this report; delete those no other report names
+// 4. its entities: forget this report; delete those no other report names
 MATCH (:Report {doc: $doc})-[h:HAS_ENTITY]->(e:Entity)
 OPTIONAL MATCH (other:Report)-[o:HAS_ENTITY]->(e)
 WHERE other.doc <> $doc
@@ -25,7 +29,7 @@ WITH e, docs
 WHERE size(docs) = 0
 DETACH DELETE e;
 
-// 4. the report node itself (with AUTHOR); returns how many there were (0 or 1)
+// 5. the report node itself (with AUTHOR); returns how many there were (0 or 1)
 MATCH (r:Report {doc: $doc})
 DETACH DELETE r
 RETURN count(*) AS deleted;

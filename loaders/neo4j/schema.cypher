@@ -7,6 +7,8 @@ CREATE CONSTRAINT report_iri IF NOT EXISTS FOR (n:Report) REQUIRE n.iri IS UNIQU
 CREATE CONSTRAINT report_doc IF NOT EXISTS FOR (n:Report) REQUIRE n.doc IS UNIQUE;
 CREATE CONSTRAINT statement_iri IF NOT EXISTS FOR (n:Statement) REQUIRE n.iri IS UNIQUE;
 CREATE CONSTRAINT theme_iri IF NOT EXISTS FOR (n:Theme) REQUIRE n.iri IS UNIQUE;
+CREATE CONSTRAINT metric_iri IF NOT EXISTS FOR (n:Metric) REQUIRE n.iri IS UNIQUE;
+CREATE INDEX metric_report IF NOT EXISTS FOR (n:Metric) ON (n.report);
 CREATE INDEX theme_id IF NOT EXISTS FOR (n:Theme) ON (n.id);
 CREATE INDEX statement_report IF NOT EXISTS FOR (n:Statement) ON (n.report);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);

@@ -10,6 +10,7 @@ ties each fact to the sentence that proves it, which neither a named graph alone
 from __future__ import annotations
 
 import bisect
+from decimal import Decimal, InvalidOperation
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
@@ -53,7 +54,7 @@ def entity_triples(ex: Extraction) -> list[tuple]:
 
 
 def report_triples(ex: Extraction) -> list[tuple]:
-    """The report's own triples (statements, mentions, relations, themes), in a stable order."""
+    """The report's own triples (statements, mentions, relations, metrics, themes), in a stable order."""
     g = _Triples()
     doc = ex.report.doc
     report = _report(g, ex)
@@ -67,6 +68,9 @@ def report_triples(ex: Extraction) -> list[tuple]:
                 _mention(g, doc, nodes[e.id], statements, start, end)
     for rel in ex.relations:
         _relation(g, doc, nodes, statements, rel)
+    author = next((nodes[e.id] for e in ex.entities if e.author), None)
+    for metric in ex.metrics:
+        _metric(g, ex.report, nodes.get(metric.subject, author), statements, metric)
     _touches(g, statements, ex)
     return list(dict.fromkeys(g))
 
@@ -165,6 +169,42 @@ def _relation(g, doc: str, nodes: dict, statements: dict, rel) -> None:
     g.add((node, vocab.end, Literal(rel.evidence[1], datatype=XSD.integer)))
     if statement is not None:
         g.add((node, vocab.evidence, statement))
+
+
+def _metric(g, report, subject: URIRef | None, statements, m) -> None:
+    """A quantity with its evidence: the number as a typed literal when there is one (not when
+    masked), the value and the span as written; linked to its undertaking (else the author)."""
+    statement = statements.containing(*m.span)
+    if statement is None:
+        return
+    node = iri.hashed_iri(report.doc, "metric", *m.span, m.value, m.unit)
+    g.add((node, RDF.type, vocab.Metric))
+    g.add((node, vocab.valueText, Literal(m.value)))
+    number = None if m.masked else _decimal(m.value)
+    if number is not None:
+        g.add((node, vocab.value, Literal(number, datatype=XSD.decimal)))
+    g.add((node, vocab.text, Literal(report.text[m.span[0]:m.span[1]])))
+    if m.unit:
+        g.add((node, vocab.unit, Literal(m.unit)))
+    if m.counted:
+        g.add((node, vocab.counted, Literal(m.counted)))
+    if m.year is not None:
+        g.add((node, vocab.year, Literal(m.year, datatype=XSD.integer)))
+    g.add((node, vocab.masked, Literal(m.masked)))
+    if subject is not None:
+        g.add((node, vocab.metricOf, subject))
+    g.add((node, vocab.evidence, statement))
+    g.add((node, vocab.start, Literal(m.span[0], datatype=XSD.integer)))
+    g.add((node, vocab.end, Literal(m.span[1], datatype=XSD.integer)))
+
+
+def _decimal(value: str) -> str | None:
+    """The xsd:decimal lexical form of a value (no exponent), or None when it is not a number."""
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return None
+    return format(number, "f") if number.is_finite() else None
 
 
 def _touches(g, statements: dict, ex: Extraction) -> None:

@@ -28,9 +28,12 @@ _NODES = {
     "Statement": ["iri:ID", "report", "text", "start:int", "end:int", "sectionPath", "isHeading:boolean"],
     "Theme": ["iri:ID", "id", "name", "nameEn"],
     "Entity": ["iri:ID", "name", "aliases:string[]", "reports:string[]", "scope", "isAuthor:boolean"],
+    "Metric": ["iri:ID", "report", "valueText", "value:double", "text", "unit", "counted", "year:int",
+               "masked:boolean", "start:int", "end:int"],
 }
 _RELS = {
     "IN_REPORT": [], "HAS_THEME": [], "AUTHOR": [], "NARROWER": [],
+    "METRIC_OF": [], "EVIDENCE": [],
     "HAS_ENTITY": ["aliases:string[]", "isAuthor:boolean"],
     "MENTIONED_IN": ["start:int", "end:int"],
     "RELATION": ["iri", "report", "start:int", "end:int", "statement", "sentence", "sectionPath"],
@@ -104,6 +107,11 @@ def write_admin_import(store, out: Path) -> int:
             files.rel("MENTIONED_IN", m["entity"], m["statement"], m)
         for r in pg.relations:
             files.rel(r["type"], r["head"], r["tail"], r)
+        for m in pg.metrics:
+            files.node("Metric", "Metric", m["props"])
+            files.rel("EVIDENCE", m["iri"], m["statement"])
+            if m["subject"]:
+                files.rel("METRIC_OF", m["iri"], m["subject"])
     for e in entities.values():
         files.node(f"Entity-{e['label']}", f"Entity;{e['label']}", e)
     names = files.close()

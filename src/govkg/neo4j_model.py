@@ -12,6 +12,8 @@ Nodes (key: ``iri``, the same IRI as in RDF)::
     (:Entity:Organization|Program|Initiative|Document|Place|Person
                 {iri, name, aliases, reports, scope, isAuthor})
     (:Theme     {iri, id, name, nameEn})          loaded once from ontology/themes.ttl
+    (:Metric    {iri, report, valueText, value, text, unit, counted, year, masked, start, end})
+                                                  a gk:Metric (value: the number, null when masked)
 
 Relationships::
 
@@ -23,12 +25,15 @@ Relationships::
     (:Entity)-[:LEADS|ISSUES|... {report, start, end, statement, sentence, sectionPath, iri}]->(:Entity)
                                                          a gk:RelationAssertion and its evidence
     (:Theme)-[:NARROWER]->(:Theme)                       skos:narrower (and inverse skos:broader)
+    (:Metric)-[:METRIC_OF]->(:Entity)                    gk:metricOf
+    (:Metric)-[:EVIDENCE]->(:Statement)                  gk:evidence
 
 An entity with several rdfs:labels (spellings that normalise to one IRI, e.g. 互联网+ and 互联网＋)
 keeps the smallest as ``name`` and the others among its ``aliases``. An entity node is shared by every report that names it; HAS_ENTITY records which reports do and
 the aliases each one gives, so removing a report recomputes ``reports``/``aliases`` and deletes
 the entities no report names any more. Relations carry their report and offsets, which is their
-key together with head, type and tail. Left out (derivable): Section nodes (a statement keeps its
+key together with head, type and tail. A metric is a node of its report (keyed by IRI, deleted
+with the report). Left out (derivable): Section nodes (a statement keeps its
 ``sectionPath``), gk:touchesTheme (MENTIONED_IN then HAS_THEME), Mention IRIs.
 """
 from __future__ import annotations
@@ -55,6 +60,7 @@ class PropertyGraph:
     entities: list[dict] = field(default_factory=list)     # + "label": the entity class
     mentions: list[dict] = field(default_factory=list)     # entity, statement, start, end
     relations: list[dict] = field(default_factory=list)    # head, type, tail, report, start, end, ...
+    metrics: list[dict] = field(default_factory=list)      # iri, subject, statement, props (the node's)
 
     @property
     def doc(self) -> str:
@@ -62,14 +68,15 @@ class PropertyGraph:
 
     @property
     def node_count(self) -> int:
-        return 1 + len(self.statements) + len(self.entities)
+        return 1 + len(self.statements) + len(self.entities) + len(self.metrics)
 
     @property
     def relationship_count(self) -> int:
-        """IN_REPORT + HAS_THEME + HAS_ENTITY + AUTHOR + MENTIONED_IN + relations."""
+        """IN_REPORT + HAS_THEME + HAS_ENTITY + AUTHOR + MENTIONED_IN + relations + METRIC_OF + EVIDENCE."""
         return (len(self.statements) + sum(len(s["themes"]) for s in self.statements)
                 + len(self.entities) + sum(1 for e in self.entities if e["isAuthor"])
-                + len(self.mentions) + len(self.relations))
+                + len(self.mentions) + len(self.relations)
+                + sum(1 for m in self.metrics if m["subject"]) + len(self.metrics))
 
 
 def _str(g: Graph, s, p) -> str | None:
@@ -127,7 +134,25 @@ def to_property_graph(g: Graph) -> PropertyGraph:
                              "start": _int(g, a, vocab.start), "end": _int(g, a, vocab.end),
                              "statement": None if evidence is None else str(evidence),
                              "sentence": sentence.get("text"), "sectionPath": sentence.get("sectionPath")})
+    pg.metrics = _metric_rows(g, doc)
     return pg
+
+
+def _metric_rows(g: Graph, doc: str) -> list[dict]:
+    """A gk:Metric with its evidence: the number as a float (Neo4j has no decimal)."""
+    rows = []
+    for m in sorted(g.subjects(RDF.type, vocab.Metric)):
+        evidence, subject, value = g.value(m, vocab.evidence), g.value(m, vocab.metricOf), g.value(m, vocab.value)
+        if evidence is None:
+            continue
+        props = {"iri": str(m), "report": doc, "valueText": _str(g, m, vocab.valueText),
+                 "value": None if value is None else float(value.toPython()), "text": _str(g, m, vocab.text),
+                 "unit": _str(g, m, vocab.unit), "counted": _str(g, m, vocab.counted),
+                 "year": _int(g, m, vocab.year), "masked": bool(getattr(g.value(m, vocab.masked), "toPython", lambda: False)()),
+                 "start": _int(g, m, vocab.start), "end": _int(g, m, vocab.end)}
+        rows.append({"iri": str(m), "subject": None if subject is None else str(subject),
+                     "statement": str(evidence), "props": props})
+    return rows
 
 
 def theme_rows(themes: Graph) -> tuple[list[dict], list[dict]]:

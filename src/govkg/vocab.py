@@ -56,6 +56,7 @@ title = URIRef("https://w3id.org/govkg/ontology#title")
 touchesTheme = URIRef("https://w3id.org/govkg/ontology#touchesTheme")
 unit = URIRef("https://w3id.org/govkg/ontology#unit")
 value = URIRef("https://w3id.org/govkg/ontology#value")
+valueText = URIRef("https://w3id.org/govkg/ontology#valueText")
 year = URIRef("https://w3id.org/govkg/ontology#year")
 
 ENTITY_CLASSES = {

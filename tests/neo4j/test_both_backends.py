@@ -31,6 +31,11 @@ def _cases(embedded) -> list[tuple[str, dict]]:
              ("initiatives-by-theme", {"theme": "economy"})]
     if aliased:
         cases.append(("entity-neighbourhood", {"name": aliased[0][0]}))
+    metrics = embedded.run_named("metrics", {"report": doc}).as_dicts()
+    author = {row["author"] for row in embedded.run_named("report-summary", {}).as_dicts()}
+    undertaking = min(row["entity"] for row in metrics if row["entity"] not in author)
+    cases += [("metrics", {}), ("metrics", {"report": doc}), ("metrics", {"entity": undertaking}),
+              ("metrics", {"entity": undertaking, "report": doc})]
     return cases
 
 

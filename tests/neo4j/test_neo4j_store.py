@@ -41,6 +41,21 @@ def test_load_writes_one_report_with_its_evidence(neo4j_store, extractions):
     assert _count(neo4j_store, "(:Theme {id: 'grassroots_governance'})-[:NARROWER]->(:Theme {id: 'village_governance'})") == 1
 
 
+def test_load_writes_each_metric_with_its_subject_and_statement(neo4j_store, extractions):
+    ex = extractions[0]
+    _fresh(neo4j_store, ex)
+    expected = sorted((ex.report.text[m.span[0]:m.span[1]], m.value, m.unit, m.masked,
+                       str(entity_node(ex.entity(m.subject)))) for m in ex.metrics)
+    rows = neo4j_store.cypher(
+        "MATCH (m:Metric)-[:METRIC_OF]->(e:Entity), (m)-[:EVIDENCE]->(s:Statement)-[:IN_REPORT]->(:Report {doc: $doc}) "
+        "WHERE s.start <= m.start AND m.end <= s.end AND substring(s.text, m.start - s.start, m.end - m.start) = m.text "
+        "RETURN m.text, m.valueText, m.unit, m.masked, e.iri, m.value", {"doc": ex.report.doc}).rows
+    assert len(rows) == _count(neo4j_store, "(m:Metric)") == len(expected) > 0
+    assert sorted(tuple(row[:5]) for row in rows) == expected
+    assert all((value is None) == masked and (masked or float(text_value) == value)
+               for _, text_value, _, masked, _, value in rows)
+
+
 def test_push_twice_gives_the_same_counts(neo4j_store, embedded):
     first = push_store(embedded, neo4j_store)
     counts = neo4j_store.counts()
@@ -89,3 +104,5 @@ def test_remove_takes_away_one_report_and_keeps_shared_entities(neo4j_store, ext
     assert [r.doc for r in neo4j_store.reports()] == [second.report.doc]
     assert _count(neo4j_store, "(e:Entity) WHERE $doc IN e.reports", doc=first.report.doc) == 0
     assert _count(neo4j_store, "(e:Entity) WHERE size(e.reports) = 0") == 0
+    assert _count(neo4j_store, "(m:Metric {report: $doc})", doc=first.report.doc) == 0
+    assert _count(neo4j_store, "(m:Metric {report: $doc})", doc=second.report.doc) > 0

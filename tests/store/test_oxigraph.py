@@ -67,6 +67,26 @@ def test_remove_takes_away_one_report_and_nothing_else(tmp_path, store):
     assert store.remove("a.txt") is False
 
 
+def metrics(store) -> list[tuple]:
+    q = ("SELECT ?v ?g WHERE { GRAPH ?g { ?m a <https://w3id.org/govkg/ontology#Metric> ; "
+         "<https://w3id.org/govkg/ontology#valueText> ?v } }")
+    return sorted(store.select(q, {}).rows)
+
+
+def test_metrics_go_with_their_report(tmp_path, store):
+    a = write(tmp_path / "in", "a.txt", REPORT)
+    b = write(tmp_path / "in", "b.txt", OTHER.replace("。", "，培训党员300人次。"))
+    load_files([a, b], store)
+    assert [v for v, _ in metrics(store)] == ["300", "xx"]
+    assert len({g for _, g in metrics(store)}) == 2          # each in its report's graph
+    a.write_text(REPORT.replace("xx名", "十二名"), encoding="utf-8")
+    load_files([a], store)                                     # replaced, not added to
+    assert [v for v, _ in metrics(store)] == ["12", "300"]
+    assert store.remove("b.txt") is True
+    assert [v for v, _ in metrics(store)] == ["12"]
+    assert [r["report"] for r in store.run_named("metrics", {}).as_dicts()] == ["a.txt"]
+
+
 def test_the_store_persists_on_disk(tmp_path, store_path):
     path = write(tmp_path / "in", "a.txt", REPORT)
     db = open_store(store_path)

@@ -213,7 +213,8 @@ def _replace_report(tx, pg: PropertyGraph) -> None:
     (merge_report,) = cypher_statements("merge-report")
     tx.run(merge_report, report=pg.report).consume()
     for name, rows in (("merge-statements", pg.statements), ("merge-entities", pg.entities),
-                       ("merge-mentions", pg.mentions), ("merge-relations", pg.relations)):
+                       ("merge-mentions", pg.mentions), ("merge-relations", pg.relations),
+                       ("merge-metrics", pg.metrics)):
         (statement,) = cypher_statements(name)
         for batch in _batches(rows):
             tx.run(statement, report=pg.report["iri"], rows=batch).consume()

@@ -37,7 +37,7 @@ _CATALOG = ox.NamedNode(str(CATALOG_GRAPH))
 _SCHEMA = ox.NamedNode(str(SCHEMA_GRAPH))
 _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 _SHARED = {_SCHEMA, _CATALOG, _ENTITIES}
-_NAMING = [ox.NamedNode(str(p)) for p in (vocab.mentionOf, vocab.author, RDF.subject, RDF.object)]
+_NAMING = [ox.NamedNode(str(p)) for p in (vocab.mentionOf, vocab.author, RDF.subject, RDF.object, vocab.metricOf)]
 _VERSION = re.compile(r"/v([0-9]+)$")
 
 
