@@ -48,7 +48,7 @@ def test_script_entity_is_text(page):
 
 
 def test_named_query_form(page):
-    page.click("button[data-tab=queries]")
+    page.click("a[data-tab=queries]")
     page.select_option("#query-name", "entity-neighbourhood")
     page.fill("#query-params input[name=name]", "县委组织部")
     page.click("#query-form button[type=submit]")
@@ -57,7 +57,7 @@ def test_named_query_form(page):
 
 
 def test_sparql_box(page):
-    page.click("button[data-tab=sparql]")
+    page.click("a[data-tab=sparql]")
     page.fill("#sparql-text", "SELECT ?name WHERE { ?e a gk:Organization ; rdfs:label ?name } ORDER BY ?name")
     page.click("#sparql-form button[type=submit]")
     page.wait_for_selector("#sparql-result td")

@@ -15,7 +15,7 @@ OVERVIEW_ABOVE = 150          # graphs with more entities than this open on the 
 _LEADING = ("LEADS",)
 
 
-def overview(view: ViewGraph, undertakings: int = 24, bodies: int = 24) -> ViewGraph:
+def overview(view: ViewGraph, undertakings: int = 20, bodies: int = 20) -> ViewGraph:
     """The ``undertakings`` named by the most reports, the (at most ``bodies``) bodies that lead
     the most of them, and those LEADS relations."""
     chosen = sorted((n for n in view.nodes if n.type in UNDERTAKINGS),

@@ -20,6 +20,17 @@
     return node;
   }
 
+  /* label widths in ems: CJK one em, Latin letters and digits about half */
+  function ems(name) { return name.replace(/[\x00-\xff]/g, "").length + 0.55 * name.replace(/[^\x00-\xff]/g, "").length; }
+
+  /* the overview's boxes stay short (the tooltip and the panel give the whole name) */
+  function shortName(name) {
+    if (ems(name) <= 14) return name;
+    var out = "";
+    for (var i = 0; i < name.length && ems(out + name[i]) <= 13; i++) out += name[i];
+    return out + "…";
+  }
+
   function swatch(colour) {
     var s = el("span", "gk-swatch");
     s.style.background = colour;
@@ -130,7 +141,7 @@
     this._fillFilters();
     var columns = this.columns;
     this.nodes = new vis.DataSet(data.nodes.map(function (n) {
-      var node = { id: n.id, label: n.name, group: n.type, value: 1 + n.degree,
+      var node = { id: n.id, label: columns ? shortName(n.name) : n.name, group: n.type, value: 1 + n.degree,
                    title: n.name + " · " + n.type + (columns ? " · " + n.reports.length + " report(s)" : "") };
       if (columns) node.level = n.type === "Organization" ? 0 : 1;
       return node;
@@ -164,12 +175,10 @@
   /* The overview: bodies in the left column, undertakings in the right, one box per name;
    * the columns are as far apart as the longest names need, so no two labels meet. */
   View.prototype._columnOptions = function (groups) {
-    /* label widths in ems: CJK one em, Latin letters and digits about half */
-    var ems = function (name) { return name.replace(/[\x00-\xff]/g, "").length + 0.55 * name.replace(/[^\x00-\xff]/g, "").length; };
     var widest = [0, 0];
     this.data.nodes.forEach(function (n) {
       var level = n.type === "Organization" ? 0 : 1;
-      widest[level] = Math.max(widest[level], ems(n.name));
+      widest[level] = Math.max(widest[level], ems(shortName(n.name)));
     });
     return {
       groups: groups,
@@ -179,7 +188,7 @@
                color: { color: "#b0b5ba", highlight: "#333333", hover: "#555555", inherit: false },
                font: { face: FONT, size: 12, color: "#333", strokeWidth: 3, strokeColor: "#fff", align: "middle" } },
       layout: { hierarchical: { enabled: true, direction: "LR", sortMethod: "directed", shakeTowards: "roots",
-                                levelSeparation: (widest[0] + widest[1]) * 8 + 240, nodeSpacing: 44, treeSpacing: 44,
+                                levelSeparation: (widest[0] + widest[1]) * 8 + 200, nodeSpacing: 46, treeSpacing: 46,
                                 blockShifting: true, edgeMinimization: true, parentCentralization: true } },
       physics: { enabled: false },
       interaction: { hover: true, tooltipDelay: 200, navigationButtons: false, keyboard: false }
