@@ -1,0 +1,40 @@
+"""Golden table: which named rule of the place-by-shape cascade decides a place word's name."""
+from __future__ import annotations
+
+import pytest
+
+from govkg.extract.finders.places import PLACE
+from govkg.extract.mentions import explain, find_mentions
+from govkg.model import Statement
+
+PLACES = [
+    ("伊敏河治理", "伊敏河", True, "proper_name_and_place_word"),
+    ("在哈萨尔大街", "哈萨尔大街", True, "proper_name_and_place_word"),
+    ("建设奋斗镇", "奋斗镇", True, "township_named_by_common_word"),
+    ("天府国际机场", "天府国际机场", True, "facility_named_by_common_noun"),
+    ("联建村集体经济", "联建村", False, "village_modifies_next"),
+    ("10条特色亮点街道", "10条特色亮点街道", False, "not_one_place"),
+    ("各乡镇", "各乡镇", False, "not_one_place"),
+    ("打造旅游名县", "旅游名县", False, "region_or_goal"),
+    ("东北地区机场", "东北地区机场", False, "region_or_goal"),
+    ("市民公园", "市民公园", False, "generic_place_modifier"),
+    ("文明乡风", "乡", False, "head_character_in_next_word"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "accepted", "rule"), PLACES)
+def test_place_rule(sentence, name, accepted, rule):
+    found = [d for d in explain(sentence, name) if d.cascade == "place"]
+    assert found, f"no place candidate {name!r} in {sentence!r}: {explain(sentence)}"
+    assert (found[0].accepted, found[0].rule) == (accepted, rule)
+
+
+@pytest.mark.parametrize(("sentence", "name", "accepted", "rule"), [r for r in PLACES if r[2]])
+def test_an_accepted_place_is_a_mention(sentence, name, accepted, rule):
+    assert ("Place", name) in {(m.type, m.name) for m in find_mentions(Statement(0, len(sentence), sentence))}
+
+
+def test_place_rule_names_are_unique_and_documented():
+    names = PLACE.rule_names()
+    assert len(names) == len(set(names))
+    assert all(r.doc for r in PLACE.rules)
