@@ -45,3 +45,23 @@ def test_one_cue_several_tails():
 def test_governed_noun_blocks_the_relation():
     """巩固拓展脱贫攻坚成果: the verb governs 成果, not the initiative."""
     assert not any(r == "LEADS" for _, r, _ in relations_of("持续巩固拓展脱贫攻坚成果。"))
+
+
+def test_clauses_of_a_statement_hold_their_own_mentions():
+    """A Clause carries the statement text, its offsets, the mentions inside and the subject."""
+    from govkg.extract.mentions import find_mentions
+    from govkg.extract.relations import _whole_statement, clauses_of
+    from govkg.model import Statement
+
+    text = "县委组织部牵头实施学历提升工程，并与东北农业大学合作。"
+    st = Statement(100, 100 + len(text), text)
+    mentions = find_mentions(st)
+    ids = {m: f"e{n + 1}" for n, m in enumerate(mentions)}
+    whole = _whole_statement(st, mentions, ids)
+    assert whole.opener is not None and whole.opener.name == "县委组织部"
+    clauses = clauses_of(whole)
+    assert [c.words for c in clauses] == ["县委组织部牵头实施学历提升工程", "并与东北农业大学合作"]
+    for clause in clauses:
+        assert all(clause.lo <= m.start and m.end <= clause.hi for m in clause.mentions)
+        assert all(clause.span(m.start, m.end) == m.name for m in clause.mentions)
+    assert [m.name for m in clauses[1].mentions] == ["东北农业大学"]

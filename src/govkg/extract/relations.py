@@ -1,9 +1,11 @@
 """Relations of one statement from cue words and clause structure (spec §3).
 
-Cues come from ``data/lexicon/relation_cues.toml``. Within a clause (text between ，；：。):
+Cues come from ``data/lexicon/relation_cues.toml``, the other words and patterns from
+``data/lexicon/relations.toml``. Within a :class:`Clause` (text between ，；：。):
 
 * a cue before a tail governs it when only a few characters, other mentions or 、和与及 stand
   between them (推进A、B和C gives three tails); a cue after the tail (A全面实施) governs it too;
+  the nearest cue claims a tail first;
 * the head is the clause's subject: an organization written right before the cue, else an
   organization that opens the statement (上海农科院与xx合作，增设了…), else the author (e0);
 * COOPERATES_WITH pairs the subject with the organizations after 与/同/会同; with no such
@@ -19,15 +21,44 @@ Every relation's evidence is its statement's span.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from typing import Mapping
 
 from govkg.extract import lexicon
 from govkg.extract.entities import AUTHOR_ID
 from govkg.model import Mention, Relation, Statement
 
-__all__ = ["find_relations"]
+__all__ = ["Clause", "clauses_of", "find_relations"]
 
 _UNDERTAKING = ("Program", "Initiative")
+Triple = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a statement (a clause, or the whole statement) and what the rules need of it.
+
+    Offsets (``lo``, ``hi``, the mentions') are offsets into the report; ``base`` is the
+    statement's start, so ``text[lo - base:hi - base]`` is the clause."""
+    text: str                          # the whole statement's text
+    base: int                          # the statement's start offset in the report
+    lo: int                            # the clause's start offset in the report
+    hi: int                            # the clause's end offset in the report
+    mentions: tuple[Mention, ...]      # the top-level mentions inside the clause, in order
+    ids: Mapping[Mention, str]         # mention -> entity id (e0 is the author)
+    opener: Mention | None = None      # an organization that opens the statement: its subject
+
+    def span(self, start: int, end: int) -> str:
+        """The statement's text between two report offsets."""
+        return self.text[start - self.base:end - self.base]
+
+    @property
+    def words(self) -> str:
+        return self.span(self.lo, self.hi)
+
+    def id_of(self, mention: Mention) -> str:
+        return self.ids[mention]
 
 
 def _words(key: str) -> frozenset[str]:
@@ -63,20 +94,32 @@ def _table() -> tuple[re.Pattern, dict[str, list[tuple[str, frozenset, str]]], f
 
 
 def find_relations(statement: Statement, mentions: list[Mention], ids: dict[Mention, str]) -> list[Relation]:
-    text, base = statement.text, statement.start
     evidence = (statement.start, statement.end)
-    top = _top_level(mentions)
-    opener = _statement_subject(text, base, top)
-    found: list[tuple[str, str, str]] = []
-    for clause in _pattern("clauses.clause").finditer(text):
-        lo, hi = base + clause.start(), base + clause.end()
-        inside = [m for m in top if lo <= m.start and m.end <= hi]
-        if inside:
-            found += _cued(text, base, lo, hi, inside, ids, opener)
-    found += _reported(text, base, top, ids)
-    found += _part_of(text, base, top, ids)
-    found += _located(text, base, mentions, top, ids)
+    whole = _whole_statement(statement, mentions, ids)
+    found: list[Triple] = []
+    for clause in clauses_of(whole):
+        found += _cued(clause)
+    found += _reported(whole)
+    found += _part_of(whole)
+    found += _located(whole, mentions)
     return list(dict.fromkeys(Relation(h, t, x, evidence) for h, t, x in found if h != x))
+
+
+def _whole_statement(statement: Statement, mentions: list[Mention], ids: Mapping[Mention, str]) -> Clause:
+    top = tuple(_top_level(mentions))
+    text, base = statement.text, statement.start
+    return Clause(text, base, base, base + len(text), top, ids, _statement_subject(text, base, top))
+
+
+def clauses_of(whole: Clause) -> list[Clause]:
+    """The clauses of a statement that hold a mention (text between ，；：。！？)."""
+    found = []
+    for m in _pattern("clauses.clause").finditer(whole.text):
+        lo, hi = whole.base + m.start(), whole.base + m.end()
+        inside = tuple(x for x in whole.mentions if lo <= x.start and x.end <= hi)
+        if inside:
+            found.append(Clause(whole.text, whole.base, lo, hi, inside, whole.ids, whole.opener))
+    return found
 
 
 def _top_level(mentions: list[Mention]) -> list[Mention]:
@@ -86,7 +129,7 @@ def _top_level(mentions: list[Mention]) -> list[Mention]:
                        for o in mentions)]
 
 
-def _statement_subject(text: str, base: int, top: list[Mention]) -> Mention | None:
+def _statement_subject(text: str, base: int, top: tuple[Mention, ...]) -> Mention | None:
     """An organization that opens the statement (after an enumeration marker) is its subject."""
     first = min((m for m in top), key=lambda m: m.start, default=None)
     if first is None or first.type != "Organization":
@@ -97,58 +140,59 @@ def _statement_subject(text: str, base: int, top: list[Mention]) -> Mention | No
     return None
 
 
-def _subject(text: str, base: int, lo: int, cue_at: int, inside: list[Mention], ids, opener) -> str:
-    orgs = [m for m in inside if m.type == "Organization" and m.end <= cue_at]
+def _subject(clause: Clause, cue_at: int) -> str:
+    """The id of the clause's subject before ``cue_at``: an organization right before it, else the
+    statement's opening organization, else the author."""
+    orgs = [m for m in clause.mentions if m.type == "Organization" and m.end <= cue_at]
     for m in reversed(orgs):
-        gap = text[m.end - base:cue_at - base]
-        before = text[max(lo, m.start - 1) - base:m.start - base]
+        gap = clause.span(m.end, cue_at)
+        before = clause.span(max(clause.lo, m.start - 1), m.start)
         if before in _words("subjects.not_after"):
             continue
         if len(gap) <= _setting("subjects.max_gap") and not _pattern("subjects.gap_breakers").search(gap):
-            return ids[m]
-    if opener is not None and opener.end <= cue_at:
-        return ids[opener]
+            return clause.id_of(m)
+    if clause.opener is not None and clause.opener.end <= cue_at:
+        return clause.id_of(clause.opener)
     return AUTHOR_ID
 
 
-def _cued(text, base, lo, hi, inside, ids, opener) -> list[tuple[str, str, str]]:
+def _cued(clause: Clause) -> list[Triple]:
     pattern, cues, blocked = _table()
-    clause = text[lo - base:hi - base]
     found = []
     taken: set[int] = set()
-    cue_hits = [(lo + m.start(), lo + m.end(), m.group()) for m in pattern.finditer(clause)]
+    cue_hits = [(clause.lo + m.start(), clause.lo + m.end(), m.group()) for m in pattern.finditer(clause.words)]
     for cue_at, cue_end, cue in reversed(cue_hits):     # the nearest cue claims a tail first
-        if any(m.start < cue_end and cue_at < m.end for m in inside):
+        if any(m.start < cue_end and cue_at < m.end for m in clause.mentions):
             continue                                  # the cue word is inside a name
         for rel, tails, where in cues[cue]:
             if where == "before":
-                targets = _governed_after(text, base, cue_end, inside, tails, hi)
+                targets = _governed_after(clause, cue_end, tails)
             else:
-                targets = _governed_before(text, base, cue_at, inside, tails, lo)
+                targets = _governed_before(clause, cue_at, tails)
             for m in targets:
                 if id(m) in taken:
                     continue
-                after = text[m.end - base:m.end - base + 4]
+                after = clause.span(m.end, m.end + 4)
                 if rel == "LEADS" and where == "before" and any(after.startswith(b) for b in blocked):
                     continue
                 if rel == "COOPERATES_WITH":
                     continue
-                subject = _subject(text, base, lo, cue_at if where == "before" else m.start, inside, ids, opener)
-                if rel == "ESTABLISHES" and ids[m] == AUTHOR_ID:
+                subject = _subject(clause, cue_at if where == "before" else m.start)
+                if rel == "ESTABLISHES" and clause.id_of(m) == AUTHOR_ID:
                     continue
                 taken.add(id(m))
-                found.append((subject, rel, ids[m]))
+                found.append((subject, rel, clause.id_of(m)))
             if rel == "COOPERATES_WITH":
-                found += _cooperation(text, base, lo, cue_at, inside, ids, opener)
+                found += _cooperation(clause, cue_at)
     return found
 
 
-def _governed_after(text, base, cue_end, inside, tails, hi) -> list[Mention]:
+def _governed_after(clause: Clause, cue_end: int, tails: frozenset) -> list[Mention]:
     """Tails after the cue: the first within a few characters, then list items joined by 、和与及."""
     out = []
     at = cue_end
-    for m in sorted((m for m in inside if m.start >= cue_end), key=lambda m: m.start):
-        gap = text[at - base:m.start - base]
+    for m in sorted((m for m in clause.mentions if m.start >= cue_end), key=lambda m: m.start):
+        gap = clause.span(at, m.start)
         if len(gap) > _setting("governing.max_gap") and not _pattern("governing.between_ok").match(gap):
             if not out and len(gap) <= _setting("governing.first_tail_gap") \
                     and not _pattern("governing.gap_breakers").search(gap) and m.type in tails:
@@ -161,40 +205,44 @@ def _governed_after(text, base, cue_end, inside, tails, hi) -> list[Mention]:
     return out
 
 
-def _governed_before(text, base, cue_at, inside, tails, lo) -> list[Mention]:
-    before = [m for m in inside if m.end <= cue_at and m.type in tails]
+def _governed_before(clause: Clause, cue_at: int, tails: frozenset) -> list[Mention]:
+    """The tail right before a cue written after it (A全面实施)."""
+    before = [m for m in clause.mentions if m.end <= cue_at and m.type in tails]
     if not before:
         return []
     m = before[-1]
-    gap = text[m.end - base:cue_at - base]
+    gap = clause.span(m.end, cue_at)
     if len(gap) <= _setting("governing.post_gap") \
             and not _pattern("governing.gap_breakers").search(gap.replace(_setting("governing.post_gap_ignored"), "")):
         return [m]
     return []
 
 
-def _cooperation(text, base, lo, cue_at, inside, ids, opener) -> list[tuple[str, str, str]]:
-    clause_before = text[lo - base:cue_at - base]
-    partners = []
+def _cooperation(clause: Clause, cue_at: int) -> list[Triple]:
+    """COOPERATES_WITH: the subject and the organizations after 与/同/会同 (else the author)."""
+    clause_before = clause.span(clause.lo, cue_at)
+    orgs = [m for m in clause.mentions if m.type == "Organization"]
     k = max(clause_before.rfind(marker) for marker in _setting("cooperation.partner_markers"))
     if k >= 0:
-        partners = [m for m in inside if m.type == "Organization" and lo + k < m.start and m.end <= cue_at]
-        head_orgs = [m for m in inside if m.type == "Organization" and m.end <= lo + k]
-        head = ids[head_orgs[-1]] if head_orgs else (ids[opener] if opener else AUTHOR_ID)
+        partners = [m for m in orgs if clause.lo + k < m.start and m.end <= cue_at]
+        head_orgs = [m for m in orgs if m.end <= clause.lo + k]
+        head = clause.id_of(head_orgs[-1]) if head_orgs else (
+            clause.id_of(clause.opener) if clause.opener else AUTHOR_ID)
         if partners:
-            return [(head, "COOPERATES_WITH", ids[p]) for p in partners]
+            return [(head, "COOPERATES_WITH", clause.id_of(p)) for p in partners]
         if head != AUTHOR_ID:
             return [(head, "COOPERATES_WITH", AUTHOR_ID)]
         return []
-    after = [m for m in inside if m.type == "Organization" and m.start >= cue_at]
-    if _setting("cooperation.jointly") in text[cue_at - base:cue_at - base + 2]:
-        head_orgs = [m for m in inside if m.type == "Organization" and m.end <= cue_at]
+    after = [m for m in orgs if m.start >= cue_at]
+    if _setting("cooperation.jointly") in clause.span(cue_at, cue_at + 2):
+        head_orgs = [m for m in orgs if m.end <= cue_at]
         if head_orgs:
-            return [(ids[head_orgs[-1]], "COOPERATES_WITH", ids[p]) for p in after]
+            return [(clause.id_of(head_orgs[-1]), "COOPERATES_WITH", clause.id_of(p)) for p in after]
     return []
 
 
-def _reported(text, base, top, ids) -> list[tuple[str, str, str]]:
+def _reported(whole: Clause) -> list[Triple]:
+    text, base, top = whole.text, whole.base, whole.mentions
     found = []
     undertakings = [m for m in top if m.type in _UNDERTAKING]
     for r in _pattern("reported.by_media").finditer(text):
@@ -205,26 +253,26 @@ def _reported(text, base, top, ids) -> list[tuple[str, str, str]]:
         clause_start = base + max(text.rfind(c, 0, r.start()) for c in _setting("reported.clause_marks")) + 1
         before = [m for m in undertakings if clause_start <= m.start and m.end <= base + r.start()]
         if before:
-            head = ids[before[-1]]
+            head = whole.id_of(before[-1])
         elif undertakings and undertakings[0].end <= base + r.start():
-            head = ids[undertakings[0]]
+            head = whole.id_of(undertakings[0])
         else:
             head = AUTHOR_ID
-        found += [(head, "REPORTED_BY", ids[m]) for m in media]
+        found += [(head, "REPORTED_BY", whole.id_of(m)) for m in media]
     for r in _pattern("reported.in_media").finditer(text):
         s, e = base + r.start(1), base + r.end(1)
         media = [m for m in top if m.type == "Organization" and s <= m.start and m.end <= e]
         if media:
-            found.append((AUTHOR_ID, "REPORTED_BY", ids[media[-1]]))
+            found.append((AUTHOR_ID, "REPORTED_BY", whole.id_of(media[-1])))
     return found
 
 
-def _part_of(text, base, top, ids) -> list[tuple[str, str, str]]:
-    found = []
-    undertakings = sorted((m for m in top if m.type in _UNDERTAKING), key=lambda m: m.start)
+def _part_of(whole: Clause) -> list[Triple]:
+    text, base = whole.text, whole.base
+    found: list[Triple] = []
+    undertakings = sorted((m for m in whole.mentions if m.type in _UNDERTAKING), key=lambda m: m.start)
     if len(undertakings) < 2:
         return found
-    first = undertakings[0]
     # 开展“X”实践活动，确定了A、B等x大专项行动: A and B are parts of X
     for r in _pattern("part_of.list_markers").finditer(text):
         at = base + r.end()
@@ -235,24 +283,24 @@ def _part_of(text, base, top, ids) -> list[tuple[str, str, str]]:
                                  len(text))
         for m in undertakings:
             if at <= m.start and m.end <= clause_end and m is not parent[0]:
-                found.append((ids[m], "PART_OF", ids[parent[0]]))
+                found.append((whole.id_of(m), "PART_OF", whole.id_of(parent[0])))
     for r in _pattern("part_of.included_in").finditer(text):
         a = [m for m in undertakings if base + r.start(1) <= m.start and m.end <= base + r.end(1)]
         b = [m for m in undertakings if base + r.start(2) <= m.start and m.end <= base + r.end(2)]
         if a and b:
-            found.append((ids[a[0]], "PART_OF", ids[b[0]]))
-    del first
+            found.append((whole.id_of(a[0]), "PART_OF", whole.id_of(b[0])))
     return found
 
 
-def _located(text, base, mentions, top, ids) -> list[tuple[str, str, str]]:
+def _located(whole: Clause, mentions: list[Mention]) -> list[Triple]:
+    text, base, top = whole.text, whole.base, whole.mentions
     found = []
     for p in mentions:
         if p.type != "Program":
             continue
         for m in mentions:
             if m.type == "Place" and p.start <= m.start and m.end <= p.end and m is not p:
-                found.append((ids[p], "LOCATED_IN", ids[m]))
+                found.append((whole.id_of(p), "LOCATED_IN", whole.id_of(m)))
     # 在A、B设立X / 依托A开展X / 在A等地开展X
     for r in _pattern("located.at_place").finditer(text):
         places = [m for m in top if m.type == "Place" and base + r.start(1) <= m.start and m.end <= base + r.end(1)]
@@ -262,5 +310,5 @@ def _located(text, base, mentions, top, ids) -> list[tuple[str, str, str]]:
                                  len(text))
         for m in top:
             if m.type in ("Program", "Initiative", "Organization") and base + r.end() <= m.start and m.end <= clause_end:
-                found += [(ids[m], "LOCATED_IN", ids[p]) for p in places]
+                found += [(whole.id_of(m), "LOCATED_IN", whole.id_of(p)) for p in places]
     return found
