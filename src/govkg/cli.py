@@ -34,6 +34,25 @@ Neo4jUserOption = typer.Option("neo4j", "--neo4j-user", envvar="NEO4J_USERNAME",
 Neo4jPasswordOption = typer.Option(None, "--neo4j-password", envvar="NEO4J_PASSWORD", show_default=False,
                                    help="Neo4j password (better: env NEO4J_PASSWORD).")
 
+SparqlUserOption = typer.Option(None, "--sparql-user", envvar="GOVKG_SPARQL_USER",
+                                help="User for HTTP basic auth on the SPARQL server (password: env GOVKG_SPARQL_PASSWORD).")
+DefaultGraphOption = typer.Option(None, "--default-graph", metavar="IRI",
+                                  help="Sent as default-graph-uri when the server's default graph is not the "
+                                       "union of its graphs (Jena: urn:x-arq:UnionGraph).")
+
+
+def _open_sparql(url: str, user: str | None = None, default_graph: str | None = None,
+                 update_url: str | None = None, graph_store_url: str | None = None):
+    """A SPARQL 1.1 server (docs/scaling.md); the password only from env GOVKG_SPARQL_PASSWORD."""
+    import os
+
+    from govkg.store.sparql import SparqlStore
+
+    if graph_store_url == "none":
+        graph_store_url = ""
+    return SparqlStore(url, update_url=update_url, graph_store_url=graph_store_url, user=user,
+                       password=os.environ.get("GOVKG_SPARQL_PASSWORD"), default_graph=default_graph)
+
 
 def _open_neo4j(uri: str | None, user: str, password: str | None):
     """The Neo4j store named by --neo4j (or env NEO4J_URI; database from env NEO4J_DATABASE)."""
@@ -211,6 +230,10 @@ def query(
     neo4j: Optional[str] = Neo4jOption,
     neo4j_user: str = Neo4jUserOption,
     neo4j_password: Optional[str] = Neo4jPasswordOption,
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", metavar="URL",
+                                           help="Ask a SPARQL 1.1 server that `govkg push --sparql` filled instead."),
+    sparql_user: Optional[str] = SparqlUserOption,
+    default_graph: Optional[str] = DefaultGraphOption,
 ):
     """Ask the graph a question: a named query with parameters, or your own SPARQL.
 
@@ -219,6 +242,8 @@ def query(
     `govkg query initiatives-by-theme --param theme=village_governance`
 
     `govkg query --sparql 'SELECT ?name WHERE { ?e a gk:Initiative ; rdfs:label ?name }' --format csv`
+
+    `govkg query report-summary --endpoint http://localhost:3030/govkg` (a Fuseki dataset)
     """
     from govkg.sparql import run_sparql
     from govkg.store import open_store
@@ -232,7 +257,10 @@ def query(
         raise QueryError(f"unknown --backend '{backend}' (embedded or neo4j)")
     if backend == "neo4j" and sparql:
         raise QueryError("--sparql needs the embedded backend; Neo4j runs the named Cypher queries")
+    if endpoint and backend == "neo4j":
+        raise QueryError("--endpoint names a SPARQL server; leave out --backend neo4j")
     with (_open_neo4j(neo4j, neo4j_user, neo4j_password) if backend == "neo4j"
+          else _open_sparql(endpoint, sparql_user, default_graph) if endpoint
           else open_store(store, read_only=not write)) as db:
         table = run_sparql(db, sparql, params, allow_update=write) if sparql else db.run_named(name, params)
     _print_table(table, fmt, title=name or "")
@@ -324,15 +352,20 @@ def remove(
     neo4j: Optional[str] = Neo4jOption,
     neo4j_user: str = Neo4jUserOption,
     neo4j_password: Optional[str] = Neo4jPasswordOption,
+    sparql: Optional[str] = typer.Option(None, "--sparql", metavar="URL",
+                                         help="Remove them from a SPARQL 1.1 server (see `govkg push --help`)."),
+    sparql_user: Optional[str] = SparqlUserOption,
 ):
     """Remove what reports contributed to the graph, and nothing else.
 
-    Example: `govkg remove xx县2023年政府工作报告.txt` (add `--neo4j URI` to remove them from Neo4j)
+    Example: `govkg remove xx县2023年政府工作报告.txt` (add `--neo4j URI` to remove them from Neo4j,
+    `--sparql URL` from a SPARQL server)
     """
     from govkg.store import open_store
 
     missing = []
-    with _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store) as db:
+    with (_open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j
+          else _open_sparql(sparql, sparql_user) if sparql else open_store(store)) as db:
         for doc in reports:
             if db.remove(Path(doc).name):
                 err.print(f"removed {doc}", highlight=False)
@@ -477,22 +510,44 @@ def push(
     neo4j_user: str = Neo4jUserOption,
     neo4j_password: Optional[str] = Neo4jPasswordOption,
     store: Optional[Path] = StoreOption,
-    force: bool = typer.Option(False, "--force", help="Rewrite reports Neo4j already has in this version."),
-    prune: bool = typer.Option(False, "--prune", help="Also remove reports Neo4j has but the store does not."),
+    force: bool = typer.Option(False, "--force", help="Rewrite reports the server already has in this version."),
+    prune: bool = typer.Option(False, "--prune", help="Also remove reports the server has but the store does not."),
+    sparql: Optional[str] = typer.Option(None, "--sparql", metavar="URL",
+                                         help="A SPARQL 1.1 server instead of Neo4j: its query endpoint "
+                                              "(a Fuseki dataset URL serves query, update and graph store)."),
+    sparql_update: Optional[str] = typer.Option(None, "--sparql-update", metavar="URL",
+                                                help="Its update endpoint, when not the --sparql URL."),
+    graph_store: Optional[str] = typer.Option(None, "--graph-store", metavar="URL",
+                                              help="Its Graph Store Protocol endpoint, when not the --sparql URL; "
+                                                   "'none' writes through SPARQL Update only."),
+    sparql_user: Optional[str] = SparqlUserOption,
 ):
-    """Copy the embedded store into Neo4j: one transaction per report, unchanged reports skipped.
+    """Copy the embedded store into Neo4j or a SPARQL 1.1 server: one transaction per report,
+    unchanged reports skipped.
 
     A failed push leaves every report it finished intact; run it again to complete it.
 
-    Example: `NEO4J_PASSWORD=... govkg push --neo4j neo4j://localhost:7687`
+    Examples:
+
+    `NEO4J_PASSWORD=... govkg push --neo4j neo4j://localhost:7687`
+
+    `govkg push --sparql http://localhost:3030/govkg` (Fuseki; one named graph per report)
+
+    `govkg push --sparql http://localhost:7878/query --sparql-update http://localhost:7878/update --graph-store http://localhost:7878/store` (Oxigraph server)
     """
     from govkg.store import open_store
-    from govkg.store.neo4j import push_store
 
+    if sparql and neo4j:
+        raise GovKGError("push to --neo4j or to --sparql, not both at once")
     with open_store(store, read_only=True) as source:
+        docs = [r.doc for r in source.reports()]
+        if sparql:
+            _push_sparql(source, docs, _open_sparql(sparql, sparql_user, None, sparql_update, graph_store), force, prune)
+            return
+        from govkg.store.neo4j import push_store
+
         target = _open_neo4j(neo4j, neo4j_user, neo4j_password)
         try:
-            docs = [r.doc for r in source.reports()]
             result = _run_with_progress(docs, "pushing", lambda tick: push_store(source, target, force, prune, tick))
         finally:
             target.close()
@@ -502,6 +557,18 @@ def push(
               f"{result.nodes} nodes, {result.relationships} relationships in {result.seconds:.1f}s "
               f"({result.nodes_per_second:.0f} nodes/s, {result.relationships_per_second:.0f} relationships/s)",
               highlight=False)
+
+
+def _push_sparql(source, docs, target, force: bool, prune: bool) -> None:
+    from govkg.store.sparql import push_sparql
+
+    with target:
+        result = _run_with_progress(docs, "pushing", lambda tick: push_sparql(source, target, force, prune, tick))
+    extra = [f"{len(result.unchanged)} unchanged"] if result.unchanged else []
+    extra += [f"{len(result.removed)} removed"] if result.removed else []
+    err.print(f"pushed {len(result.pushed)} reports{' (' + ', '.join(extra) + ')' if extra else ''} to "
+              f"{target.query_url}: {result.triples} triples in {result.seconds:.1f}s "
+              f"({result.triples_per_second:.0f} triples/s)", highlight=False)
 
 
 def main() -> None:

@@ -303,6 +303,21 @@ class OxigraphStore(Closing):
         for entity in sorted(self._referenced(graph), key=lambda n: n.value):
             yield from self._store.quads_for_pattern(entity, None, None, _ENTITIES)
 
+    def report_triples(self, doc: str) -> list[ox.Triple]:
+        """The current version of one report with the descriptions of the entities it names, as
+        Oxigraph triples (what a push to a SPARQL server puts in the report's graph)."""
+        versions = self._versions(doc)
+        if not versions:
+            return []
+        graph = versions[-1]
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in self._report_quads(graph)]
+
+    def schema_triples(self) -> list[ox.Triple]:
+        """The ontology and the theme scheme (the named queries follow skos:narrower and read
+        relation types from it)."""
+        return [ox.Triple(q.subject, q.predicate, q.object)
+                for q in self._store.quads_for_pattern(None, None, None, _SCHEMA)]
+
     def dataset(self, include_schema: bool = False) -> Dataset:
         """Everything stored, one named graph per report, as an rdflib Dataset (for export)."""
         ds = Dataset()
