@@ -85,3 +85,54 @@ def test_two_thousand_nodes_are_laid_out(page_of):
     wait_ready(page)
     assert page.evaluate("govkgGraph.drawnNodes()") == 2000
     assert page.evaluate("govkgGraph.drawnEdges()") == 1000
+
+
+def starburst(leaves=200):
+    """A hub with ``leaves`` initiatives related to nothing else, and a ring of ten bodies."""
+    nodes = [Node("urn:hub", "国务院", "Organization")]
+    nodes += [Node(f"urn:i{i}", f"举措{i}", "Initiative") for i in range(leaves)]
+    nodes += [Node(f"urn:o{i}", f"机构{i}", "Organization") for i in range(10)]
+    edges = [Edge("urn:hub", f"urn:i{i}", "LEADS", (("r.txt", f"第{i}句。"),)) for i in range(leaves)]
+    edges += [Edge(f"urn:o{i}", f"urn:o{(i + 1) % 10}", "COOPERATES_WITH", (("r.txt", "合作。"),)) for i in range(10)]
+    edges += [Edge("urn:hub", "urn:o0", "LEADS", (("r.txt", "领导。"),))]
+    return ViewGraph(tuple(nodes), tuple(edges), title="star")
+
+
+def test_a_starburst_is_grouped_and_a_click_opens_the_group(page_of):
+    page = page_of(starburst(), "star.html")
+    page.click("#govkg-full")                                 # past the overview
+    wait_ready(page)
+    groups = page.evaluate("govkgGraph.groups()")
+    assert len(groups) == 1
+    assert page.evaluate("govkgGraph.view.network.body.nodeIndices.length") == 1 + 10 + 1
+    assert page.evaluate("govkgGraph.drawnNodes()") == 211       # every entity is in the drawing
+    point = page.evaluate("id => govkgGraph.view.network.canvasToDOM(govkgGraph.view.network.getPosition(id))",
+                          groups[0])
+    box = page.locator("#govkg-graph").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    assert page.evaluate("govkgGraph.groups()") == []
+    assert page.evaluate("govkgGraph.view.network.body.nodeIndices.length") == 211
+
+
+def test_edge_label_shows_on_hover(page_of, sample_view):
+    page = page_of(select(sample_view))
+    leads = page.evaluate("govkgGraph.view.data.edges.find(e => e.type === 'LEADS').id")
+    assert page.evaluate(f"govkgGraph.view.edges.get({leads}).label") == ""
+    ends = page.evaluate(f"""() => {{ const net = govkgGraph.view.network, e = govkgGraph.view.data.edges[{leads}];
+        const a = net.canvasToDOM(net.getPosition(e.from)), b = net.canvasToDOM(net.getPosition(e.to));
+        return {{x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}}; }}""")
+    box = page.locator("#govkg-graph").bounding_box()
+    page.mouse.move(box["x"] + ends["x"], box["y"] + ends["y"])
+    wait_until(page, f"govkgGraph.view.edges.get({leads}).label === 'LEADS'", timeout=5)
+    page.mouse.move(box["x"] + 2, box["y"] + 2)
+    wait_until(page, f"govkgGraph.view.edges.get({leads}).label === ''", timeout=5)
+
+
+def test_theme_choice_refits_and_counts_the_legend(page_of, sample_view):
+    page = page_of(select(sample_view))
+    before = page.evaluate("govkgGraph.view.network.getViewPosition()")
+    page.select_option("#govkg-theme", "village_governance")
+    # the themed programme, the body that leads it and the one that takes part
+    assert page.evaluate("govkgGraph.view.nodes.get({filter: n => !n.hidden}).length") == 3
+    assert page.locator(".gk-count").all_inner_texts() == ["2", "1", "0", "0", "0", "0"]
+    assert page.evaluate("govkgGraph.view.network.getViewPosition()") != before

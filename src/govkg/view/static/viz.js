@@ -10,6 +10,7 @@
 (function () {
   "use strict";
 
+  var CLUSTER_ABOVE = 150, CLUSTER_LEAVES = 6;   /* views of more entities group a hub's leaves (6 or more) */
   var FONT = '"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Zen Hei","Microsoft YaHei",' +
              '"PingFang SC",sans-serif';
 
@@ -167,9 +168,49 @@
       this.network.setOptions(this._options());
       this.network.setData({ nodes: this.nodes, edges: this.edges });
     }
+    this._clusterLeaves();
     this._hint();
     this._status();
     if (data.nodes.length === 0 || this.columns) this._stabilised();
+  };
+
+  /* A hub's many leaves of one type (entities related to nothing else in the view) are drawn as one
+   * node (vis-network's clustering), so a neighbourhood of 600 is a hub with a dozen groups, not a
+   * starburst; a click on a group opens it. */
+  View.prototype._clusterLeaves = function () {
+    if (this.columns || this.data.nodes.length <= CLUSTER_ABOVE) return;
+    var self = this, degree = {}, hub = {}, groups = {};
+    this.data.edges.forEach(function (e) {
+      degree[e.from] = (degree[e.from] || 0) + 1;
+      degree[e.to] = (degree[e.to] || 0) + 1;
+    });
+    this.data.edges.forEach(function (e) {
+      if (degree[e.from] === 1 && degree[e.to] > 1) hub[e.from] = e.to;
+      if (degree[e.to] === 1 && degree[e.from] > 1) hub[e.to] = e.from;
+    });
+    Object.keys(hub).forEach(function (id) {
+      var key = hub[id] + ":" + self.data.nodes[id].type;
+      (groups[key] = groups[key] || []).push(Number(id));
+    });
+    var grouped = 0;
+    Object.keys(groups).forEach(function (key) {
+      var members = groups[key], inside = {};
+      if (members.length < CLUSTER_LEAVES) return;
+      grouped += members.length - 1;
+      members.forEach(function (m) { inside[m] = true; });
+      var type = self.data.nodes[members[0]].type, hubName = self.data.nodes[hub[members[0]]].name;
+      self.network.cluster({
+        joinCondition: function (node) { return inside[node.id] === true; },
+        clusterNodeProperties: { id: "cluster:" + key, label: type + " ×" + members.length, group: type,
+                                 value: 1 + members.length, shape: "dot", borderWidth: 3,
+                                 font: { size: 14 }, scaling: { label: { enabled: false } },
+                                 title: members.length + " " + type + " related only to " + hubName + " (click to open)" }
+      });
+    });
+    if (grouped) {      /* lay out what is drawn, as a graph of its own size */
+      this.network.setOptions({ physics: this._physics(this.data.nodes.length - grouped) });
+      this.network.stabilize();
+    }
   };
 
   /* The overview: bodies in the left column, undertakings in the right, one box per name;
@@ -195,8 +236,8 @@
     };
   };
 
-  View.prototype._physics = function () {
-    var n = this.data.nodes.length, big = n > 800;
+  View.prototype._physics = function (drawn) {
+    var n = drawn || this.data.nodes.length, big = n > 800;
     return { enabled: true, solver: "forceAtlas2Based",
              forceAtlas2Based: { gravitationalConstant: n > 150 ? -45 : -80, centralGravity: big ? 0.02 : 0.01,
                                  springLength: n > 150 ? 90 : 160, springConstant: 0.08, avoidOverlap: 0.4 },
@@ -242,9 +283,22 @@
     this.network.on("hoverEdge", function (p) { self._edgeLabel(p.edge, true); });
     this.network.on("blurEdge", function (p) { self._edgeLabel(p.edge, false); });
     this.network.on("click", function (params) {
-      if (params.nodes.length) self.showNode(params.nodes[0]);
+      if (params.nodes.length && self.network.isCluster(params.nodes[0])) self._openCluster(params.nodes[0]);
+      else if (params.nodes.length) self.showNode(params.nodes[0]);
       else if (params.edges.length) self.showEdge(params.edges[0]);
     });
+  };
+
+  View.prototype._openCluster = function (id) {
+    var members = this.network.getNodesInCluster(id), at = this.network.getPosition(id);
+    this.network.openCluster(id);
+    var self = this;
+    /* the members start on a small circle round where the group was, then settle */
+    members.forEach(function (m, i) {
+      var angle = 2 * Math.PI * i / members.length, r = 30 + 4 * members.length;
+      self.network.moveNode(m, at.x + r * Math.cos(angle), at.y + r * Math.sin(angle));
+    });
+    this._status();
   };
 
   View.prototype._edgeLabel = function (id, on) {
@@ -493,7 +547,16 @@
       get nodeCount() { return self.state.nodeCount; },
       get edgeCount() { return self.state.edgeCount; },
       get title() { return self.state.title; },
-      drawnNodes: function () { return self.network ? self.network.body.nodeIndices.length : 0; },
+      /* entities in the drawing, each inside a group counted as one */
+      drawnNodes: function () {
+        if (!self.network) return 0;
+        return self.network.body.nodeIndices.reduce(function (sum, id) {
+          return sum + (self.network.isCluster(id) ? self.network.getNodesInCluster(id).length : 1);
+        }, 0);
+      },
+      groups: function () {
+        return self.network ? self.network.body.nodeIndices.filter(function (id) { return self.network.isCluster(id); }) : [];
+      },
       drawnEdges: function () { return self.network ? self.network.body.edgeIndices.length : 0; },
       nodeIdByName: function (name) { return self.nodeIdByName(name); },
       /* where a node is drawn, in CSS pixels relative to the graph's element */
