@@ -45,9 +45,8 @@ def test_span_is_exact():
     assert text[m.span[0]:m.span[1]] == "xxx人"
 
 
-def test_metrics_are_written_to_the_interchange_record():
+def test_metrics_are_written_to_the_interchange_record(extraction_of):
     from govkg.interchange import from_record, to_record
-    from extract_helpers import extraction_of
 
     ex = extraction_of("持续实施党建示范村建设工程，年内xx个村改造升级。")
     row = to_record(ex)

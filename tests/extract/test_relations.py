@@ -1,15 +1,17 @@
 """Golden table for relations (spec §3): cue words, subjects, lists and evidence spans."""
 import pytest
 
-from extract_helpers import extraction_of
 
-
-def relations_of(text: str) -> set[tuple[str, str, str]]:
-    ex = extraction_of(text)
-    name = {e.id: ("@author" if e.author else e.name) for e in ex.entities}
-    for r in ex.relations:
-        assert 0 <= r.evidence[0] < r.evidence[1] <= len(text)
-    return {(name[r.head], r.type, name[r.tail]) for r in ex.relations}
+@pytest.fixture(scope="module")
+def relations_of(extraction_of):
+    """(head name or @author, relation, tail name) of a one-sentence report; evidence in range."""
+    def run(text: str) -> set[tuple[str, str, str]]:
+        ex = extraction_of(text)
+        name = {e.id: ("@author" if e.author else e.name) for e in ex.entities}
+        for r in ex.relations:
+            assert 0 <= r.evidence[0] < r.evidence[1] <= len(text)
+        return {(name[r.head], r.type, name[r.tail]) for r in ex.relations}
+    return run
 
 
 TABLE = [
@@ -31,18 +33,18 @@ TABLE = [
 
 
 @pytest.mark.parametrize("sentence,expected", TABLE)
-def test_relation(sentence, expected):
+def test_relation(relations_of, sentence, expected):
     assert expected in relations_of(sentence)
 
 
-def test_one_cue_several_tails():
+def test_one_cue_several_tails(relations_of):
     """推进A、B和C yields three tails."""
     found = relations_of("推进涉企收费目录清单制度、公平竞争审查制度和荣誉退休制度。")
     tails = {t for h, r, t in found if r == "LEADS"}
     assert tails == {"涉企收费目录清单制度", "公平竞争审查制度", "荣誉退休制度"}
 
 
-def test_governed_noun_blocks_the_relation():
+def test_governed_noun_blocks_the_relation(relations_of):
     """巩固拓展脱贫攻坚成果: the verb governs 成果, not the initiative."""
     assert not any(r == "LEADS" for _, r, _ in relations_of("持续巩固拓展脱贫攻坚成果。"))
 

@@ -77,6 +77,7 @@ def name_is_generic(c: HeadedName) -> bool:
 
 
 def name_too_short(c: HeadedName) -> bool:
+    """A one-character name."""
     return len(c.name) < 2
 
 
