@@ -408,9 +408,15 @@ def viz(
                                                    "[default: 2000 for html, 300 for png/svg]."),
     font: Optional[str] = typer.Option(None, "--font", envvar="GOVKG_FONT",
                                        help="png/svg: a CJK font file or family (env GOVKG_FONT)."),
+    full: bool = typer.Option(False, "--full", help="png/svg: draw every entity even when there are more than "
+                                                    "150 (by default such a picture is the overview)."),
     store: Optional[Path] = StoreOption,
 ):
     """Draw the graph: an interactive HTML page that works offline, or a PNG/SVG picture.
+
+    A graph of more than 150 entities opens on its overview: the undertakings named by the most
+    reports and the bodies leading them (`--full` draws every entity in a picture; the page has a
+    button).
 
     Example: `govkg viz -o graph.html --theme village_governance` or `govkg viz -o graph.png --report xx县2023年政府工作报告.txt`
     """
@@ -421,14 +427,20 @@ def viz(
     if fmt not in ("html", "png", "svg"):
         raise GovKGError(f"unknown --format '{fmt}' (html, png or svg)")
     with open_store(store, read_only=True) as db:
-        view = load_view(db)
-    view = select(view, theme=theme, report=report, types=type_ or (), entity=entity, hops=hops,
+        whole = load_view(db)
+    view = select(whole, theme=theme, report=report, types=type_ or (), entity=entity, hops=hops,
                   limit=limit if limit is not None else (2000 if fmt == "html" else 300))
     if fmt == "html":
         write_html(view, output)
     else:
+        from govkg.view.overview import OVERVIEW_ABOVE, overview
+
+        if not full and not entity and view.total_nodes > OVERVIEW_ABOVE:
+            view = overview(select(whole, theme=theme, report=report, types=type_ or (), limit=None))
         write_picture(view, output, fmt=fmt, font=font)
     cut = f" (of {view.total_nodes}; --limit)" if view.total_nodes > len(view.nodes) else ""
+    if view.layout == "columns":
+        cut = f" (the overview of {view.total_nodes}; --full draws them all)"
     err.print(f"wrote {len(view.nodes)} entities{cut} and {len(view.edges)} relations to {output}", highlight=False)
 
 

@@ -88,3 +88,27 @@ def test_font_from_a_file(sample_view, tmp_path):
     path = font_manager.findfont(font, fallback_to_default=False)
     write_picture(select(sample_view), tmp_path / "g.png", font=path)
     assert (tmp_path / "g.png").stat().st_size > 10_000
+
+
+def test_big_picture_is_the_overview_with_names_apart(tmp_path):
+    pytest.importorskip("matplotlib")
+    prop = _cjk_font_or_skip()
+    from govkg.view import ViewGraph, write_picture
+    from govkg.view.data import Edge, Node
+    from govkg.view.overview import overview
+    from govkg.view.picture import draw_columns
+
+    bodies = [Node(f"urn:o{i}", f"第{i}个县人民政府办公室", "Organization", reports=("a.txt",)) for i in range(30)]
+    works = [Node(f"urn:w{i}", f"第{i}项乡村振兴示范工程", "Initiative", reports=tuple(f"r{j}.txt" for j in range(i % 5 + 1)))
+             for i in range(200)]
+    edges = tuple(Edge(f"urn:o{i % 30}", f"urn:w{i}", "LEADS", (("a.txt", "句。"),)) for i in range(200))
+    view = overview(ViewGraph(tuple(bodies + works), edges))
+    assert len([n for n in view.nodes if n.type == "Initiative"]) == 20
+    assert all(len(n.reports) == 5 for n in view.nodes if n.type == "Initiative")     # named by the most
+    fig, names = draw_columns(view, prop)
+    fig.canvas.draw()
+    boxes = [t.get_bbox_patch().get_window_extent() for t in names]
+    assert len(boxes) == len(view.nodes)
+    assert not [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes[i + 1:], i + 1) if a.overlaps(b)]
+    assert write_picture(view, tmp_path / "overview.png") == len(view.nodes)
+    assert (tmp_path / "overview.png").stat().st_size > 20_000

@@ -14,7 +14,7 @@ import networkx as nx
 from govkg.errors import GovKGError
 from govkg.view.data import TYPE_COLOURS, ViewGraph
 
-__all__ = ["CJK_FAMILIES", "find_cjk_font", "write_picture"]
+__all__ = ["CJK_FAMILIES", "draw_columns", "find_cjk_font", "write_picture"]
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
                 "Noto Serif CJK SC", "AR PL UMing CN", "SimHei", "Microsoft YaHei", "PingFang SC",
@@ -78,6 +78,40 @@ def _layout(graph: nx.Graph) -> dict:
     return pos
 
 
+def draw_columns(view: ViewGraph, prop):
+    """The overview (govkg.view.overview) as a figure: bodies in the left column, undertakings in the
+    right, a line for each LEADS, every name written, one per row, so no two names meet. Returns the
+    figure and the name artists."""
+    import matplotlib.pyplot as plt
+
+    graph = nx.DiGraph()
+    left = [n.iri for n in view.nodes if n.type == "Organization"]
+    for n in view.nodes:
+        graph.add_node(n.iri, name=n.name, type=n.type)
+    graph.add_edges_from((e.head, e.tail) for e in view.edges)
+    right = [n.iri for n in view.nodes if n.type != "Organization"]
+    rows = max(len(left), len(right), 1)
+    # each column in the overview's order (most reports, most led first), top to bottom
+    pos = {iri: (x, 1 - 2 * (i + (rows - len(column)) / 2) / max(rows - 1, 1))
+           for x, column in ((-1.0, left), (1.0, right)) for i, iri in enumerate(column)}
+    fig, ax = plt.subplots(figsize=(11, max(4.0, 0.34 * rows + 1.2)), dpi=150)
+    ax.set_axis_off()
+    for head, tail in graph.edges:
+        (x1, y1), (x2, y2) = pos[head], pos[tail]
+        ax.plot([x1, x2], [y1, y2], color="#9aa0a6", linewidth=0.8, alpha=0.8, zorder=1)
+    names = []
+    for node, (x, y) in pos.items():
+        data = graph.nodes[node]
+        names.append(ax.text(x, y, data["name"], ha="right" if node in left else "left", va="center", zorder=2,
+                             fontproperties=prop, fontsize=10, color="white",
+                             bbox={"boxstyle": "round,pad=0.3", "fc": TYPE_COLOURS[data["type"]], "ec": "none"}))
+    ax.set_xlim(-2.2, 2.2)
+    ax.set_ylim(min((y for _, y in pos.values()), default=-1) - 0.05, max((y for _, y in pos.values()), default=1) + 0.05)
+    ax.set_title(f"{view.title}: the undertakings named by the most reports (right) and the bodies leading "
+                 f"them (left), of {view.total_nodes} entities", fontproperties=prop, fontsize=12)
+    return fig, names
+
+
 def write_picture(view: ViewGraph, out: Path, fmt: str | None = None, font: str | None = None,
                   labels: int = 80) -> int:
     """Draw ``view`` to ``out``: nodes coloured by type and sized by degree, the ``labels`` most
@@ -90,6 +124,13 @@ def write_picture(view: ViewGraph, out: Path, fmt: str | None = None, font: str 
     prop = find_cjk_font(font)
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
+
+    if view.layout == "columns":
+        fig, _ = draw_columns(view, prop)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(out, format=fmt, bbox_inches="tight", facecolor="white")
+        plt.close(fig)
+        return len(view.nodes)
 
     linked = {e.head for e in view.edges} | {e.tail for e in view.edges}
     nodes = [n for n in view.nodes if n.iri in linked] or list(view.nodes)
