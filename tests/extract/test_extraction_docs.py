@@ -9,6 +9,7 @@ import pytest
 
 from govkg.extract import mentions
 from govkg.extract.finders.places import PLACE
+from govkg.extract.finders.quoted import QUOTED
 from govkg.extract.finders.specific import ORGANIZATION, UNDERTAKING
 from govkg.resources import data_path
 
@@ -20,7 +21,7 @@ def doc() -> str:
     return DOC.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("cascade", [UNDERTAKING, ORGANIZATION, PLACE], ids=lambda c: c.name)
+@pytest.mark.parametrize("cascade", [QUOTED, UNDERTAKING, ORGANIZATION, PLACE], ids=lambda c: c.name)
 def test_every_named_rule_is_in_the_docs(doc, cascade):
     missing = [name for name in cascade.rule_names() if f"`{name}`" not in doc]
     assert not missing, f"docs/extraction.md does not name these {cascade.name} rules: {missing}"

@@ -5,9 +5,9 @@ words (documents, quoted names, headed names, list items, named strategies, plac
 persons); where their mentions overlap the longest wins (:mod:`~govkg.extract.finders.overlaps`).
 Their word lists and patterns are data (``data/lexicon/mentions.toml`` and the ``*.txt`` lists).
 
-Whether a name found by its head noun is kept is decided by cascades of named rules (one small
-predicate each, tried in order, the first that holds decides): ``finders.specific.UNDERTAKING``,
-``finders.specific.ORGANIZATION`` and ``finders.places.PLACE``. :func:`explain` says which rule
+Whether a quoted phrase or a name found by its head noun is kept is decided by cascades of named rules (one small
+predicate each, tried in order, the first that holds decides): ``finders.quoted.QUOTED``,
+``finders.specific.UNDERTAKING``, ``finders.specific.ORGANIZATION`` and ``finders.places.PLACE``. :func:`explain` says which rule
 accepted or rejected each candidate of a statement::
 
     >>> [(d.name, d.rule) for d in explain("持续实施党建示范村建设工程和水利工程")]

@@ -30,3 +30,30 @@ def test_quoted(finder_of, sentence, expected):
 def test_governed(before, governed):
     text = before + "“五外联动”"
     assert quoted.governed(text, len(before)) is governed
+
+
+RULES = [
+    ("扎实开展“我为群众办实事”实践活动。", "我为群众办实事", "Initiative", True, "kind_follows"),
+    ("认真落实并基本完成“八七”扶贫攻坚计划。", "八七", "Program", True, "kind_follows"),
+    ("开展“学历提升工程”", "学历提升工程", "Program", True, "ends_in_head"),
+    ("推进“五外联动”", "五外联动", "Initiative", True, "governed_by_verb"),
+    ("增强“四个意识”", "四个意识", "", False, "slogan"),
+    ("庆祝“七一”", "七一", "", False, "period_or_date"),
+    ("实现“十四五”规划", "十四五", "", False, "period_or_date"),
+    ("编制“乡村振兴”规划", "乡村振兴", "", False, "plan_name"),
+    ("培育“三型”职业农民", "三型", "", False, "no_kind_head_or_verb"),
+    ("使用“A”标记", "A", "", False, "no_words"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "type_", "accepted", "rule"), RULES)
+def test_quoted_rule(sentence, name, type_, accepted, rule):
+    from govkg.extract.mentions import explain
+
+    [decision] = [d for d in explain(sentence, name) if d.cascade == "quoted"]
+    assert (decision.type, decision.accepted, decision.rule) == (type_, accepted, rule)
+
+
+def test_quoted_rule_names_are_unique_and_documented():
+    names = quoted.QUOTED.rule_names()
+    assert len(names) == len(set(names)) and all(r.doc for r in quoted.QUOTED.rules)

@@ -5,7 +5,7 @@ Each finder is ``find(text, offset, tokens) -> list[Mention]``:
 
 ==============  ==========================================================================
 documents       《》 titles; “十四五”规划
-quoted          “X” with its kind after it, a head noun in it, or a verb of doing before it
+quoted          “X” with its kind after it, a head noun in it, or a verb of doing before it (``QUOTED``)
 headed          a name ending in a head noun, walked left to a boundary; its cascades of named
                 rules are in ``specific`` (undertakings, organizations) and ``places`` (by shape)
 listed          the items of A、B等工程
