@@ -71,6 +71,12 @@ def extract_one(path: Path, author: str | None = None) -> Extraction | ReportErr
         return extract(read_report(path, author=author))
     except ReportError as err:
         return err
+    except RecursionError:
+        return ReportError(path, "too deeply nested to read")
+    except Exception as err:  # noqa: BLE001 - a reader library's surprise must not stop the run
+        # a plain string crosses process boundaries (lxml's error objects cannot be pickled)
+        reason = " ".join(str(err).split())[:200]
+        return ReportError(path, f"cannot read the file ({type(err).__name__}: {reason})")
 
 
 def extract_files(paths: list[Path], author: str | None = None, progress: Progress | None = None,

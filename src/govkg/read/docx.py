@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,12 +14,20 @@ __all__ = ["read"]
 def read(path: Path, data: bytes) -> str:
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as err:
-        raise ReportError(path, f"not a readable .docx (truncated or corrupt: {err})") from None
-    return "\n".join(_blocks(document))
+        return "\n".join(_blocks(document))
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError, EOFError) as err:
+        # str(err) only: lxml's error objects carry an error log that cannot be pickled to a worker
+        raise ReportError(path, f"not a readable .docx (truncated or corrupt: {_one_line(err)})") from None
+
+
+def _one_line(err: Exception) -> str:
+    text = " ".join(str(err).split())
+    text = re.sub(r"^file '<_io\.BytesIO object at \w+>' ", "", text)   # python-docx names a buffer
+    return text[:200]
 
 
 def _blocks(document):
