@@ -16,16 +16,20 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from govkg import iri, vocab
-from govkg.model import Entity, Extraction, Statement
+from govkg.model import Entity, Extraction, Report, Statement
 
 __all__ = ["SECTION_SEPARATOR", "build_graph", "entity_node", "entity_triples", "report_triples"]
 
 SECTION_SEPARATOR = " › "
 
 
-def entity_node(entity: Entity) -> URIRef:
-    """One node per real thing: an abbreviation and its full name share the canonical name."""
-    return iri.entity_iri(entity.type, entity.canonical or entity.name, entity.scope)
+def entity_node(entity: Entity, report: Report | None = None) -> URIRef:
+    """One node per real thing: an abbreviation and its full name share the canonical name.
+    A name scoped to its report (xx县) is scoped to the report's identity, not its base name."""
+    scope = entity.scope
+    if report is not None and scope == report.doc:
+        scope = report.id
+    return iri.entity_iri(entity.type, entity.canonical or entity.name, scope)
 
 
 class _Triples(list):
@@ -49,17 +53,17 @@ def entity_triples(ex: Extraction) -> list[tuple]:
     it, so a store keeps them once rather than once per report."""
     g = _Triples()
     for e in ex.entities:
-        _entity(g, e)
+        _entity(g, e, ex.report)
     return list(dict.fromkeys(g))
 
 
 def report_triples(ex: Extraction) -> list[tuple]:
     """The report's own triples (statements, mentions, relations, metrics, themes), in a stable order."""
     g = _Triples()
-    doc = ex.report.doc
+    doc = ex.report.id
     report = _report(g, ex)
     statements = _Statements(((s.start, s.end), _statement(g, doc, report, s)) for s in ex.statements)
-    nodes = {e.id: entity_node(e) for e in ex.entities}
+    nodes = {e.id: entity_node(e, ex.report) for e in ex.entities}
     for e in ex.entities:
         if e.author:
             g.add((report, vocab.author, nodes[e.id]))
@@ -77,7 +81,7 @@ def report_triples(ex: Extraction) -> list[tuple]:
 
 def _report(g, ex: Extraction) -> URIRef:
     r = ex.report
-    node = iri.report_iri(r.doc)
+    node = iri.report_iri(r.id)
     g.add((node, RDF.type, vocab.Report))
     g.add((node, vocab.docName, Literal(r.doc)))
     g.add((node, RDFS.label, Literal(r.title or r.doc)))
@@ -116,8 +120,8 @@ def _section(g, doc: str, report: URIRef, path: tuple[str, ...]) -> URIRef:
     return node
 
 
-def _entity(g, e: Entity) -> URIRef:
-    node = entity_node(e)
+def _entity(g, e: Entity, report: Report | None = None) -> URIRef:
+    node = entity_node(e, report)
     g.add((node, RDF.type, vocab.ENTITY_CLASSES[e.type]))
     label = e.canonical or e.name
     g.add((node, RDFS.label, Literal(label)))

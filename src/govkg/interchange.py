@@ -26,7 +26,7 @@ def to_record(ex: Extraction) -> dict:
                         "section": list(s.section), "heading": s.heading} for s in ex.statements],
         "metrics": [_metric(m) for m in ex.metrics],
         "report": {"title": r.title, "year": r.year, "author": r.author, "sha256": r.sha256,
-                   "format": r.format},
+                   "format": r.format, **({"key": r.key} if r.key else {})},
     }
 
 
@@ -50,7 +50,8 @@ def _metric(m: Metric) -> dict:
 def from_record(row: dict) -> Extraction:
     meta = row.get("report", {})
     report = Report(doc=row["doc"], text="", sha256=meta.get("sha256", ""), title=meta.get("title", ""),
-                    year=meta.get("year"), author=meta.get("author", ""), format=meta.get("format", ""))
+                    year=meta.get("year"), author=meta.get("author", ""), format=meta.get("format", ""),
+                    key=meta.get("key", ""))
     statements = tuple(Statement(s["start"], s["end"], s.get("text", ""), tuple(s.get("section", ())),
                                  s.get("heading", False), tuple(s.get("themes", ())))
                        for s in row.get("statements", []))

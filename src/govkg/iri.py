@@ -28,14 +28,24 @@ def key(name: str) -> str:
                    else ch.encode("utf-8").hex().upper() for ch in text) or "_"
 
 
+def report_segment(report_id: str) -> str:
+    """The IRI segment of a report: its base name, readable, and for a report known by its file
+    path a short digest of that path, so two folders' ``report.txt`` are two reports."""
+    if "/" not in report_id:
+        return key(report_id)
+    digest = hashlib.sha1(report_id.encode("utf-8")).hexdigest()[:10]
+    return f"{key(report_id.rsplit('/', 1)[1])}~{digest}"
+
+
 @lru_cache(maxsize=4096)
 def report_iri(doc: str) -> URIRef:
-    return URIRef(f"{ID}report/{key(doc)}")
+    """``doc`` is a report's id (``Report.id``): its file path, or its base name."""
+    return URIRef(f"{ID}report/{report_segment(doc)}")
 
 
 def graph_iri(doc: str) -> URIRef:
     """The named graph that holds everything one report contributes."""
-    return URIRef(f"{ID}graph/{key(doc)}")
+    return URIRef(f"{ID}graph/{report_segment(doc)}")
 
 
 def statement_iri(doc: str, start: int, end: int) -> URIRef:

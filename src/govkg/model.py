@@ -20,7 +20,7 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class Report:
-    doc: str                 # the file's base name: the report's identity
+    doc: str                 # the file's base name (the spec's "doc"; two reports may share it)
     text: str                # decoded, line endings normalised to "\n"
     sha256: str              # of text, UTF-8
     title: str = ""
@@ -28,6 +28,12 @@ class Report:
     author: str = ""         # the body that wrote it; "" when unknown
     source: str = ""         # the path it was read from
     format: str = "txt"
+    key: str = ""            # the report's identity in a store: its file's absolute path ("" = doc)
+
+    @property
+    def id(self) -> str:
+        """What tells this report from every other: the file, not its base name alone."""
+        return self.key or self.doc
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def write_admin_import(store, out: Path) -> int:
         files.rel("NARROWER", row["broader"], row["narrower"])
     entities: dict[str, dict] = {}
     for info in store.reports():
-        pg = to_property_graph(store.report_graph(info.doc))
+        pg = to_property_graph(store.report_graph(info.id))
         files.node("Report", "Report", pg.report)
         for s in pg.statements:
             files.node("Statement", "Statement", s)

@@ -153,7 +153,7 @@ def load_extractions(items: Iterable[Extraction | ReportError], store) -> LoadRe
             result.failed.append((item.path, item.reason))
             continue
         doc = item.report.doc
-        if item.report.sha256 and store.report_digest(doc) == item.report.sha256:
+        if item.report.sha256 and store.report_digest(store.report_key(item.report)) == item.report.sha256:
             result.unchanged.append(doc)
             continue
         try:

@@ -13,7 +13,7 @@ from govkg.model import Report
 from govkg.read import docx, html, pdf, plain
 from govkg.read.metadata import describe
 
-__all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_report", "read_text"]
+__all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_report", "read_text", "report_key"]
 
 _READERS = {
     ".txt": plain.read, ".md": plain.read, ".markdown": plain.read, ".text": plain.read,
@@ -53,5 +53,11 @@ def read_report(path: Path, author: str | None = None) -> Report:
     return Report(
         doc=path.name, text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         title=meta.title, year=meta.year, author=author or meta.author, source=str(path),
-        format=fmt,
+        format=fmt, key=report_key(path),
     )
+
+
+def report_key(path: Path) -> str:
+    """A report's identity: its file's absolute path with symlinks and ``..`` resolved, so the
+    same file named two ways is one report, and the same base name in two folders is two."""
+    return Path(path).resolve().as_posix()

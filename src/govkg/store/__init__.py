@@ -13,7 +13,8 @@ from typing import Protocol, runtime_checkable
 
 from govkg.model import Extraction
 
-__all__ = ["DEFAULT_STORE", "Closing", "GraphStore", "ReportInfo", "Table", "default_store_path", "open_store"]
+__all__ = ["DEFAULT_STORE", "Closing", "GraphStore", "ReportInfo", "Table", "default_store_path", "find_report",
+           "open_store"]
 
 DEFAULT_STORE = "govkg-data"
 
@@ -24,6 +25,11 @@ class ReportInfo:
     title: str
     sha256: str
     year: int | None = None
+    key: str = ""            # the store's identity of the report ("" where it is ``doc``)
+
+    @property
+    def id(self) -> str:
+        return self.key or self.doc
 
 
 @dataclass(frozen=True)
@@ -47,12 +53,31 @@ class Closing:
 
 @runtime_checkable
 class GraphStore(Protocol):
+    def report_key(self, report) -> str: ...
     def report_digest(self, doc: str) -> str | None: ...
     def put(self, extraction: Extraction) -> int: ...
     def remove(self, doc: str) -> bool: ...
     def reports(self) -> list[ReportInfo]: ...
     def run_named(self, name: str, params: dict[str, str]) -> Table: ...
     def close(self) -> None: ...
+
+
+def find_report(store, name: str) -> str | None:
+    """The stored report ``name`` designates: a file path (the report read from that file), or a
+    base name that exactly one stored report has. None when none is stored; QueryError when the
+    base name is shared, naming the files to choose from."""
+    from govkg.errors import QueryError
+    from govkg.read import report_key
+
+    stored = store.reports()
+    by_path = report_key(Path(name))
+    if any(r.id == by_path for r in stored):
+        return by_path
+    named = [r for r in stored if r.doc == Path(name).name or r.id == name]
+    if len(named) > 1:
+        raise QueryError(f"{name}: {len(named)} stored reports have this name; give the file's path: "
+                         + ", ".join(r.id for r in named))
+    return named[0].id if named else None
 
 
 def default_store_path(path: str | Path | None = None) -> Path:

@@ -155,6 +155,10 @@ class Neo4jStore(Closing):
         return self._write(_delete_report, doc) > 0
 
     # ------------------------------------------------------------- reading
+    def report_key(self, report) -> str:
+        """Neo4j's Report nodes are keyed by base name (the unique constraint of schema.cypher)."""
+        return report.doc
+
     def report_digest(self, doc: str) -> str | None:
         rows = self._read("MATCH (r:Report {doc: $doc}) RETURN r.sha256", {"doc": doc}).rows
         return rows[0][0] if rows else None
@@ -254,7 +258,7 @@ def push_store(source, target: Neo4jStore, force: bool = False, prune: bool = Fa
         if not force and stored.get(info.doc) == info.sha256:
             result.unchanged.append(info.doc)
         else:
-            pg = target.put_graph(to_property_graph(source.report_graph(info.doc)))
+            pg = target.put_graph(to_property_graph(source.report_graph(info.id)))
             result.pushed.append(info.doc)
             result.nodes += pg.node_count
             result.relationships += pg.relationship_count

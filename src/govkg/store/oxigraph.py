@@ -185,10 +185,14 @@ class OxigraphStore(Closing):
             self._store.remove_graph(_SCHEMA)
             self._store.extend(quads)
 
+    def report_key(self, report) -> str:
+        """The catalog knows a report by its id (its file's path), not its base name alone."""
+        return report.id
+
     def put(self, extraction: Extraction) -> int:
         """Store one report, replacing what an earlier version of it said. Returns its triple count."""
         self._writable()
-        doc = extraction.report.doc
+        doc = extraction.report.id
         old = self._versions(doc)
         target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
         triples, described = report_triples(extraction), entity_triples(extraction)
@@ -246,11 +250,17 @@ class OxigraphStore(Closing):
         return found.object.value if found else None
 
     def reports(self) -> list[ReportInfo]:
-        table = self.select(
-            "SELECT ?doc ?title ?sha ?year WHERE { ?r a <%s> ; <%s> ?doc ; <%s> ?sha ; <%s> ?title "
-            "OPTIONAL { ?r <%s> ?year } } ORDER BY ?doc"
-            % (vocab.Report, vocab.docName, vocab.sha256, vocab.title, vocab.year), {})
-        return [ReportInfo(doc=d, title=t, sha256=s, year=y) for d, t, s, y in table.rows]
+        """The current reports, by base name then id; ``key`` is each one's id in the catalog."""
+        found = []
+        for key, graph in self._current().items():
+            node = ox.NamedNode(str(iri.report_iri(key)))
+            values = {q.predicate.value: q.object for q in self._store.quads_for_pattern(node, None, None, graph)}
+            year = values.get(str(vocab.year))
+            found.append(ReportInfo(doc=from_ox(values.get(str(vocab.docName))) or key,
+                                    title=from_ox(values.get(str(vocab.title))) or "",
+                                    sha256=from_ox(values.get(str(vocab.sha256))) or "",
+                                    year=from_ox(year) if year is not None else None, key=key))
+        return sorted(found, key=lambda r: (r.doc, r.key))
 
     def raw_query(self, text: str, params: dict[str, object] | None = None, prefixes: dict | None = None):
         """Oxigraph's own result (solutions, triples or a boolean), over the current reports.
