@@ -30,6 +30,9 @@ StoreOption = typer.Option(None, "--store", envvar="GOVKG_STORE", show_default="
                            help="Folder of the embedded store (env GOVKG_STORE).")
 Neo4jOption = typer.Option(None, "--neo4j", metavar="URI",
                            help="A Neo4j server: neo4j://, neo4j+s:// or bolt:// (docs/neo4j.md).")
+AllowServiceOption = typer.Option(None, "--allow-service", metavar="URL",
+                                  help="Let SERVICE clauses query this endpoint (repeatable; a URL ending "
+                                       "in / allows all under it). Federated queries are off otherwise.")
 Neo4jUserOption = typer.Option("neo4j", "--neo4j-user", envvar="NEO4J_USERNAME", help="Neo4j user.")
 Neo4jPasswordOption = typer.Option(None, "--neo4j-password", envvar="NEO4J_PASSWORD", show_default=False,
                                    help="Neo4j password (better: env NEO4J_PASSWORD).")
@@ -225,6 +228,7 @@ def query(
     sparql: Optional[str] = typer.Option(None, "--sparql", help="SPARQL text, or a .rq file, instead of a named query."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
     write: bool = typer.Option(False, "--write", help="Allow a SPARQL update (refused otherwise)."),
+    allow_service: list[str] = AllowServiceOption,
     store: Optional[Path] = StoreOption,
     backend: str = typer.Option("embedded", "--backend", help="embedded (SPARQL) or neo4j (the Cypher library)."),
     neo4j: Optional[str] = Neo4jOption,
@@ -262,7 +266,8 @@ def query(
     with (_open_neo4j(neo4j, neo4j_user, neo4j_password) if backend == "neo4j"
           else _open_sparql(endpoint, sparql_user, default_graph) if endpoint
           else open_store(store, read_only=not write)) as db:
-        table = run_sparql(db, sparql, params, allow_update=write) if sparql else db.run_named(name, params)
+        table = (run_sparql(db, sparql, params, allow_update=write, allow_service=tuple(allow_service or ()))
+                 if sparql else db.run_named(name, params))
     _print_table(table, fmt, title=name or "")
 
 
@@ -347,7 +352,7 @@ def export(
 @app.command()
 @cli_errors
 def remove(
-    reports: list[str] = typer.Argument(..., help="Report file names (as listed by `govkg reports`)."),
+    reports: list[str] = typer.Argument(..., help="Report files (a path, or a base name only one stored report has)."),
     store: Optional[Path] = StoreOption,
     neo4j: Optional[str] = Neo4jOption,
     neo4j_user: str = Neo4jUserOption,
@@ -361,13 +366,14 @@ def remove(
     Example: `govkg remove xx县2023年政府工作报告.txt` (add `--neo4j URI` to remove them from Neo4j,
     `--sparql URL` from a SPARQL server)
     """
-    from govkg.store import open_store
+    from govkg.store import find_report, open_store
 
     missing = []
     with (_open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j
           else _open_sparql(sparql, sparql_user) if sparql else open_store(store)) as db:
         for doc in reports:
-            if db.remove(Path(doc).name):
+            found = find_report(db, doc)
+            if found is not None and db.remove(found):
                 err.print(f"removed {doc}", highlight=False)
             else:
                 missing.append(doc)
@@ -387,10 +393,10 @@ def reports(store: Optional[Path] = StoreOption):
     with open_store(store, read_only=True) as db:
         rows = db.reports()
     table = RichTable()
-    for column in ("report", "title", "year", "sha256"):
+    for column in ("report", "title", "year", "sha256", "file"):
         table.add_column(column, overflow="fold")
     for r in rows:
-        table.add_row(_escape(r.doc), _escape(r.title), str(r.year or ""), r.sha256[:12])
+        table.add_row(_escape(r.doc), _escape(r.title), str(r.year or ""), r.sha256[:12], _escape(r.key))
     out.print(table)
 
 
@@ -452,6 +458,7 @@ def serve(
     port: int = typer.Option(8000, help="Port to listen on."),
     timeout: float = typer.Option(10.0, help="Seconds a /sparql query may run before it is answered 503."),
     limit: int = typer.Option(10000, help="Most solutions (or triples) /sparql returns for one query."),
+    allow_service: list[str] = AllowServiceOption,
 ):
     """Explore the graph in a browser (search, neighbourhoods, named queries, evidence) with a
     read-only SPARQL endpoint at /sparql.
@@ -467,7 +474,7 @@ def serve(
                       "can read the whole graph", highlight=False)
         err.print(f"govkg explorer on http://{host}:{port}/ (SPARQL at /sparql, timeout {timeout:g} s, "
                   f"limit {limit} rows); Ctrl-C stops it", highlight=False, markup=False)
-        run(db, host=host, port=port, timeout=timeout, limit=limit)
+        run(db, host=host, port=port, timeout=timeout, limit=limit, allow_service=tuple(allow_service or ()))
 
 
 @app.command(name="eval")

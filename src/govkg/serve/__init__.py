@@ -4,6 +4,7 @@ evidence) and a read-only SPARQL 1.1 Protocol endpoint at /sparql, with Starlett
 """
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 
 from govkg.errors import GovKGError
@@ -20,11 +21,11 @@ def _imports():
     return uvicorn
 
 
-def create_app(store, timeout: float = 10.0, limit: int = 10000):
+def create_app(store, timeout: float = 10.0, limit: int = 10000, allow_service: tuple[str, ...] = ()):
     _imports()
     from govkg.serve.app import create_app as create
 
-    return create(store, timeout=timeout, limit=limit)
+    return create(store, timeout=timeout, limit=limit, allow_service=allow_service)
 
 
 def is_local(host: str) -> bool:
@@ -37,8 +38,37 @@ def is_local(host: str) -> bool:
         return False
 
 
-def serve(store, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0, limit: int = 10000) -> None:
-    """Serve the explorer over an open store until interrupted."""
+def serve(store, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0, limit: int = 10000,
+          allow_service: tuple[str, ...] = ()) -> None:
+    """Serve the explorer over an open store until interrupted (SIGINT or SIGTERM)."""
     uvicorn = _imports()
-    uvicorn.run(create_app(store, timeout=timeout, limit=limit), host=host, port=port, log_level="warning",
-                server_header=False)
+    app = create_app(store, timeout=timeout, limit=limit, allow_service=allow_service)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
+                            timeout_graceful_shutdown=2)
+    _PromptServer(config, app.state.sparql.close).run()
+
+
+def _prompt_server_class():
+    import uvicorn
+
+    class PromptServer(uvicorn.Server):
+        """uvicorn's server, which on Ctrl-C or SIGTERM first kills the running queries' worker
+        processes: their requests end at once with 503 instead of holding the graceful shutdown
+        until their timeout."""
+
+        def __init__(self, config, stop_queries):
+            super().__init__(config)
+            self._stop_queries = stop_queries
+
+        def handle_exit(self, sig, frame) -> None:
+            super().handle_exit(sig, frame)
+            try:
+                asyncio.get_running_loop().call_soon_threadsafe(self._stop_queries)
+            except RuntimeError:        # no loop yet or any more: nothing is running
+                self._stop_queries()
+
+    return PromptServer
+
+
+def _PromptServer(config, stop_queries):
+    return _prompt_server_class()(config, stop_queries)

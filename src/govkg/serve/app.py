@@ -151,10 +151,10 @@ def _error(message: str, status: int) -> Response:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def create_app(store, timeout: float = 10.0, limit: int = 10000) -> Starlette:
+def create_app(store, timeout: float = 10.0, limit: int = 10000, allow_service: tuple[str, ...] = ()) -> Starlette:
     """The app over an open (read-only) store; ``timeout`` and ``limit`` bound each SPARQL query."""
     explorer = Explorer(store, api_limit=min(limit, 2000))
-    sparql = SparqlEndpoint(store, timeout=timeout, limit=limit)
+    sparql = SparqlEndpoint(store, timeout=timeout, limit=limit, allow_service=allow_service)
     routes = [
         Route("/", explorer.index),
         Route("/entity", explorer.page_),
@@ -175,11 +175,15 @@ def create_app(store, timeout: float = 10.0, limit: int = 10000) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        yield
-        sparql.close()
+        await sparql.start()
+        try:
+            yield
+        finally:
+            sparql.close()
 
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
     app.state.explorer = explorer
+    app.state.sparql = sparql
     return app
 
 

@@ -26,8 +26,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
 from govkg.errors import QueryError
+from govkg.serve.workers import QueryWorkers, WorkerDied
 from govkg.sparql import PREFIXES as SPARQL_PREFIXES
-from govkg.sparql import is_update
+from govkg.sparql import check_federation, is_update
 
 __all__ = ["SparqlEndpoint"]
 
@@ -82,11 +83,39 @@ class Answer:
 
 
 class SparqlEndpoint:
-    def __init__(self, store, timeout: float = 10.0, limit: int = 10000, workers: int = 2):
+    """Queries of a store on disk run in worker processes (``govkg.serve.workers``) that are
+    killed at the timeout; an in-memory store (tests, embedding) is queried in threads."""
+
+    def __init__(self, store, timeout: float = 10.0, limit: int = 10000, workers: int = 4,
+                 allow_service: tuple[str, ...] = ()):
         self.store = store
+        self.allow_service = tuple(allow_service)
         self.timeout = timeout
         self.limit = limit
-        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="govkg-sparql")
+        self.workers = QueryWorkers(store.path, limit, workers) if getattr(store, "path", None) else None
+        self.pool = None if self.workers else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="govkg-sparql")
+
+    async def start(self) -> None:
+        if self.workers:
+            await self.workers.warm_up()
+
+    async def _answer(self, text: str, accept: str, fmt: str | None) -> Answer:
+        if self.workers is None:
+            deadline = time.monotonic() + self.timeout
+
+            def in_time():
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+            job = asyncio.get_running_loop().run_in_executor(
+                self.pool, answer, self.store, text, accept, fmt, self.limit, in_time)
+            return await asyncio.wait_for(job, self.timeout)
+        try:
+            reply = await self.workers.run((text, accept, fmt), self.timeout)
+        except WorkerDied as died:
+            raise Refused(503, str(died)) from None
+        if reply[0] == "refused":
+            raise Refused(reply[1], reply[2])
+        return Answer(*reply[1:])
 
     async def handle(self, request: Request) -> Response:
         try:
@@ -95,19 +124,20 @@ class SparqlEndpoint:
                 return RedirectResponse("/#sparql", status_code=303)
             if is_update(text):
                 raise Refused(403, "SPARQL updates are refused: this endpoint is read-only")
-            loop = asyncio.get_running_loop()
-            deadline = time.monotonic() + self.timeout
-            job = loop.run_in_executor(self.pool, self._run, text, request.headers.get("accept", ""), fmt, deadline)
-            answer = await asyncio.wait_for(job, self.timeout)
+            try:
+                check_federation(text, self.allow_service)
+            except QueryError as err:
+                raise Refused(403, str(err).replace("--allow-service", "govkg serve --allow-service")) from None
+            found = await self._answer(text, request.headers.get("accept", ""), fmt)
         except Refused as refused:
             return PlainTextResponse(str(refused) + "\n", status_code=refused.status)
         except (asyncio.TimeoutError, TimeoutError):
             return PlainTextResponse(f"query timed out after {self.timeout:g} s (the server's --timeout)\n",
                                      status_code=503)
         headers = {"X-GovKG-Limit": str(self.limit)}
-        if answer.truncated:
+        if found.truncated:
             headers["X-GovKG-Truncated"] = "true"
-        return Response(answer.body, media_type=answer.media_type, headers=headers)
+        return Response(found.body, media_type=found.media_type, headers=headers)
 
     async def _read(self, request: Request) -> tuple[str | None, str | None]:
         params = dict(request.query_params)
@@ -130,56 +160,59 @@ class SparqlEndpoint:
         fmt = params.get("format") or params.get("output")
         return params.get("query"), SHORT_NAMES.get(fmt, fmt) if fmt else None
 
-    def _run(self, text: str, accept: str, fmt: str | None, deadline: float) -> Answer:
-        def in_time():
-            if time.monotonic() > deadline:
-                raise TimeoutError
-        in_time()
-        try:
-            result = self.store.raw_query(text, prefixes=PREFIXES)
-        except QueryError as err:
-            raise Refused(400, str(err)) from None
-        if isinstance(result, ox.QueryTriples):
-            media = self._choose(fmt, accept, GRAPH_TYPES)
-            triples = []
-            for triple in result:
-                in_time()
-                if len(triples) == self.limit:
-                    return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]), media, True)
-                triples.append(triple)
-            return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]), media, False)
-        media = self._choose(fmt, accept, RESULT_TYPES)
-        if isinstance(result, ox.QueryBoolean):
-            document = {"head": {}, "boolean": bool(result)}
-            truncated = False
-        else:
-            names = [v.value for v in result.variables]
-            bindings, truncated = [], False
-            for solution in result:
-                in_time()
-                if len(bindings) == self.limit:
-                    truncated = True
-                    break
-                bindings.append({n: _term(solution[n]) for n in names if solution[n] is not None})
-            document = {"head": {"vars": names}, "results": {"bindings": bindings}}
-        body = json.dumps(document, ensure_ascii=False).encode("utf-8")
-        if RESULT_TYPES[media] != ox.QueryResultsFormat.JSON:
-            body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=RESULT_TYPES[media])
-        return Answer(body, media, truncated)
-
-    @staticmethod
-    def _choose(fmt: str | None, accept: str, offered: dict) -> str:
-        if fmt:
-            if fmt not in offered:
-                raise Refused(406, f"format {fmt} is not offered here (offered: {', '.join(offered)})")
-            return fmt
-        media = negotiate(accept, offered)
-        if media is None:
-            raise Refused(406, f"none of the accepted types is offered (offered: {', '.join(offered)})")
-        return media
-
     def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.workers:
+            self.workers.close()
+        if self.pool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def answer(store, text: str, accept: str, fmt: str | None, limit: int, in_time=lambda: None) -> Answer:
+    """Run one query over ``store`` and serialise its answer (at most ``limit`` rows or triples).
+    ``in_time`` is called between solutions and raises when the caller's deadline has passed."""
+    in_time()
+    try:
+        result = store.raw_query(text, prefixes=PREFIXES)
+    except QueryError as err:
+        raise Refused(400, str(err)) from None
+    if isinstance(result, ox.QueryTriples):
+        media = choose(fmt, accept, GRAPH_TYPES)
+        triples = []
+        for triple in result:
+            in_time()
+            if len(triples) == limit:
+                return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]), media, True)
+            triples.append(triple)
+        return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]), media, False)
+    media = choose(fmt, accept, RESULT_TYPES)
+    if isinstance(result, ox.QueryBoolean):
+        document = {"head": {}, "boolean": bool(result)}
+        truncated = False
+    else:
+        names = [v.value for v in result.variables]
+        bindings, truncated = [], False
+        for solution in result:
+            in_time()
+            if len(bindings) == limit:
+                truncated = True
+                break
+            bindings.append({n: _term(solution[n]) for n in names if solution[n] is not None})
+        document = {"head": {"vars": names}, "results": {"bindings": bindings}}
+    body = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    if RESULT_TYPES[media] != ox.QueryResultsFormat.JSON:
+        body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=RESULT_TYPES[media])
+    return Answer(body, media, truncated)
+
+
+def choose(fmt: str | None, accept: str, offered: dict) -> str:
+    if fmt:
+        if fmt not in offered:
+            raise Refused(406, f"format {fmt} is not offered here (offered: {', '.join(offered)})")
+        return fmt
+    media = negotiate(accept, offered)
+    if media is None:
+        raise Refused(406, f"none of the accepted types is offered (offered: {', '.join(offered)})")
+    return media
 
 
 def _term(term) -> dict:
