@@ -70,7 +70,7 @@ def extract_one(path: Path, author: str | None = None) -> Extraction | ReportErr
             raise ReportError(path, "no such file")
         return extract(read_report(path, author=author))
     except ReportError as err:
-        return err
+        return ReportError(err.path, err.reason)    # a fresh one: no traceback or context to pickle
     except RecursionError:
         return ReportError(path, "too deeply nested to read")
     except Exception as err:  # noqa: BLE001 - a reader library's surprise must not stop the run

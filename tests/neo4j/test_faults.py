@@ -50,7 +50,7 @@ def copies(tmp_path, extractions):
     from govkg.store import open_store
 
     ex = extractions[0]
-    items = [dataclasses.replace(ex, report=dataclasses.replace(ex.report, doc=f"copy-{i}.txt"))
+    items = [dataclasses.replace(ex, report=dataclasses.replace(ex.report, doc=f"copy-{i}.txt", key=""))
              for i in range(6)]
     store = open_store(tmp_path / "copies")
     load_extractions(items, store)

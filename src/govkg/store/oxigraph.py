@@ -217,9 +217,17 @@ class OxigraphStore(Closing):
             pass   # invisible to readers; dropped at the next open for writing
 
     def remove(self, doc: str) -> bool:
-        """Remove a report: its current version goes first (atomically), then the catalog entries."""
+        """Remove a report (by its id, or by a base name only one stored report has): its current
+        version goes first (atomically), then the catalog entries."""
         self._writable()
         graphs = self._versions(doc)
+        if not graphs:
+            named = [key for key in self._catalog() if key.rsplit("/", 1)[-1] == doc]
+            if len(named) > 1:
+                raise QueryError(f"{doc}: {len(named)} stored reports have this name; give the file's path: "
+                                 + ", ".join(sorted(named)))
+            doc = named[0] if named else doc
+            graphs = self._versions(doc)
         if not graphs:
             return False
         named = set().union(*(self._referenced(g) for g in graphs))
