@@ -33,7 +33,7 @@ def test_load_writes_one_report_with_its_evidence(neo4j_store, extractions):
     assert neo4j_store.report_digest(ex.report.doc) == ex.report.sha256
     assert _count(neo4j_store, "(s:Statement)-[:IN_REPORT]->(:Report {doc: $doc})", doc=ex.report.doc) \
         == len(ex.statements)
-    assert _count(neo4j_store, "(:Report)-[:HAS_ENTITY]->(:Entity)") == len({str(entity_node(e)) for e in ex.entities})
+    assert _count(neo4j_store, "(:Report)-[:HAS_ENTITY]->(:Entity)") == len({str(entity_node(e, ex.report)) for e in ex.entities})
     # every relation shows its sentence, report and offsets
     rows = neo4j_store.cypher("MATCH (:Entity)-[r]->(:Entity) RETURN r.report, r.sentence, r.start, r.end").rows
     assert len(rows) == len(set((r.head, r.type, r.tail, r.evidence) for r in ex.relations))
@@ -45,7 +45,7 @@ def test_load_writes_each_metric_with_its_subject_and_statement(neo4j_store, ext
     ex = extractions[0]
     _fresh(neo4j_store, ex)
     expected = sorted((ex.report.text[m.span[0]:m.span[1]], m.value, m.unit, m.masked,
-                       str(entity_node(ex.entity(m.subject)))) for m in ex.metrics)
+                       str(entity_node(ex.entity(m.subject), ex.report))) for m in ex.metrics)
     rows = neo4j_store.cypher(
         "MATCH (m:Metric)-[:METRIC_OF]->(e:Entity), (m)-[:EVIDENCE]->(s:Statement)-[:IN_REPORT]->(:Report {doc: $doc}) "
         "WHERE s.start <= m.start AND m.end <= s.end AND substring(s.text, m.start - s.start, m.end - m.start) = m.text "
@@ -87,8 +87,8 @@ def test_a_changed_report_replaces_its_old_facts(neo4j_store, extractions):
     neo4j_store.put(changed)
     assert neo4j_store.counts() == expected
     assert neo4j_store.report_digest(ex.report.doc) == "0" * 64
-    kept = {str(entity_node(e)) for e in changed.entities}
-    gone = [str(entity_node(e)) for e in ex.entities if e.id in dropped and str(entity_node(e)) not in kept]
+    kept = {str(entity_node(e, changed.report)) for e in changed.entities}
+    gone = [str(entity_node(e, ex.report)) for e in ex.entities if e.id in dropped and str(entity_node(e, ex.report)) not in kept]
     assert gone and _count(neo4j_store, "(e:Entity) WHERE e.iri IN $gone", gone=gone) == 0
 
 
