@@ -157,18 +157,23 @@ def load(
     Example: `govkg load examples/` or `govkg load --store ~/kg reports/*.docx`
     (`--neo4j bolt://localhost:7687` writes to Neo4j instead of the embedded store)
     """
-    from govkg.pipeline import load_extractions, load_files
+    import os
+
+    from govkg.pipeline import LoadResult, load_extractions, load_files
     from govkg.store import open_store
 
     if not reports and not from_jsonl:
         raise GovKGError("nothing to load: give report files or folders, or --from-jsonl FILE")
+    paths = _inputs(reports) if reports else []
+    if not from_jsonl and not any(os.path.lexists(p) for p in paths):
+        raise GovKGError(f"no such file: {', '.join(map(str, paths))}")     # and no empty store made
     with _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store) as db:
+        result = LoadResult()
         if from_jsonl:
             from govkg.interchange import read_jsonl
-            result = load_extractions(read_jsonl(from_jsonl), db)
-        if reports:
-            paths = _inputs(reports)
-            result = _run_with_progress(paths, "loading", lambda tick: load_files(paths, db, author, tick, jobs))
+            result.merge(load_extractions(read_jsonl(from_jsonl), db))
+        if paths:
+            result.merge(_run_with_progress(paths, "loading", lambda tick: load_files(paths, db, author, tick, jobs)))
     _report_failures(result)
     err.print(_summary(result, "loaded"), highlight=False)
     if result.failed:

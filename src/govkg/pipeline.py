@@ -4,6 +4,7 @@ A bad file never stops the run: it is reported (path and reason) and the good fi
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import time
@@ -15,7 +16,8 @@ from govkg.errors import GovKGError, ReportError
 from govkg.extract import extract
 from govkg.interchange import write_jsonl
 from govkg.model import Extraction
-from govkg.read import SUPPORTED_SUFFIXES, read_report
+from govkg.model import Report
+from govkg.read import SUPPORTED_SUFFIXES, read_report, read_text, report_key
 
 __all__ = ["LoadResult", "expand_inputs", "extract_files", "extract_one", "extract_to_jsonl",
            "load_extractions", "load_files"]
@@ -34,6 +36,14 @@ class LoadResult:
     triples: int = 0
     seconds: float = 0.0
 
+    def merge(self, other: "LoadResult") -> "LoadResult":
+        """Both runs' outcomes in one (``load --from-jsonl X files...``)."""
+        for name in ("loaded", "unchanged", "failed"):
+            getattr(self, name).extend(getattr(other, name))
+        for name in ("statements", "entities", "relations", "triples", "seconds"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
     def count(self, ex: Extraction) -> None:
         self.statements += len(ex.statements)
         self.entities += len(ex.entities)
@@ -50,12 +60,13 @@ def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = Non
     found: list[Path] = []
     for item in inputs:
         path = Path(item)
-        if not path.is_dir():
-            found.append(path)
+        if not _is_dir(path):
+            found.append(path)      # whatever it is, the reader names the problem
             continue
         for p in sorted(path.rglob("*")):
-            if not p.is_file() or any(part.startswith(".") for part in p.relative_to(path).parts):
+            if _is_dir(p) or any(part.startswith(".") for part in p.relative_to(path).parts):
                 continue
+            # a report-named pipe, socket, broken link or link loop is kept: the reader names it
             if p.suffix.lower() in SUPPORTED_SUFFIXES:
                 found.append(p)
             elif skipped is not None:
@@ -63,11 +74,16 @@ def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = Non
     return list(dict.fromkeys(found))
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:                 # e.g. a folder we may not look into: read it as a file
+        return False
+
+
 def extract_one(path: Path, author: str | None = None) -> Extraction | ReportError:
     """One file's extraction, or the ReportError that says why it could not be read."""
     try:
-        if not Path(path).exists():
-            raise ReportError(path, "no such file")
         return extract(read_report(path, author=author))
     except ReportError as err:
         return ReportError(err.path, err.reason)    # a fresh one: no traceback or context to pickle
@@ -132,6 +148,7 @@ def extract_to_jsonl(paths: list[Path], out: Path, author: str | None = None,
                 write_jsonl([item], fh)
                 result.loaded.append(item.report.doc)
                 result.count(item)
+        os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; the output is an ordinary file
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
@@ -140,10 +157,39 @@ def extract_to_jsonl(paths: list[Path], out: Path, author: str | None = None,
     return result
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def load_files(paths: list[Path], store, author: str | None = None,
                progress: Progress | None = None, jobs: int = 1) -> LoadResult:
-    """Read, extract and store each report: one transaction per report, unchanged ones skipped."""
-    return load_extractions(extract_files(paths, author, progress, jobs), store)
+    """Read, extract and store each report: one transaction per report. A report whose text has
+    the hash of its stored version is recognised before extraction and skipped."""
+    started = time.perf_counter()
+    unchanged = [path for path in paths if _is_unchanged(Path(path), store)]
+    todo = [path for path in paths if path not in set(unchanged)]
+    for path in unchanged:
+        if progress:
+            progress(Path(path).name)
+    result = load_extractions(extract_files(todo, author, progress, jobs), store)
+    result.unchanged[:0] = [Path(path).name for path in unchanged]
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _is_unchanged(path: Path, store) -> bool:
+    """True when ``store`` holds this file's report with the hash of its text today."""
+    probe = Report(doc=path.name, text="", sha256="", key=report_key(path))
+    stored = store.report_digest(store.report_key(probe))
+    if stored is None:
+        return False
+    try:
+        text, _ = read_text(path)
+    except ReportError:
+        return False                # extraction reports it
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() == stored
 
 
 def load_extractions(items: Iterable[Extraction | ReportError], store) -> LoadResult:

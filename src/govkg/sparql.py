@@ -59,6 +59,9 @@ def check_federation(text: str, allowed: tuple[str, ...] = ()) -> None:
                          "with --allow-service URL")
 
 
+PREFIX_MAP = dict(re.findall(r"PREFIX (\w*): <([^>]+)>", PREFIXES))
+
+
 def _text(text_or_file: str) -> str:
     if len(text_or_file) < 4096 and "\n" not in text_or_file and text_or_file.endswith((".rq", ".sparql", ".ru")):
         path = Path(text_or_file)
@@ -95,4 +98,5 @@ def run_sparql(store, text_or_file: str, params: dict[str, str], allow_update: b
             raise QueryError("this is a SPARQL update; it changes the store, so pass --write to run it")
         store.update(PREFIXES + text)
         return Table(("result",), (("update applied",),))
-    return store.select(PREFIXES + text, params)
+    # the prefixes are given to the parser, not pasted above the text, so error positions are the user's
+    return store.select(text, params, prefixes=PREFIX_MAP)

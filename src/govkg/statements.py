@@ -22,6 +22,8 @@ _TRIM = " \t\u3000\u00a0\ufeff\u200b"
 _ITEM_LEVEL = 100
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？]")
+MAX_STATEMENT = 1000   # characters; the longest sentence of ../shared/corpus has 482
+_CLAUSE_MARKS = "；;，,、：: "
 
 
 @cache
@@ -54,10 +56,25 @@ def split_statements(text: str) -> list[Statement]:
     return statements
 
 
+def _pieces(line: str):
+    """(start, end) of each sentence of a line; a sentence longer than MAX_STATEMENT is cut at its
+    last clause mark before the limit (or at the limit), so no statement makes extraction, whose
+    work grows faster than a statement's length, run for minutes."""
+    for found in _SENTENCE.finditer(line):
+        start, end = found.start(), found.end()
+        while end - start > MAX_STATEMENT:
+            window = line[start:start + MAX_STATEMENT]
+            cut = max(window.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+            cut = cut if cut > MAX_STATEMENT // 2 else MAX_STATEMENT
+            yield start, start + cut
+            start += cut
+        yield start, end
+
+
 def _line_statements(line: str, offset: int, stack: list[tuple[int, str]]):
     first = True
-    for found in _SENTENCE.finditer(line):
-        start, end = _trim(line, found.start(), found.end())
+    for found_start, found_end in _pieces(line):
+        start, end = _trim(line, found_start, found_end)
         if start >= end:
             continue
         sentence = line[start:end]

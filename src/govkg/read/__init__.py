@@ -5,7 +5,10 @@ changed, so offsets point into exactly the text a user sees.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from govkg.errors import ReportError
@@ -33,6 +36,7 @@ def read_text(path: Path) -> tuple[str, str]:
     if reader is None:
         raise ReportError(path, f"unsupported file type '{path.suffix or '(none)'}' "
                                 f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
+    _regular_file(path)
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -43,6 +47,22 @@ def read_text(path: Path) -> tuple[str, str]:
     if not text.strip():
         raise ReportError(path, "no text found in the file")
     return text, path.suffix.lower().lstrip(".")
+
+
+def _regular_file(path: Path) -> None:
+    """Refuse what is not a plain file before opening it: reading a FIFO would wait forever."""
+    try:
+        info = path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise ReportError(path, "symbolic link loop") from None
+        if err.errno == errno.ENOENT and path.is_symlink():
+            raise ReportError(path, f"broken symbolic link (to {os.readlink(path)})") from None
+        if err.errno == errno.ENOENT:
+            raise ReportError(path, "no such file") from None
+        raise ReportError(path, f"cannot read file: {err.strerror or err}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ReportError(path, "not a regular file (a pipe, socket or device)")
 
 
 def read_report(path: Path, author: str | None = None) -> Report:
@@ -60,4 +80,4 @@ def read_report(path: Path, author: str | None = None) -> Report:
 def report_key(path: Path) -> str:
     """A report's identity: its file's absolute path with symlinks and ``..`` resolved, so the
     same file named two ways is one report, and the same base name in two folders is two."""
-    return Path(path).resolve().as_posix()
+    return Path(os.path.realpath(path)).as_posix()      # never raises, even on a link loop

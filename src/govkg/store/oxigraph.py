@@ -280,13 +280,13 @@ class OxigraphStore(Closing):
         try:
             return self._store.query(text, prefixes=prefixes, substitutions=substitutions, **self._visible_graphs())
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {err}") from None
+            raise QueryError(syntax_message(str(err), text)) from None
         except OSError as err:
             raise StoreError(f"{self.path}: query failed: {err}") from None
 
-    def select(self, text: str, params: dict[str, object]) -> Table:
+    def select(self, text: str, params: dict[str, object], prefixes: dict | None = None) -> Table:
         """Run a query with bound parameters; the answer as a plain table."""
-        result = self.raw_query(text, params)
+        result = self.raw_query(text, params, prefixes)
         if isinstance(result, bool):
             return Table(("ask",), ((result,),))
         if isinstance(result, ox.QuerySolutions):
@@ -351,6 +351,22 @@ class OxigraphStore(Closing):
         if not self.read_only:
             self._store.flush()
         del self._store
+
+
+def syntax_message(error: str, text: str) -> str:
+    """Oxigraph's parse error as one line: the line, column and text where it stopped, and what
+    was expected unless that is a grammar dump (lists of Unicode ranges)."""
+    found = re.match(r"error at (\d+):(\d+): (.*)", error, re.S)
+    if not found:
+        return "SPARQL syntax error: " + " ".join(error.split())
+    line, column, expected = int(found.group(1)), int(found.group(2)), " ".join(found.group(3).split())
+    lines = text.split("\n")
+    near = lines[line - 1][column - 1:column + 29].strip() if line <= len(lines) else ""
+    message = f"SPARQL syntax error at line {line}, column {column}"
+    message += f", near '{near}'" if near else ", at the end of the query"
+    if "\\u{" not in expected and len(expected) < 200:
+        message += f": {expected}"
+    return message
 
 
 def _param_term(value):
