@@ -2,11 +2,15 @@
 and every named query giving the embedded store's rows."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from govkg import iri
 from govkg.pipeline import extract_files, load_extractions
 from govkg.queries import list_queries
+from govkg.read import report_key
 from govkg.store import open_store
 from govkg.store.sparql import SparqlStore, push_sparql
 
@@ -29,10 +33,11 @@ def test_push_puts_one_graph_per_report_with_what_the_embedded_store_holds(fusek
     assert result.pushed == docs and not result.unchanged
     assert [(r.doc, r.sha256) for r in fuseki.reports()] == [(r.doc, r.sha256) for r in embedded.reports()]
     sizes = _graph_sizes(fuseki)
-    for doc in docs:
-        assert sizes[str(iri.graph_iri(doc))] == len(embedded.report_triples(doc)), doc
-    assert result.triples == sum(len(embedded.report_triples(doc)) for doc in docs)
-    assert fuseki.report_digest(docs[0]) == embedded.report_digest(docs[0])
+    ids = [info.id for info in embedded.reports()]        # a report's identity: its file's path
+    for key in ids:
+        assert sizes[str(iri.graph_iri(key))] == len(embedded.report_triples(key)), key
+    assert result.triples == sum(len(embedded.report_triples(key)) for key in ids)
+    assert fuseki.report_digest(ids[0]) == embedded.report_digest(ids[0])
     assert fuseki.report_digest("no-such-report.txt") is None
 
 
@@ -46,38 +51,37 @@ def test_pushing_again_changes_nothing(fuseki, embedded):
     assert len(forced.pushed) == len(embedded.reports()) and _graph_sizes(fuseki) == before
 
 
-def _changed_copy(report, tmp_path):
-    """The same file name with the second half of the text cut off: a new version of the report."""
+def _change(report):
+    """The same file with the second half of its text cut off: a new version of the report."""
     text = report.read_text(encoding="utf-8")
-    changed = tmp_path / "v2" / report.name
-    changed.parent.mkdir()
-    changed.write_text(text[: len(text) // 2], encoding="utf-8")
-    return changed
+    report.write_text(text[: len(text) // 2], encoding="utf-8")
+    return report
 
 
 @pytest.mark.parametrize("graph_store", [True, False], ids=["graph-store-protocol", "update-only"])
 def test_a_changed_report_replaces_its_graph_and_a_removed_one_goes(fuseki_url, report_files, tmp_path, graph_store):
     server = SparqlStore(fuseki_url, graph_store_url=None if graph_store else "")
+    copies = [Path(shutil.copy(f, tmp_path / f.name)) for f in report_files]   # changed in place below
     with open_store(tmp_path / "store") as local:
-        load_extractions(extract_files(report_files), local)
+        load_extractions(extract_files(copies), local)
         push_sparql(local, server)
-        first, other = report_files[0].name, report_files[-1].name
+        first, other = report_key(copies[0]), report_key(copies[-1])     # a report's identity
         before = _graph_sizes(server)
-        load_extractions(extract_files([_changed_copy(report_files[0], tmp_path)]), local)
+        load_extractions(extract_files([_change(copies[0])]), local)
         result = push_sparql(local, server)
-        assert result.pushed == [first]
+        assert result.pushed == [copies[0].name]
         assert server.report_digest(first) == local.report_digest(first) != None  # noqa: E711
         after = _graph_sizes(server)
         assert after[str(iri.graph_iri(first))] == len(local.report_triples(first)) < before[str(iri.graph_iri(first))]
         assert after[str(iri.graph_iri(other))] == before[str(iri.graph_iri(other))]
         statements = server.select("SELECT (COUNT(?s) AS ?n) WHERE { GRAPH ?g { ?s a <%s> } }"
                                    % "https://w3id.org/govkg/ontology#Statement", {"g": iri.graph_iri(first)})
-        assert statements.rows[0][0] == local.run_named("report-summary", {"report": first}).rows[0][4]
+        assert statements.rows[0][0] == local.run_named("report-summary", {"report": copies[0].name}).rows[0][4]
 
         local.remove(first)
         pruned = push_sparql(local, server, prune=True)
-        assert pruned.removed == [first] and not pruned.pushed
-        assert first not in {r.doc for r in server.reports()}
+        assert pruned.removed == [copies[0].name] and not pruned.pushed
+        assert copies[0].name not in {r.doc for r in server.reports()}
         assert str(iri.graph_iri(first)) not in _graph_sizes(server)
         assert _graph_sizes(server)[str(iri.graph_iri(other))] == before[str(iri.graph_iri(other))]
         assert server.remove(first) is False
@@ -128,7 +132,7 @@ def test_a_server_without_the_union_default_graph_is_named(fuseki_url, embedded)
 
     with SparqlStore(fuseki_url) as server:
         push_sparql(embedded, server)
-        server.update("COPY GRAPH <%s> TO DEFAULT" % iri.graph_iri(embedded.reports()[0].doc))
+        server.update("COPY GRAPH <%s> TO DEFAULT" % iri.graph_iri(embedded.reports()[0].id))
     with SparqlStore(fuseki_url, default_graph="urn:x-arq:DefaultGraph") as server:
         with pytest.raises(StoreError, match="not the union"):
             server.run_named("report-summary", {})

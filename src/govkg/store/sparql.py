@@ -173,9 +173,12 @@ class SparqlStore(Closing):
             raise StoreError(f"{self.update_url}: no SPARQL update endpoint here (HTTP 404)")
 
     # ---------------------------------------------------------------- reading
-    def select(self, text: str, params: dict[str, object] | None = None, union: bool = True) -> Table:
+    def select(self, text: str, params: dict[str, object] | None = None, union: bool = True,
+               prefixes: dict[str, str] | None = None) -> Table:
         """Run a query with bound parameters. ``union=False`` leaves out ``default_graph`` (a
         dataset given in the protocol has no named graphs, so GRAPH patterns need it left out)."""
+        if prefixes:
+            text = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes.items()) + text
         answer = self._query_json(bind_values(text, params or {}), union)
         if "boolean" in answer:
             return Table(("ask",), ((bool(answer["boolean"]),),))
@@ -206,16 +209,21 @@ class SparqlStore(Closing):
         self._union_checked = True
 
     def reports(self) -> list[ReportInfo]:
+        """The server's reports; ``key`` is each one's graph (a report's identity there)."""
         table = self.select(
-            "SELECT ?doc ?title ?sha ?year WHERE { GRAPH ?g { ?r a <%s> ; <%s> ?doc ; <%s> ?sha ; <%s> ?title "
-            "OPTIONAL { ?r <%s> ?year } } } ORDER BY ?doc"
+            "SELECT ?doc ?title ?sha ?year ?g WHERE { GRAPH ?g { ?r a <%s> ; <%s> ?doc ; <%s> ?sha ; <%s> ?title "
+            "OPTIONAL { ?r <%s> ?year } } } ORDER BY ?doc ?g"
             % (vocab.Report, vocab.docName, vocab.sha256, vocab.title, vocab.year), union=False)
-        return [ReportInfo(doc=d, title=t, sha256=s, year=y) for d, t, s, y in table.rows]
+        return [ReportInfo(doc=d, title=t, sha256=s, year=y, key=g) for d, t, s, y, g in table.rows]
+
+    def report_key(self, report) -> str:
+        return str(iri.graph_iri(report.id))
 
     def report_digest(self, doc: str) -> str | None:
-        table = self.select("SELECT ?sha WHERE { GRAPH ?g { ?r <%s> ?doc ; <%s> ?sha } }"
-                            % (vocab.docName, vocab.sha256),
-                            {"g": ox.NamedNode(str(iri.graph_iri(doc))), "doc": doc}, union=False)
+        """The stored hash of a report given by its graph (``report_key``) or its id."""
+        graph = doc if doc.startswith(f"{vocab.ID}graph/") else str(iri.graph_iri(doc))
+        table = self.select("SELECT ?sha WHERE { GRAPH ?g { ?r a <%s> ; <%s> ?sha } }"
+                            % (vocab.Report, vocab.sha256), {"g": ox.NamedNode(graph)}, union=False)
         return table.rows[0][0] if table.rows else None
 
     # ---------------------------------------------------------------- writing
@@ -240,12 +248,12 @@ class SparqlStore(Closing):
         term = _TermCache()
         triples = [ox.Triple(term(s), term(p), term(o))
                    for s, p, o in [*report_triples(extraction), *entity_triples(extraction)]]
-        return self.put_triples(str(iri.graph_iri(extraction.report.doc)), triples)
+        return self.put_triples(self.report_key(extraction.report), triples)
 
     def remove(self, doc: str) -> bool:
         """Remove a report's graph; False when the server does not have it (asked first: servers
         differ in what a DELETE of an absent graph answers)."""
-        graph = str(iri.graph_iri(doc))
+        graph = doc if doc.startswith(f"{vocab.ID}graph/") else str(iri.graph_iri(doc))
         if not self.select("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": ox.NamedNode(graph)}, union=False).rows[0][0]:
             return False
         if self.graph_store_url:
@@ -274,20 +282,21 @@ def push_sparql(source, target: SparqlStore, force: bool = False, prune: bool = 
     started = time.perf_counter()
     result = SparqlPushResult()
     target.put_schema(source.schema_triples())
-    stored = {info.doc: info.sha256 for info in target.reports()}
+    stored = {info.key: info for info in target.reports()}      # by graph: two report.txt are two
     wanted = source.reports()
     for info in wanted:
-        if not force and stored.get(info.doc) == info.sha256:
+        graph = str(iri.graph_iri(info.id))
+        if not force and graph in stored and stored[graph].sha256 == info.sha256:
             result.unchanged.append(info.doc)
         else:
-            result.triples += target.put_triples(str(iri.graph_iri(info.doc)), source.report_triples(info.doc))
+            result.triples += target.put_triples(graph, source.report_triples(info.id))
             result.pushed.append(info.doc)
         if progress:
             progress(info.doc)
     if prune:
-        keep = {info.doc for info in wanted}
-        for doc in sorted(set(stored) - keep):
-            if target.remove(doc):
-                result.removed.append(doc)
+        keep = {str(iri.graph_iri(info.id)) for info in wanted}
+        for graph in sorted(set(stored) - keep):
+            if target.remove(graph):
+                result.removed.append(stored[graph].doc)
     result.seconds = time.perf_counter() - started
     return result
