@@ -339,7 +339,8 @@ def stats(store: Optional[Path] = StoreOption):
 def export(
     fmt: str = typer.Option(..., "--format", "-f", help="ttl, nq, jsonld, graphml or neo4j-admin (a folder of CSVs, docs/neo4j.md)."),
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
-    with_schema: bool = typer.Option(False, "--with-schema", help="Include the ontology and themes."),
+    with_schema: bool = typer.Option(True, "--with-schema/--without-schema",
+                                     help="Include the ontology and themes (the SHACL shapes need them)."),
     store: Optional[Path] = StoreOption,
 ):
     """Export the graph: Turtle, N-Quads (one named graph per report), JSON-LD or GraphML (Gephi, yEd).

@@ -43,7 +43,11 @@ def to_networkx(store) -> nx.MultiDiGraph:
 
 
 def export_store(store, fmt: str, out: Path, with_schema: bool = False) -> int:
-    """Write the store to ``out`` in ``fmt``; returns the number of triples (or nodes+edges)."""
+    """Write the store to ``out`` in ``fmt``; returns the number of triples (or nodes+edges).
+
+    With ``with_schema`` (the CLI's default) the ontology and themes are included: the SHACL shapes need
+    the class hierarchy to validate an export. N-Quads lines are sorted (Turtle's serialiser sorts
+    its subjects), so the same stored graph always gives the same bytes."""
     if fmt not in FORMATS:
         raise GovKGError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +61,8 @@ def export_store(store, fmt: str, out: Path, with_schema: bool = False) -> int:
         return graph.number_of_nodes() + graph.number_of_edges()
     dataset = store.dataset(include_schema=with_schema)
     if fmt == "nq":
-        dataset.serialize(destination=out, format="nquads", encoding="utf-8")
+        lines = sorted(set(dataset.serialize(format="nquads", encoding="utf-8").splitlines(keepends=True)))
+        out.write_bytes(b"".join(line for line in lines if line.strip()))
         return sum(1 for _ in dataset.quads())
     merged = Graph()
     for prefix, ns in (("gk", vocab.GK), ("gkt", vocab.THEME), ("gkid", vocab.ID)):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+ROOT_SHAPES = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
 GOOD_SENTENCES = ("县委组织部牵头开展村级换届工作。", "县农业农村局负责实施高标准农田建设项目。",
                   "乡镇党委落实《乡村振兴促进法》，推进美丽乡村建设。")
 

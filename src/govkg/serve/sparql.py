@@ -204,8 +204,15 @@ def answer(store, text: str, accept: str, fmt: str | None, limit: int, in_time=l
     return Answer(body, media, truncated)
 
 
+# a format= asked for results that fits this query kind under another name: SPARQLWrapper sends
+# format=xml (results XML) for a CONSTRUCT too, meaning RDF/XML
+_GRAPH_ALIASES = {"application/sparql-results+xml": "application/rdf+xml", "application/xml": "application/rdf+xml",
+                  "text/xml": "application/rdf+xml"}
+
+
 def choose(fmt: str | None, accept: str, offered: dict) -> str:
     if fmt:
+        fmt = _GRAPH_ALIASES.get(fmt, fmt) if offered is GRAPH_TYPES else fmt
         if fmt not in offered:
             raise Refused(406, f"format {fmt} is not offered here (offered: {', '.join(offered)})")
         return fmt

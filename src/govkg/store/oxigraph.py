@@ -83,6 +83,24 @@ class _TermCache(dict):
         return found
 
 
+def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
+    """A read-only view beside a writer. Opening reads the writer's file list, and a compaction
+    can delete a listed file in between (RocksDB then says "Corruption ... No such file"): that
+    is a race, not damage, so the open is tried again on a fresh list."""
+    import time
+
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as err:
+            if "No such file" not in str(err) or attempt == attempts - 1:
+                if isinstance(err, OSError):
+                    raise
+                raise StoreError(f"{path}: cannot open the store: {' '.join(str(err).split())[:300]}") from None
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def _version(graph: ox.NamedNode) -> int:
     found = _VERSION.search(graph.value)
     return int(found.group(1)) if found else 0
@@ -105,7 +123,7 @@ class OxigraphStore(Closing):
             if read_only:
                 if not Path(path).exists():
                     raise StoreError(f"{path}: no store here yet (run 'govkg load' first)")
-                return ox.Store.read_only(str(path))
+                return _open_read_only(path)
             Path(path).mkdir(parents=True, exist_ok=True)
             return ox.Store(str(path))
         except OSError as err:
@@ -180,6 +198,9 @@ class OxigraphStore(Closing):
         schema = Graph()
         for name in ("govkg.ttl", "themes.ttl"):
             schema.parse(resource_path("ontology", name))
+        from rdflib.compare import to_canonical_graph
+
+        schema = to_canonical_graph(schema)   # blank nodes named by content: exports are byte-identical
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), _SCHEMA) for s, p, o in schema]
         if set(self._store.quads_for_pattern(None, None, None, _SCHEMA)) != set(quads):
             self._store.remove_graph(_SCHEMA)
@@ -285,7 +306,18 @@ class OxigraphStore(Closing):
             raise StoreError(f"{self.path}: query failed: {err}") from None
 
     def select(self, text: str, params: dict[str, object], prefixes: dict | None = None) -> Table:
-        """Run a query with bound parameters; the answer as a plain table."""
+        """Run a query with bound parameters; the answer as a plain table. A read-only view whose
+        files a writer's compaction removed meanwhile is reopened and the query run again."""
+        for attempt in range(5):
+            try:
+                return self._table(text, params, prefixes)
+            except (StoreError, OSError) as err:
+                if not self.read_only or self.path is None or "No such file" not in str(err) or attempt == 4:
+                    raise
+                self._store = _open_read_only(self.path)
+        raise AssertionError("unreachable")
+
+    def _table(self, text: str, params: dict[str, object], prefixes: dict | None) -> Table:
         result = self.raw_query(text, params, prefixes)
         if isinstance(result, bool):
             return Table(("ask",), ((result,),))
