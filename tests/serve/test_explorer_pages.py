@@ -156,3 +156,19 @@ def test_keyboard_moves_through_rows_and_opens_one(open_page):
     page.keyboard.press("Enter")
     wait_page(page, "#entity-view h1")
     assert page.locator("#entity-view h1").inner_text().strip() == EVIL
+
+
+def test_reports_by_themes_drills_into_the_graph(open_page, server):
+    page = open_page("/themes")
+    wait_page(page, "#themes-view tbody tr")
+    headers = page.locator("#themes-view th").all_inner_texts()
+    assert headers[:2] == ["report", "year"] and "村级治理" in headers and len(headers) == 2 + 19
+    row = page.locator("#themes-view tbody tr").first
+    cells = row.locator("td").all_inner_texts()
+    counts = dict(zip(headers, cells))
+    assert (counts["report"], counts["year"], counts["法治建设"], counts["村级治理"], counts["党的建设"]) == (
+        DOC, "2024", "1", "1", "0")
+    row.locator("td:nth-child(%d) a" % (headers.index("村级治理") + 1)).click()
+    wait_ready(page)
+    assert urllib.parse.unquote(page.url) == server.url + f"/?report={DOC}&theme=village_governance"
+    assert page.evaluate("govkgGraph.drawnNodes()") == 3

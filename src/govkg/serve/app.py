@@ -8,6 +8,8 @@
     GET  /api/search?q=         entities whose name or alias contains q
     GET  /api/entity?name=      an entity, its relations and their evidence
     GET  /api/report?doc=       a report's statements with their section paths
+    GET  /themes                reports × themes (statements per report per theme), each cell a link
+    GET  /api/matrix            the same as JSON
     GET  /api/themes, /api/reports   what the pickers offer
     GET  /api/queries           the named queries with their parameters
     GET  /api/query/{name}      run one: its parameters as ?name=value; &format=csv|json downloads
@@ -30,7 +32,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from govkg.errors import GovKGError
-from govkg.serve.pages import COLUMN_KINDS, PageError, check_params, entity_page, report_page, table_csv, table_json
+from govkg.serve.pages import (COLUMN_KINDS, PageError, check_params, entity_page, report_page, table_csv,
+                               table_json, theme_matrix)
 from govkg.serve.sparql import SparqlEndpoint
 from govkg.view import html as page
 from govkg.view.data import load_view, search, select
@@ -111,6 +114,9 @@ class Explorer:
         except PageError as e:
             return _error(str(e), 404)
 
+    async def matrix(self, request: Request) -> Response:
+        return JSONResponse(theme_matrix(self.store, self.view().themes))
+
     async def themes(self, request: Request) -> Response:
         return JSONResponse([{"id": k, "label": label, "broader": broader}
                              for k, (label, broader) in sorted(self.view().themes.items())])
@@ -160,6 +166,8 @@ def create_app(store, timeout: float = 10.0, limit: int = 10000, allow_service: 
         Route("/entity", explorer.page_),
         Route("/report", explorer.page_),
         Route("/queries", explorer.page_),
+        Route("/themes", explorer.page_),
+        Route("/api/matrix", explorer.matrix),
         Route("/query/{name}", explorer.page_),
         Route("/api/entity", explorer.entity),
         Route("/api/report", explorer.report),

@@ -12,7 +12,7 @@ from govkg import vocab
 from govkg.errors import GovKGError
 from govkg.view.data import ViewGraph
 
-__all__ = ["COLUMN_KINDS", "check_params", "entity_page", "report_page", "table_csv", "table_json"]
+__all__ = ["COLUMN_KINDS", "check_params", "entity_page", "report_page", "table_csv", "table_json", "theme_matrix"]
 
 # How the explorer shows a named query's column: entity names link to the entity page, a
 # report to the report page, a sentence to the report at that sentence; anything else is text.
@@ -34,6 +34,13 @@ SELECT ?doc ?start ?end ?text ?section ?heading WHERE {{
   OPTIONAL {{ ?s gk:sectionPath ?section }}
   OPTIONAL {{ ?s gk:isHeading ?heading }}
 }} ORDER BY ?start"""
+
+_REPORT_THEMES = f"""PREFIX gk: <{vocab.GK}>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?doc ?theme (COUNT(DISTINCT ?s) AS ?statements) WHERE {{
+  ?s gk:hasTheme ?concept ; gk:inReport/gk:docName ?doc .
+  ?concept skos:notation ?theme .
+}} GROUP BY ?doc ?theme"""
 
 
 class PageError(GovKGError):
@@ -106,3 +113,13 @@ def table_csv(columns, rows) -> bytes:
 def table_json(columns, rows) -> bytes:
     """One object per row, keyed by column."""
     return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def theme_matrix(store, themes: dict[str, tuple[str, str]]) -> dict:
+    """Reports × themes: how many statements of each report carry each theme (a theme's own
+    statements, not its narrower themes'), themes in the order of ``themes``."""
+    counts = {(doc, theme): int(n) for doc, theme, n in store.select(_REPORT_THEMES, {}).rows}
+    order = sorted(themes)
+    return {"themes": [{"id": t, "label": themes[t][0]} for t in order],
+            "reports": [{"doc": r.doc, "title": r.title, "year": r.year,
+                         "counts": [counts.get((r.doc, t), 0) for t in order]} for r in store.reports()]}

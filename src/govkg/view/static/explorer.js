@@ -50,6 +50,7 @@
     var path = location.pathname, params = new URLSearchParams(location.search);
     if (path === "/entity") return showEntity(params);
     if (path === "/report") return showReport(params);
+    if (path === "/themes") return showMatrix();
     if (path === "/queries" || path.indexOf("/query/") === 0) return showQueries(path, params);
     if (location.hash === "#queries") { history.replaceState(null, "", "/queries"); return showQueries("/queries", params); }
     if (location.hash === "#sparql") return openTab("sparql");
@@ -60,7 +61,7 @@
     var a = event.target.closest && event.target.closest("a[href]");
     if (!a || a.hasAttribute("download") || a.target || event.ctrlKey || event.metaKey || event.shiftKey ||
         event.button !== 0 || a.origin !== location.origin) return;
-    if (!/^\/(entity|report|queries|query\/.*)?$/.test(a.pathname)) return;
+    if (!/^\/(entity|report|themes|queries|query\/.*)?$/.test(a.pathname)) return;
     event.preventDefault();
     go(a.pathname + a.search + a.hash);
   });
@@ -94,7 +95,8 @@
   function showGraph(params) {
     openTab("graph");
     var wanted = { theme: params.get("theme"), report: params.get("report"), entity: params.get("entity"),
-                   hops: params.get("hops"), view: params.get("view") || "auto", limit: 300 };
+                   hops: params.get("hops"), view: params.get("view") || "auto",
+                   limit: params.get("entity") ? 1000 : 300 };    /* a neighbourhood's leaves are grouped */
     var key = query(wanted);
     if (key === graphKey) return;
     graphKey = key;
@@ -104,6 +106,29 @@
     view.state.ready = false;
     getJSON("/api/graph" + key).then(function (data) { view.show(data); })
       .catch(function (e) { view.status.textContent = e.message; view.state.ready = true; });
+  }
+
+  /* reports × themes: the readable aggregate of a whole store; every number drills into the graph */
+  var matrixShown = false;
+  function showMatrix() {
+    openTab("themes");
+    if (matrixShown) return;
+    var out = document.getElementById("themes-view");
+    getJSON("/api/matrix").then(function (m) {
+      matrixShown = true;
+      var most = 1;
+      m.reports.forEach(function (r) { r.counts.forEach(function (n) { most = Math.max(most, n); }); });
+      var columns = ["report", "year"].concat(m.themes.map(function (t) { return t.label; }));
+      var links = [null, null].concat(m.themes.map(function (t) {
+        return function (value, row) { return "/" + query({ report: row[0], theme: t.id }); };
+      }));
+      var shade = [null, null].concat(m.themes.map(function () {
+        return function (n) { return "rgba(26, 95, 180, " + (0.08 + 0.6 * Math.sqrt(n / most)).toFixed(2) + ")"; };
+      }));
+      GovKG.results(out, { name: "reports-themes", columns: columns, links: links, shade: shade,
+                           kinds: ["report", "text"].concat(m.themes.map(function () { return "count"; })),
+                           rows: m.reports.map(function (r) { return [r.doc, r.year].concat(r.counts); }) });
+    }).catch(function (e) { document.getElementById("themes-status").textContent = e.message; });
   }
 
   /* entity page */
@@ -283,7 +308,7 @@
     status.textContent = "running…";
     out.replaceChildren();
     getJSON(base + (args ? "?" + args : "")).then(function (t) {
-      status.textContent = t.rows.length + " row(s)" + (t.truncated ? " (truncated)" : "");
+      status.textContent = t.truncated ? "the answer was cut at " + t.rows.length + " rows" : "";
       var download = function (fmt) { var p = new URLSearchParams(params); p.set("format", fmt); return base + "?" + p; };
       GovKG.results(out, { name: q.name, columns: t.columns, kinds: q.kinds, rows: t.rows,
                            downloads: { csv: download("csv"), json: download("json") } });
@@ -324,7 +349,7 @@
           var vars = doc.head.vars, rows = doc.results.bindings.map(function (b) {
             return vars.map(function (v) { return b[v] ? b[v].value : ""; });
           });
-          status.textContent = rows.length + " row(s)" + truncated;
+          status.textContent = truncated ? "the answer" + truncated : "";
           GovKG.results(out, { name: "sparql", columns: vars, rows: rows });
         });
       }).catch(function (e) { status.textContent = e.message; });

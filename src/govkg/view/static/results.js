@@ -4,7 +4,8 @@
  * Enter opens the row's first link. Text reaches the page only through textContent.
  *
  * GovKG.results(container, {columns, kinds, rows, name, downloads}) where kinds[i] is
- * "entity", "report", "sentence" or "text" and downloads, when given, is {csv: url, json: url}.
+ * "entity", "report", "sentence", "count" or "text"; downloads, when given, is {csv: url, json: url};
+ * links[i](value, row) and shade[i](number), when given, make column i's cells links or shaded.
  */
 (function () {
   "use strict";
@@ -43,11 +44,16 @@
     }), null, 1);
   }
 
-  function cell(kind, value, row, reportColumn) {
+  function cell(kind, value, row, reportColumn, link) {
     var td = el("td");
     if (value === null || value === undefined || value === "") return td;
-    var href = null;
-    if (kind === "entity") href = entityHref(value);
+    var href = link ? link(value, row) : null;
+    if (kind === "count") {
+      td.className = "gk-count-cell";
+      if (!Number(value)) { td.textContent = String(value); return td; }
+    }
+    if (href) { /* given by the caller */ }
+    else if (kind === "entity") href = entityHref(value);
     else if (kind === "report") href = reportHref(value);
     else if (kind === "sentence" && reportColumn >= 0 && row[reportColumn]) href = reportHref(row[reportColumn], value);
     if (href) {
@@ -70,6 +76,8 @@
     this.sortColumn = -1;
     this.descending = false;
     this.reportColumn = this.kinds.indexOf("report");
+    this.links = spec.links || [];          /* per column: function (value, row) -> href */
+    this.shade = spec.shade || [];          /* per column: function (number) -> CSS colour */
     this._build();
   }
 
@@ -115,7 +123,10 @@
     this.rows.forEach(function (row, r) {
       var tr = self.body.appendChild(el("tr"));
       tr.tabIndex = r === 0 ? 0 : -1;
-      row.forEach(function (v, i) { tr.appendChild(cell(self.kinds[i], v, row, self.reportColumn)); });
+      row.forEach(function (v, i) {
+        var td = tr.appendChild(cell(self.kinds[i], v, row, self.reportColumn, self.links[i]));
+        if (self.shade[i] && Number(v)) td.style.background = self.shade[i](Number(v));
+      });
     });
     this._links();
   };
