@@ -19,21 +19,26 @@ __all__ = ["CJK", "alternatives", "bodies", "boundary", "generic", "head_of", "s
 CJK = re.compile(r"[\u4e00-\u9fa5]")
 
 
+# Each accessor is cached on its one key: the finders call them in per-token loops.
+@cache
 def words(key: str) -> frozenset[str]:
     """A word list of mentions.toml (``"table.key"``) as a set."""
     return lexicon.rule_words("mentions", key)
 
 
+@cache
 def words_in_order(key: str) -> tuple[str, ...]:
     """A word list of mentions.toml in the file's order (for ``startswith``/``endswith``)."""
     return lexicon.rule_words_in_order("mentions", key)
 
 
+@cache
 def pattern(key: str) -> re.Pattern:
     """A regular expression of mentions.toml, compiled."""
     return lexicon.rule_pattern("mentions", key)
 
 
+@cache
 def setting(key: str):
     """One value of mentions.toml (a number or a single word)."""
     return lexicon.rule_setting("mentions", key)
