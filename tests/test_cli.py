@@ -10,7 +10,7 @@ from govkg.cli import app
 
 runner = CliRunner()
 COMMANDS = ["load", "extract", "query", "queries", "stats", "export", "remove", "reports", "viz", "serve", "eval",
-            "push"]
+            "push", "timeline", "diff"]
 
 
 def run(*args, env=None):

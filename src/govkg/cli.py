@@ -111,12 +111,12 @@ def _run_with_progress(paths, label, work):
 
 
 def _inputs(items) -> list[Path]:
-    from govkg.pipeline import expand_inputs
+    from govkg.pipeline import expand_inputs, skip_reason
 
     skipped: list[Path] = []
     paths = expand_inputs(items, skipped)
     for path in skipped:
-        err.print(f"[yellow]skipped:[/] {_escape(str(path))}: not a report file type", highlight=False)
+        err.print(f"[yellow]skipped:[/] {_escape(str(path))}: {skip_reason(path)}", highlight=False)
     if not paths:
         raise GovKGError(f"no report files in {', '.join(map(str, items))}")
     return paths
@@ -143,7 +143,11 @@ def _summary(result, verb: str) -> str:
 def load(
     reports: list[Path] = typer.Argument(None, help="Report files or folders (txt, md, docx, pdf, html)."),
     store: Optional[Path] = StoreOption,
-    author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
+    author: Optional[str] = typer.Option(None, "--issuer", "--author", help="The body that issued the reports (overrides detection)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Their kind: 政府工作报告, 述职报告, 工作总结, 五年规划, 政策文件 or 党代会报告."),
+    year: Optional[int] = typer.Option(None, "--year", help="Their year (delivered or issued)."),
+    metadata: Optional[Path] = typer.Option(None, "--metadata", help="A CSV of file,issuer,kind,year,level,title rows "
+                                            "(a folder's govkg-metadata.csv is read by itself)."),
     from_jsonl: Optional[Path] = typer.Option(None, "--from-jsonl", help="Load an interchange JSONL written by `govkg extract`."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (output order is kept)."),
     neo4j: Optional[str] = Neo4jOption,
@@ -153,6 +157,10 @@ def load(
     """Read reports, extract entities, relations and themes, and store them.
 
     Loading the same report again changes nothing; a changed report replaces its earlier version.
+
+    Issuer, kind and year are read from each report's text; `--issuer 海拉尔区人民政府 --kind 政府工作报告
+    --year 2016` says them for every file given, and a CSV (`--metadata`, or `govkg-metadata.csv` in
+    a folder) for each file.
 
     Example: `govkg load examples/` or `govkg load --store ~/kg reports/*.docx`
     (`--neo4j bolt://localhost:7687` writes to Neo4j instead of the embedded store)
@@ -165,6 +173,7 @@ def load(
     if not reports and not from_jsonl:
         raise GovKGError("nothing to load: give report files or folders, or --from-jsonl FILE")
     paths = _inputs(reports) if reports else []
+    stated = _stated(author, kind, year, metadata)
     if not from_jsonl and not any(os.path.lexists(p) for p in paths):
         raise GovKGError(f"no such file: {', '.join(map(str, paths))}")     # and no empty store made
     with _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store) as db:
@@ -173,7 +182,7 @@ def load(
             from govkg.interchange import read_jsonl
             result.merge(load_extractions(read_jsonl(from_jsonl), db))
         if paths:
-            result.merge(_run_with_progress(paths, "loading", lambda tick: load_files(paths, db, author, tick, jobs)))
+            result.merge(_run_with_progress(paths, "loading", lambda tick: load_files(paths, db, stated, tick, jobs)))
     _report_failures(result)
     err.print(_summary(result, "loaded"), highlight=False)
     if result.failed:
@@ -185,7 +194,11 @@ def load(
 def extract(
     inputs: list[Path] = typer.Argument(..., help="Report files or folders."),
     output: Path = typer.Option(..., "-o", "--output", help="Interchange JSONL to write (spec §5)."),
-    author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
+    author: Optional[str] = typer.Option(None, "--issuer", "--author", help="The body that issued the reports (overrides detection)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Their kind: 政府工作报告, 述职报告, 工作总结, 五年规划, 政策文件 or 党代会报告."),
+    year: Optional[int] = typer.Option(None, "--year", help="Their year (delivered or issued)."),
+    metadata: Optional[Path] = typer.Option(None, "--metadata", help="A CSV of file,issuer,kind,year,level,title rows "
+                                            "(a folder's govkg-metadata.csv is read by itself)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept)."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS",
                                        help="Run the per-report map on a Dask cluster, e.g. tcp://10.0.0.5:8786."),
@@ -200,6 +213,7 @@ def extract(
     from govkg.pipeline import extract_to_jsonl
 
     paths = _inputs(inputs)
+    author = _stated(author, kind, year, metadata)
 
     def work(tick):
         items = None
@@ -213,6 +227,17 @@ def extract(
     err.print(_summary(result, "extracted") + f" -> {output}", highlight=False)
     if result.failed:
         raise typer.Exit(1)
+
+
+def _stated(issuer, kind, year, metadata):
+    """The report metadata the user states on the command line (checked before any work)."""
+    from govkg.read.sidecar import MetaOverride, read_sidecar
+
+    if metadata:
+        read_sidecar(metadata.resolve())     # a bad CSV fails now, with its line
+    stated = MetaOverride(issuer=issuer, kind=kind, year=year, sidecar=str(metadata) if metadata else None)
+    stated.check("--kind/--year")
+    return stated
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -389,21 +414,121 @@ def remove(
 
 @app.command()
 @cli_errors
-def reports(store: Optional[Path] = StoreOption):
-    """List the stored reports.
+def reports(store: Optional[Path] = StoreOption,
+            fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json.")):
+    """List the stored reports: issuer, administrative level, kind, year (and the year reported on), title.
 
-    Example: `govkg reports`
+    An issuer the text does not name shows as (unknown): set it with `govkg load --issuer NAME FILE`
+    or a govkg-metadata.csv beside the reports.
+
+    Example: `govkg reports` or `govkg reports --format csv > reports.csv`
     """
     from govkg.store import open_store
 
     with open_store(store, read_only=True) as db:
         rows = db.reports()
-    table = RichTable()
-    for column in ("report", "title", "year", "sha256", "file"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(_escape(r.doc), _escape(r.title), str(r.year or ""), r.sha256[:12], _escape(r.key))
-    out.print(table)
+    from govkg.store import Table
+
+    _check_format(fmt)
+    table = Table(("report", "issuer", "level", "kind", "year", "reports_on", "title", "sha256", "file"),
+                  tuple((r.doc, r.issuer or ("(unknown)" if fmt == "table" else ""), r.level, r.kind, r.year,
+                         r.reported_year, r.title, r.sha256 if fmt != "table" else r.sha256[:12], r.key)
+                        for r in rows))
+    _print_table(table, fmt)
+
+
+def _reader(store, backend: str, neo4j, neo4j_user, neo4j_password):
+    """The store a read-only command asks: the embedded one, or Neo4j with --backend neo4j."""
+    from govkg.store import open_store
+
+    if backend not in ("embedded", "neo4j"):
+        raise QueryError(f"unknown --backend '{backend}' (embedded or neo4j)")
+    if backend == "neo4j":
+        return _open_neo4j(neo4j, neo4j_user, neo4j_password)
+    return open_store(store, read_only=True)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in ("table", "csv", "tsv", "json"):
+        raise QueryError(f"unknown --format '{fmt}' (table, csv, tsv or json)")
+
+
+@app.command(name="timeline")
+@cli_errors
+def timeline_cmd(
+    name: str = typer.Argument(..., help="An entity's name or alias, e.g. 脱贫攻坚 (other spellings are found too)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
+    store: Optional[Path] = StoreOption,
+    backend: str = typer.Option("embedded", "--backend", help="embedded or neo4j."),
+    neo4j: Optional[str] = Neo4jOption,
+    neo4j_user: str = Neo4jUserOption,
+    neo4j_password: Optional[str] = Neo4jPasswordOption,
+):
+    """When an undertaking (or any entity) first appeared, where it is still named, and how often:
+    one row per report, by year, with the first sentence that names it.
+
+    Spellings of one undertaking across years are one entity (脱贫攻坚战 = 脱贫攻坚, 实施乡村振兴战略 =
+    乡村振兴): see the alias table in docs/extraction.md.
+
+    Example: `govkg timeline 脱贫攻坚` or `govkg timeline 乡村振兴 --format csv > rural.csv`
+    (`govkg viz --timeline 脱贫攻坚 -o t.png` draws it)
+    """
+    from govkg.series import timeline
+    from govkg.store import Table
+
+    _check_format(fmt)
+    with _reader(store, backend, neo4j, neo4j_user, neo4j_password) as db:
+        tl = timeline(db, name)
+    if not tl.appearances:
+        raise GovKGError(f"'{name}' is not named in any stored report (looked up: {', '.join(tl.names)}); "
+                         "try `govkg query entity-neighbourhood` or a shorter name")
+    table = Table(("year", "report", "issuer", "entity", "type", "statements", "sentence"),
+                  tuple((a.year, a.report, a.issuer, a.entity, a.type, a.statements, a.sentence)
+                        for a in tl.appearances))
+    _print_table(table, fmt, title=f"timeline of {name}")
+    first, last = tl.first_seen, tl.last_seen
+    if fmt == "table" and first:
+        err.print(f"first seen {first.year} ({first.report}), last seen {last.year} ({last.report}); "
+                  f"named in {len(tl.appearances)} reports over {len(tl.years)} years", highlight=False)
+
+
+@app.command(name="diff")
+@cli_errors
+def diff_cmd(
+    report_a: str = typer.Argument(..., help="The earlier report (file name as in `govkg reports`)."),
+    report_b: Optional[str] = typer.Argument(None, help="The later report; left out: REPORT_A against "
+                                                        "the previous report of its issuer and kind."),
+    only: list[str] = typer.Option(None, "--only", help="new, dropped or continued (repeatable)."),
+    type_: list[str] = typer.Option(None, "--type", help="Initiative, Program or Organization (repeatable)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
+    store: Optional[Path] = StoreOption,
+    backend: str = typer.Option("embedded", "--backend", help="embedded or neo4j."),
+    neo4j: Optional[str] = Neo4jOption,
+    neo4j_user: str = Neo4jUserOption,
+    neo4j_password: Optional[str] = Neo4jPasswordOption,
+):
+    """What changed between two reports: the undertakings (initiatives, programs) and bodies that are
+    new in the later one, dropped from it, or continued, each with the sentence that names it.
+
+    Example: `govkg diff gwr-hailar-district-2016.txt gwr-hailar-district-2018.txt --only new --type Initiative`
+    or `govkg diff gwr-national-2025.txt` (against the previous 国务院 work report stored)
+    """
+    from govkg.series import CHANGE_KINDS, diff
+    from govkg.store import Table
+
+    _check_format(fmt)
+    wrong = [s for s in only or () if s not in CHANGE_KINDS]
+    if wrong:
+        raise QueryError(f"unknown --only '{wrong[0]}' (new, dropped or continued)")
+    with _reader(store, backend, neo4j, neo4j_user, neo4j_password) as db:
+        d = diff(db, Path(report_a).name, Path(report_b).name if report_b else None)
+    changes = [c for c in d.changes() if (not only or c.status in only) and (not type_ or c.type in type_)]
+    table = Table(("status", "name", "type", "statements", "report", "sentence"),
+                  tuple((c.status, c.name, c.type, c.statements, c.report, c.sentence) for c in changes))
+    _print_table(table, fmt, title=f"{d.before} → {d.after}")
+    if fmt == "table":
+        err.print(f"{d.before} → {d.after}: {len(d.new)} new, {len(d.dropped)} dropped, "
+                  f"{len(d.continued)} continued", highlight=False)
 
 
 @app.command()
@@ -422,6 +547,8 @@ def viz(
                                        help="png/svg: a CJK font file or family (env GOVKG_FONT)."),
     full: bool = typer.Option(False, "--full", help="png/svg: draw every entity even when there are more than "
                                                     "150 (by default such a picture is the overview)."),
+    timeline: Optional[str] = typer.Option(None, "--timeline", metavar="NAME",
+                                           help="Draw NAME (an entity, or a theme id) across the years instead."),
     store: Optional[Path] = StoreOption,
 ):
     """Draw the graph: an interactive HTML page that works offline, or a PNG/SVG picture.
@@ -429,6 +556,10 @@ def viz(
     A graph of more than 150 entities opens on its overview: the undertakings named by the most
     reports and the bodies leading them (`--full` draws every entity in a picture; the page has a
     button).
+
+    `--timeline 脱贫攻坚 -o t.png` draws an undertaking's presence in each issuer's reports over the
+    years (`.svg`, or `.html` with the evidence sentences); `--timeline village_governance` a theme's
+    statements per year.
 
     Example: `govkg viz -o graph.html --theme village_governance` or `govkg viz -o graph.png --report xx县2023年政府工作报告.txt`
     """
@@ -438,6 +569,9 @@ def viz(
     fmt = (fmt or output.suffix.lstrip(".") or "html").lower()
     if fmt not in ("html", "png", "svg"):
         raise GovKGError(f"unknown --format '{fmt}' (html, png or svg)")
+    if timeline:
+        _draw_timeline(timeline, output, fmt, font, store)
+        return
     with open_store(store, read_only=True) as db:
         whole = load_view(db)
     view = select(whole, theme=theme, report=report, types=type_ or (), entity=entity, hops=hops,
@@ -454,6 +588,26 @@ def viz(
     if view.layout == "columns":
         cut = f" (the overview of {view.total_nodes}; --full draws them all)"
     err.print(f"wrote {len(view.nodes)} entities{cut} and {len(view.edges)} relations to {output}", highlight=False)
+
+
+def _draw_timeline(name: str, output: Path, fmt: str, font, store) -> None:
+    from govkg.series import theme_trend, timeline
+    from govkg.store import open_store
+    from govkg.view.timeline import draw_theme_trend, draw_timeline, write_timeline
+    from govkg.vocab import THEMES
+
+    with open_store(store, read_only=True) as db:
+        if name in THEMES:
+            issuers = sorted({r.issuer for r in db.reports() if r.issuer})
+            trends = {i: theme_trend(db, issuer=i).get(name, {}) for i in issuers}
+            write_timeline(draw_theme_trend(name, trends, font), output, fmt, title=name)
+            err.print(f"wrote the {name} trend of {sum(1 for t in trends.values() if t)} issuers to {output}",
+                      highlight=False)
+            return
+        tl, reports = timeline(db, name), db.reports()
+    rows = [(a.year, a.report, a.issuer, a.statements, a.sentence) for a in tl.appearances]
+    write_timeline(draw_timeline(tl, reports, font), output, fmt, rows=rows, title=f"{name}: timeline")
+    err.print(f"wrote the timeline of {name} ({len(tl.appearances)} reports) to {output}", highlight=False)
 
 
 @app.command()

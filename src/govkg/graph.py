@@ -13,23 +13,44 @@ import bisect
 from decimal import Decimal, InvalidOperation
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import PROV, SKOS
 
 from govkg import iri, vocab
+from govkg.identity import identity_name
 from govkg.model import Entity, Extraction, Report, Statement
 
-__all__ = ["SECTION_SEPARATOR", "build_graph", "entity_node", "entity_triples", "report_triples"]
+__all__ = ["SECTION_SEPARATOR", "build_graph", "entity_label", "entity_node", "entity_triples", "report_triples"]
 
 SECTION_SEPARATOR = " › "
 
 
 def entity_node(entity: Entity, report: Report | None = None) -> URIRef:
-    """One node per real thing: an abbreviation and its full name share the canonical name.
+    """One node per real thing: an abbreviation and its full name share the canonical name, and
+    the spellings of one undertaking across years share its identity name (govkg.identity).
     A name scoped to its report (xx县) is scoped to the report's identity, not its base name."""
     scope = entity.scope
     if report is not None and scope == report.doc:
         scope = report.id
-    return iri.entity_iri(entity.type, entity.canonical or entity.name, scope)
+    return iri.entity_iri(entity.type, _label(entity), scope)
+
+
+def entity_label(entity: Entity) -> str:
+    """The name an entity's node is labelled with (rdfs:label)."""
+    return _label(entity)
+
+
+def _label(entity: Entity) -> str:
+    return identity_name(entity.name, entity.canonical) if not entity.scope else entity.canonical or entity.name
+
+
+def _unnamed_author(ex: Extraction) -> str:
+    """The id of the author entity of a report that does not name its author, a placeholder the
+    text never mentions, scoped to the report ("" otherwise): extraction keeps it for the
+    interchange JSONL (spec §5), the graph makes no entity of it."""
+    if ex.report.author:
+        return ""
+    return next((e.id for e in ex.entities if e.author and e.scope == ex.report.doc
+                 and not any(end > start for start, end in e.mentions)), "")
 
 
 class _Triples(list):
@@ -51,9 +72,10 @@ def build_graph(ex: Extraction) -> Graph:
 def entity_triples(ex: Extraction) -> list[tuple]:
     """What the report says an entity is (type, name, aliases): shared by every report that names
     it, so a store keeps them once rather than once per report."""
-    g = _Triples()
+    g, unnamed = _Triples(), _unnamed_author(ex)
     for e in ex.entities:
-        _entity(g, e, ex.report)
+        if e.id != unnamed:
+            _entity(g, e, ex.report)
     return list(dict.fromkeys(g))
 
 
@@ -63,16 +85,20 @@ def report_triples(ex: Extraction) -> list[tuple]:
     doc = ex.report.id
     report = _report(g, ex)
     statements = _Statements(((s.start, s.end), _statement(g, doc, report, s)) for s in ex.statements)
-    nodes = {e.id: entity_node(e, ex.report) for e in ex.entities}
+    unnamed = _unnamed_author(ex)
+    nodes = {e.id: entity_node(e, ex.report) for e in ex.entities if e.id != unnamed}
     for e in ex.entities:
+        if e.id == unnamed:
+            continue
         if e.author:
+            g.add((report, PROV.wasAttributedTo, nodes[e.id]))
             g.add((report, vocab.author, nodes[e.id]))
         for start, end in e.mentions:
             if end > start:
                 _mention(g, doc, nodes[e.id], statements, start, end)
     for rel in ex.relations:
         _relation(g, doc, nodes, statements, rel)
-    author = next((nodes[e.id] for e in ex.entities if e.author), None)
+    author = next((nodes[e.id] for e in ex.entities if e.author and e.id in nodes), None)
     for metric in ex.metrics:
         _metric(g, ex.report, nodes.get(metric.subject, author), statements, metric)
     _touches(g, statements, ex)
@@ -83,7 +109,15 @@ def _report(g, ex: Extraction) -> URIRef:
     r = ex.report
     node = iri.report_iri(r.id)
     g.add((node, RDF.type, vocab.Report))
+    g.add((node, RDF.type, PROV.Entity))
     g.add((node, vocab.docName, Literal(r.doc)))
+    g.add((node, vocab.issuerKnown, Literal(bool(r.author))))
+    if r.kind:
+        g.add((node, vocab.kind, Literal(r.kind)))
+    if r.level:
+        g.add((node, vocab.level, Literal(r.level)))
+    if r.reported_year:
+        g.add((node, vocab.reportedYear, Literal(r.reported_year, datatype=XSD.integer)))
     g.add((node, RDFS.label, Literal(r.title or r.doc)))
     g.add((node, vocab.title, Literal(r.title or r.doc)))
     g.add((node, vocab.sha256, Literal(r.sha256)))
@@ -123,7 +157,7 @@ def _section(g, doc: str, report: URIRef, path: tuple[str, ...]) -> URIRef:
 def _entity(g, e: Entity, report: Report | None = None) -> URIRef:
     node = entity_node(e, report)
     g.add((node, RDF.type, vocab.ENTITY_CLASSES[e.type]))
-    label = e.canonical or e.name
+    label = _label(e)
     g.add((node, RDFS.label, Literal(label)))
     for alias in sorted({e.name, *e.aliases} - {label}):
         g.add((node, SKOS.altLabel, Literal(alias)))
@@ -160,13 +194,20 @@ def _mention(g, doc: str, entity: URIRef, statements: dict, start: int, end: int
 
 
 def _relation(g, doc: str, nodes: dict, statements: dict, rel) -> None:
-    head, tail = nodes[rel.head], nodes[rel.tail]
+    """A relation, reified with its evidence; one whose subject is an unnamed author stays on the
+    report as an assertion without rdf:subject, marked gk:byUnknownAuthor."""
+    head, tail = nodes.get(rel.head), nodes.get(rel.tail)
+    if tail is None:
+        return          # an unnamed author as the object: nothing to say of it
     prop = vocab.RELATION_PROPERTIES[rel.type]
     statement = statements.containing(*rel.evidence)
-    g.add((head, prop, tail))
-    node = iri.hashed_iri(doc, "r", head, rel.type, tail, *rel.evidence)
+    node = iri.hashed_iri(doc, "r", head or "unknown-author", rel.type, tail, *rel.evidence)
     g.add((node, RDF.type, vocab.RelationAssertion))
-    g.add((node, RDF.subject, head))
+    if head is None:
+        g.add((node, vocab.byUnknownAuthor, Literal(True)))
+    else:
+        g.add((head, prop, tail))
+        g.add((node, RDF.subject, head))
     g.add((node, RDF.predicate, prop))
     g.add((node, RDF.object, tail))
     g.add((node, vocab.start, Literal(rel.evidence[0], datatype=XSD.integer)))

@@ -26,7 +26,8 @@ def to_record(ex: Extraction) -> dict:
                         "section": list(s.section), "heading": s.heading} for s in ex.statements],
         "metrics": [_metric(m) for m in ex.metrics],
         "report": {"title": r.title, "year": r.year, "author": r.author, "sha256": r.sha256,
-                   "format": r.format, **({"key": r.key} if r.key else {})},
+                   "format": r.format, "kind": r.kind, "level": r.level, "reported_year": r.reported_year,
+                   **({"key": r.key} if r.key else {})},
     }
 
 
@@ -51,7 +52,8 @@ def from_record(row: dict) -> Extraction:
     meta = row.get("report", {})
     report = Report(doc=row["doc"], text="", sha256=meta.get("sha256", ""), title=meta.get("title", ""),
                     year=meta.get("year"), author=meta.get("author", ""), format=meta.get("format", ""),
-                    key=meta.get("key", ""))
+                    key=meta.get("key", ""), kind=meta.get("kind", ""), level=meta.get("level", ""),
+                    reported_year=meta.get("reported_year"))
     statements = tuple(Statement(s["start"], s["end"], s.get("text", ""), tuple(s.get("section", ())),
                                  s.get("heading", False), tuple(s.get("themes", ())))
                        for s in row.get("statements", []))

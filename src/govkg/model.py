@@ -25,10 +25,13 @@ class Report:
     sha256: str              # of text, UTF-8
     title: str = ""
     year: int | None = None
-    author: str = ""         # the body that wrote it; "" when unknown
+    author: str = ""         # the body that wrote it (its issuer); "" when unknown
     source: str = ""         # the path it was read from
     format: str = "txt"
     key: str = ""            # the report's identity in a store: its file's absolute path ("" = doc)
+    kind: str = ""           # 政府工作报告, 述职报告, 工作总结, 五年规划, 政策文件, 党代会报告; "" unknown
+    level: str = ""          # national, provincial, city, county, township, village; "" unknown
+    reported_year: int | None = None   # the year it reports on (a 2019 work report: 2018)
 
     @property
     def id(self) -> str:

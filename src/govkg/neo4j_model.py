@@ -7,7 +7,7 @@ does ``govkg export --format neo4j-admin``.
 
 Nodes (key: ``iri``, the same IRI as in RDF)::
 
-    (:Report    {iri, doc, title, name, sha256, format, year})
+    (:Report    {iri, doc, title, name, sha256, format, year, reportedYear, kind, level, issuerKnown})
     (:Statement {iri, report, text, start, end, sectionPath, isHeading})     report = doc name
     (:Entity:Organization|Program|Initiative|Document|Place|Person
                 {iri, name, aliases, reports, scope, isAuthor})
@@ -34,7 +34,9 @@ the aliases each one gives, so removing a report recomputes ``reports``/``aliase
 the entities no report names any more. Relations carry their report and offsets, which is their
 key together with head, type and tail. A metric is a node of its report (keyed by IRI, deleted
 with the report). Left out (derivable): Section nodes (a statement keeps its
-``sectionPath``), gk:touchesTheme (MENTIONED_IN then HAS_THEME), Mention IRIs.
+``sectionPath``), gk:touchesTheme (MENTIONED_IN then HAS_THEME), Mention IRIs, and the
+assertions of a report that does not name its author whose subject is that author
+(gk:byUnknownAuthor: no entity to start a relationship from; ``issuerKnown`` is false).
 """
 from __future__ import annotations
 
@@ -103,7 +105,9 @@ def to_property_graph(g: Graph) -> PropertyGraph:
     title = _str(g, r, vocab.title) or doc
     pg = PropertyGraph(report={"iri": str(r), "doc": doc, "title": title, "name": title,
                                "sha256": _str(g, r, vocab.sha256), "format": _str(g, r, vocab.format),
-                               "year": _int(g, r, vocab.year)})
+                               "year": _int(g, r, vocab.year), "reportedYear": _int(g, r, vocab.reportedYear),
+                               "kind": _str(g, r, vocab.kind), "level": _str(g, r, vocab.level),
+                               "issuerKnown": _str(g, r, vocab.issuerKnown) != "false"})
     sentences = {}
     for s in sorted(g.subjects(RDF.type, vocab.Statement)):
         row = {"iri": str(s), "report": doc, "text": _str(g, s, vocab.text),
@@ -124,6 +128,8 @@ def to_property_graph(g: Graph) -> PropertyGraph:
         pg.mentions.append({"entity": str(g.value(m, vocab.mentionOf)), "statement": str(g.value(m, vocab.inStatement)),
                             "start": _int(g, m, vocab.start), "end": _int(g, m, vocab.end)})
     for a in sorted(g.subjects(RDF.type, vocab.RelationAssertion)):
+        if g.value(a, RDF.subject) is None:
+            continue        # gk:byUnknownAuthor: stays on the report in RDF only
         rel_type = _TYPE_OF_PROPERTY.get(g.value(a, RDF.predicate))
         if rel_type is None:
             raise StoreError(f"{doc}: relation {g.value(a, RDF.predicate)} is not in the ontology")

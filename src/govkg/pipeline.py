@@ -18,9 +18,11 @@ from govkg.interchange import write_jsonl
 from govkg.model import Extraction
 from govkg.model import Report
 from govkg.read import SUPPORTED_SUFFIXES, read_report, read_text, report_key
+from govkg.read.metadata import not_a_report
+from govkg.read.sidecar import SIDECAR_NAME
 
 __all__ = ["LoadResult", "expand_inputs", "extract_files", "extract_one", "extract_to_jsonl",
-           "load_extractions", "load_files"]
+           "load_extractions", "load_files", "skip_reason"]
 
 Progress = Callable[[str], None]
 
@@ -53,9 +55,10 @@ class LoadResult:
 def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = None) -> list[Path]:
     """Files as given, and the report files under each folder (recursively, sorted).
 
-    Inside a folder, hidden files and files of other types (a SOURCES.tsv, an image) are not
-    reports: they are left out and listed in ``skipped``. A file named explicitly is always kept,
-    so a wrong type given by hand is reported as an error.
+    Inside a folder, hidden files, files of other types (a SOURCES.tsv, an image) and files that
+    are not reports by their name (a README.md, a LICENSE) are left out and listed in ``skipped``
+    (``skip_reason`` says why). A file named explicitly is always kept, so a wrong type given by
+    hand is reported as an error.
     """
     found: list[Path] = []
     for item in inputs:
@@ -67,7 +70,7 @@ def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = Non
             if _is_dir(p) or any(part.startswith(".") for part in p.relative_to(path).parts):
                 continue
             # a report-named pipe, socket, broken link or link loop is kept: the reader names it
-            if p.suffix.lower() in SUPPORTED_SUFFIXES:
+            if p.suffix.lower() in SUPPORTED_SUFFIXES and not not_a_report(p.name):
                 found.append(p)
             elif skipped is not None:
                 skipped.append(p)
@@ -79,6 +82,15 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except OSError:                 # e.g. a folder we may not look into: read it as a file
         return False
+
+
+def skip_reason(path: Path) -> str:
+    """Why ``expand_inputs`` left a file of a folder out."""
+    if path.name == SIDECAR_NAME:
+        return "the folder's report metadata (used, not loaded)"
+    if path.suffix.lower() in SUPPORTED_SUFFIXES and not_a_report(path.name):
+        return "not a report (a README, licence or similar)"
+    return "not a report file type"
 
 
 def extract_one(path: Path, author: str | None = None) -> Extraction | ReportError:
@@ -194,14 +206,18 @@ def _is_unchanged(path: Path, store) -> bool:
 
 def load_extractions(items: Iterable[Extraction | ReportError], store) -> LoadResult:
     result, started = LoadResult(), time.perf_counter()
+    stored: dict | None = None          # doc -> ReportInfo, read once, when a digest matches
     for item in items:
         if isinstance(item, ReportError):
             result.failed.append((item.path, item.reason))
             continue
         doc = item.report.doc
-        if item.report.sha256 and store.report_digest(store.report_key(item.report)) == item.report.sha256:
-            result.unchanged.append(doc)
-            continue
+        key = store.report_key(item.report)
+        if item.report.sha256 and store.report_digest(key) == item.report.sha256:
+            stored = stored if stored is not None else {r.id: r for r in store.reports()}
+            if _same_metadata(stored.get(key), item):
+                result.unchanged.append(doc)
+                continue
         try:
             result.triples += store.put(item)
         except GovKGError as err:
@@ -211,3 +227,17 @@ def load_extractions(items: Iterable[Extraction | ReportError], store) -> LoadRe
         result.count(item)
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _same_metadata(info, ex: Extraction) -> bool:
+    """Whether the stored version says what this one says of the report (same text, but maybe a
+    new --issuer, --kind, --year or sidecar row: then the report is stored again)."""
+    from govkg.graph import entity_label
+
+    if info is None:
+        return True
+    r = ex.report
+    author = next((e for e in ex.entities if e.author), None)
+    issuer = entity_label(author) if r.author and author is not None else ""
+    return (info.title, info.year, info.kind, info.level, info.reported_year, info.issuer) == \
+        (r.title or r.doc, r.year, r.kind, r.level, r.reported_year, issuer)

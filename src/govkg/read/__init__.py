@@ -14,7 +14,8 @@ from pathlib import Path
 from govkg.errors import ReportError
 from govkg.model import Report
 from govkg.read import docx, html, pdf, plain
-from govkg.read.metadata import describe
+from govkg.read.metadata import describe, override
+from govkg.read.sidecar import MetaOverride, sidecar_for
 
 __all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_report", "read_text", "report_key"]
 
@@ -65,15 +66,21 @@ def _regular_file(path: Path) -> None:
         raise ReportError(path, "not a regular file (a pipe, socket or device)")
 
 
-def read_report(path: Path, author: str | None = None) -> Report:
-    """Read one report; ``author`` overrides the author body found in the text."""
+def read_report(path: Path, author: str | MetaOverride | None = None) -> Report:
+    """Read one report. ``author`` overrides what was detected: an issuer name, or a MetaOverride
+    (issuer, kind, year, level, title; options given by the user); a sidecar CSV beside the file
+    (govkg-metadata.csv) or named by the MetaOverride fills what the options leave open."""
     path = Path(path)
+    stated = MetaOverride(issuer=author) if isinstance(author, str) else (author or MetaOverride())
+    stated = stated.merged_over(sidecar_for(path, stated.sidecar))
+    stated.check(str(path))
     text, fmt = read_text(path)
-    meta = describe(text, path.name)
+    meta = override(describe(text, path.name), issuer=stated.issuer, kind=stated.kind,
+                    year=stated.year, level=stated.level, title=stated.title)
     return Report(
         doc=path.name, text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=meta.title, year=meta.year, author=author or meta.author, source=str(path),
-        format=fmt, key=report_key(path),
+        title=meta.title, year=meta.year, author=meta.author, source=str(path), format=fmt,
+        key=report_key(path), kind=meta.kind, level=meta.level, reported_year=meta.reported_year,
     )
 
 

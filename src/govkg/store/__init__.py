@@ -30,6 +30,10 @@ class ReportInfo:
     @property
     def id(self) -> str:
         return self.key or self.doc
+    issuer: str = ""                 # the issuing body's entity name; "" when unknown
+    level: str = ""
+    kind: str = ""
+    reported_year: int | None = None
 
 
 @dataclass(frozen=True)

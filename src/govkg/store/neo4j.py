@@ -164,8 +164,11 @@ class Neo4jStore(Closing):
         return rows[0][0] if rows else None
 
     def reports(self) -> list[ReportInfo]:
-        table = self._read("MATCH (r:Report) RETURN r.doc, r.title, r.sha256, r.year ORDER BY r.doc", {})
-        return [ReportInfo(doc=d, title=t, sha256=s, year=y) for d, t, s, y in table.rows]
+        table = self._read("MATCH (r:Report) OPTIONAL MATCH (r)-[:AUTHOR]->(a:Entity) "
+                           "RETURN r.doc, r.title, r.sha256, r.year, a.name, r.level, r.kind, r.reportedYear "
+                           "ORDER BY r.doc", {})
+        return [ReportInfo(doc=d, title=t, sha256=s, year=y, issuer=i or "", level=lv or "", kind=k or "",
+                           reported_year=ry) for d, t, s, y, i, lv, k, ry in table.rows]
 
     def counts(self) -> dict[str, int]:
         """Nodes and relationships in the database (themes included)."""

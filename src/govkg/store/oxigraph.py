@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from govkg import iri, vocab
 from govkg.errors import QueryError, StoreBusyError, StoreError
@@ -281,14 +281,22 @@ class OxigraphStore(Closing):
     def reports(self) -> list[ReportInfo]:
         """The current reports, by base name then id; ``key`` is each one's id in the catalog."""
         found = []
+        label = ox.NamedNode(str(RDFS.label))
         for key, graph in self._current().items():
             node = ox.NamedNode(str(iri.report_iri(key)))
             values = {q.predicate.value: q.object for q in self._store.quads_for_pattern(node, None, None, graph)}
-            year = values.get(str(vocab.year))
+            year, reported = values.get(str(vocab.year)), values.get(str(vocab.reportedYear))
+            author = values.get(str(vocab.author))
+            names = sorted(q.object.value for q in self._store.quads_for_pattern(author, label, None, None)) \
+                if author is not None else []
             found.append(ReportInfo(doc=from_ox(values.get(str(vocab.docName))) or key,
                                     title=from_ox(values.get(str(vocab.title))) or "",
                                     sha256=from_ox(values.get(str(vocab.sha256))) or "",
-                                    year=from_ox(year) if year is not None else None, key=key))
+                                    year=from_ox(year) if year is not None else None, key=key,
+                                    issuer=names[0] if names else "",
+                                    level=from_ox(values.get(str(vocab.level))) or "",
+                                    kind=from_ox(values.get(str(vocab.kind))) or "",
+                                    reported_year=from_ox(reported) if reported is not None else None))
         return sorted(found, key=lambda r: (r.doc, r.key))
 
     def raw_query(self, text: str, params: dict[str, object] | None = None, prefixes: dict | None = None):

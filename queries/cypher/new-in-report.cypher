@@ -1,0 +1,15 @@
+// name: new-in-report
+// purpose: Undertakings and bodies (initiatives, programs, organizations) a report names that the
+//   previous report does not, each with how often and the first sentence naming it in the report.
+// param report: the later report's file name, e.g. gwr-hailar-district-2018.txt
+// param previous: the report to compare it with, e.g. gwr-hailar-district-2016.txt (series lists an issuer's reports)
+// columns: name, type, report, previous, statements, sentence
+MATCH (b:Report {doc: $report}), (a:Report {doc: $previous})
+MATCH (e:Entity)-[:MENTIONED_IN]->(s:Statement {report: $report})
+WHERE (e:Initiative OR e:Program OR e:Organization)
+  AND NOT EXISTS { MATCH (e)-[:MENTIONED_IN]->(:Statement {report: $previous}) }
+WITH a, b, e, s ORDER BY s.start
+WITH a, b, e, count(DISTINCT s) AS statements, collect(s.text)[0] AS sentence
+RETURN e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type, b.doc AS report,
+       a.doc AS previous, statements, sentence
+ORDER BY type, name

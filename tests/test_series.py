@@ -1,0 +1,79 @@
+"""Reports across years on the Hailar district series of ../shared/corpus: the rows pinned here
+were checked by reading gwr-hailar-district-2016.txt and gwr-hailar-district-2018.txt."""
+from __future__ import annotations
+
+import pytest
+
+from govkg.errors import GovKGError
+from govkg.series import diff, previous_report, series, theme_trend, timeline
+
+HAILAR = ("gwr-hailar-district-2012.txt", "gwr-hailar-district-2015.txt", "gwr-hailar-district-2016.txt",
+          "gwr-hailar-district-2018.txt")
+
+
+@pytest.fixture(scope="module")
+def hailar(corpus, tmp_path_factory):
+    from govkg.pipeline import load_files
+    from govkg.store import open_store
+
+    path = tmp_path_factory.mktemp("series") / "store"
+    with open_store(path) as db:
+        result = load_files([corpus / name for name in HAILAR], db)
+    assert not result.failed
+    db = open_store(path, read_only=True)
+    yield db
+    db.close()
+
+
+def _names(changes):
+    return {c.name for c in changes}
+
+
+def test_diff_of_2016_and_2018(hailar):
+    d = diff(hailar, "gwr-hailar-district-2016.txt", "gwr-hailar-district-2018.txt")
+    # 2018 names the three tough battles, rural revitalisation and poverty alleviation; 2016 does not
+    assert {"三大攻坚战", "乡村振兴", "脱贫攻坚"} <= _names(d.new)
+    # 2016's 三严三实 education campaign is gone in 2018
+    assert "三严三实" in _names(d.dropped)
+    # 一带一路 and 全民参保计划 are in both
+    assert {"一带一路", "全民参保计划"} <= _names(d.continued)
+    assert not _names(d.new) & _names(d.dropped) and not _names(d.new) & _names(d.continued)
+    poverty = next(c for c in d.new if c.name == "脱贫攻坚")
+    assert (poverty.report, poverty.statements, poverty.sentence) == \
+        ("gwr-hailar-district-2018.txt", 3, "脱贫攻坚扎实推进。")
+    dropped = next(c for c in d.dropped if c.name == "三严三实")
+    assert dropped.report == "gwr-hailar-district-2016.txt" and "三严三实" in dropped.sentence
+
+
+def test_one_report_is_compared_with_the_previous_of_its_series(hailar):
+    assert previous_report(hailar, "gwr-hailar-district-2018.txt") == "gwr-hailar-district-2016.txt"
+    assert previous_report(hailar, "gwr-hailar-district-2012.txt") is None
+    assert diff(hailar, "gwr-hailar-district-2018.txt").before == "gwr-hailar-district-2016.txt"
+    with pytest.raises(GovKGError, match="no earlier report"):
+        diff(hailar, "gwr-hailar-district-2012.txt")
+    with pytest.raises(GovKGError, match="not in the store: nope.txt"):
+        diff(hailar, "nope.txt", "gwr-hailar-district-2018.txt")
+
+
+def test_timeline_finds_an_undertaking_under_its_other_names(hailar):
+    tl = timeline(hailar, "脱贫攻坚战")          # looked up as 脱贫攻坚 too
+    assert tl.names == ("脱贫攻坚战", "脱贫攻坚")
+    assert [(a.year, a.report, a.statements) for a in tl.appearances] == \
+        [(2018, "gwr-hailar-district-2018.txt", 3)]
+    assert tl.first_seen.sentence == "脱贫攻坚扎实推进。"
+    rural = timeline(hailar, "实施乡村振兴战略")
+    assert rural.names[-1] == "乡村振兴" and rural.years == (2018,)
+    body = timeline(hailar, "海拉尔区人民政府")
+    assert body.years == (2012, 2015, 2016, 2018) and body.first_seen.report == HAILAR[0]
+    assert timeline(hailar, "没有这个").appearances == ()
+
+
+def test_series_and_theme_trend(hailar):
+    rows = series(hailar, "海拉尔区人民政府")
+    assert [(r["year"], r["reported"], r["kind"], r["level"]) for r in rows] == \
+        [(2012, 2011, "政府工作报告", "county"), (2015, 2014, "政府工作报告", "county"),
+         (2016, 2015, "政府工作报告", "county"), (2018, 2017, "政府工作报告", "county")]
+    trend = theme_trend(hailar, issuer="海拉尔区人民政府")
+    assert set(trend["economy"]) == {2012, 2015, 2016, 2018} and all(n > 0 for n in trend["economy"].values())
+    assert theme_trend(hailar, level="county") == trend
+    assert theme_trend(hailar, level="national") == {}
