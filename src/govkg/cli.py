@@ -434,6 +434,8 @@ def reports(store: Optional[Path] = StoreOption,
                   tuple((r.doc, r.issuer or ("(unknown)" if fmt == "table" else ""), r.level, r.kind, r.year,
                          r.reported_year, r.title, r.sha256 if fmt != "table" else r.sha256[:12], r.key)
                         for r in rows))
+    if fmt == "table":       # the file path is for csv/json; a terminal table keeps the name readable
+        table = Table(table.columns[:-1], tuple(row[:-1] for row in table.rows))
     _print_table(table, fmt)
 
 

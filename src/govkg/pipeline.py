@@ -19,7 +19,7 @@ from govkg.model import Extraction
 from govkg.model import Report
 from govkg.read import SUPPORTED_SUFFIXES, read_report, read_text, report_key
 from govkg.read.metadata import not_a_report
-from govkg.read.sidecar import SIDECAR_NAME
+from govkg.read.sidecar import SIDECAR_NAME, sidecar_for
 
 __all__ = ["LoadResult", "expand_inputs", "extract_files", "extract_one", "extract_to_jsonl",
            "load_extractions", "load_files", "skip_reason"]
@@ -180,7 +180,12 @@ def load_files(paths: list[Path], store, author: str | None = None,
     """Read, extract and store each report: one transaction per report. A report whose text has
     the hash of its stored version is recognised before extraction and skipped."""
     started = time.perf_counter()
-    unchanged = [path for path in paths if _is_unchanged(Path(path), store)]
+    stated = bool(author) and (isinstance(author, str) or any(
+        v is not None for v in (author.issuer, author.kind, author.year, author.level, author.title, author.sidecar)))
+    # metadata stated by the user (options or a sidecar row) may differ from what is stored:
+    # those reports are extracted, and load_extractions compares their metadata too
+    unchanged = [path for path in paths if not stated and sidecar_for(Path(path)) is None
+                 and _is_unchanged(Path(path), store)]
     todo = [path for path in paths if path not in set(unchanged)]
     for path in unchanged:
         if progress:
