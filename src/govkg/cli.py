@@ -36,6 +36,24 @@ AllowServiceOption = typer.Option(None, "--allow-service", metavar="URL",
 Neo4jUserOption = typer.Option("neo4j", "--neo4j-user", envvar="NEO4J_USERNAME", help="Neo4j user.")
 Neo4jPasswordOption = typer.Option(None, "--neo4j-password", envvar="NEO4J_PASSWORD", show_default=False,
                                    help="Neo4j password (better: env NEO4J_PASSWORD).")
+ModelOption = typer.Option(None, "--model", metavar="DIR", envvar="GOVKG_MODEL",
+                           help="A model folder written by `govkg train` (default: the model shipped with govkg).")
+FastOption = typer.Option(False, "--fast", help="Rules alone, no learned model: faster, finds less (docs/extraction.md).")
+
+
+def _model_spec(model: Path | None, fast: bool) -> str | None:
+    """What ``govkg.extract.resolve_model`` takes: None (shipped), "rules", or a model folder."""
+    from govkg.extract import RULES
+
+    if fast and model:
+        raise GovKGError("--fast and --model exclude each other: --fast means the rules alone")
+    if fast:
+        return RULES
+    if model is None:
+        return None
+    if not (model / "mentions.crfsuite").is_file():
+        raise GovKGError(f"{model}: not a govkg model folder (no mentions.crfsuite); make one with `govkg train`")
+    return str(model.resolve())
 
 SparqlUserOption = typer.Option(None, "--sparql-user", envvar="GOVKG_SPARQL_USER",
                                 help="User for HTTP basic auth on the SPARQL server (password: env GOVKG_SPARQL_PASSWORD).")
@@ -150,6 +168,8 @@ def load(
                                             "(a folder's govkg-metadata.csv is read by itself)."),
     from_jsonl: Optional[Path] = typer.Option(None, "--from-jsonl", help="Load an interchange JSONL written by `govkg extract`."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (output order is kept)."),
+    model: Optional[Path] = ModelOption,
+    fast: bool = FastOption,
     neo4j: Optional[str] = Neo4jOption,
     neo4j_user: str = Neo4jUserOption,
     neo4j_password: Optional[str] = Neo4jPasswordOption,
@@ -172,6 +192,7 @@ def load(
 
     if not reports and not from_jsonl:
         raise GovKGError("nothing to load: give report files or folders, or --from-jsonl FILE")
+    spec = _model_spec(model, fast)
     paths = _inputs(reports) if reports else []
     stated = _stated(author, kind, year, metadata)
     if not from_jsonl and not any(os.path.lexists(p) for p in paths):
@@ -182,7 +203,7 @@ def load(
             from govkg.interchange import read_jsonl
             result.merge(load_extractions(read_jsonl(from_jsonl), db))
         if paths:
-            result.merge(_run_with_progress(paths, "loading", lambda tick: load_files(paths, db, stated, tick, jobs)))
+            result.merge(_run_with_progress(paths, "loading", lambda tick: load_files(paths, db, stated, tick, jobs, spec)))
     _report_failures(result)
     err.print(_summary(result, "loaded"), highlight=False)
     if result.failed:
@@ -202,16 +223,21 @@ def extract(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept)."),
     dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER_ADDRESS",
                                        help="Run the per-report map on a Dask cluster, e.g. tcp://10.0.0.5:8786."),
+    model: Optional[Path] = ModelOption,
+    fast: bool = FastOption,
 ):
     """Extract entities, relations and themes to interchange JSONL, without storing them.
 
     The output is the same, byte for byte, whatever `--jobs` or `--dask` say; load it with
     `govkg load --from-jsonl`.
 
-    Example: `govkg extract ../shared/corpus -o extraction.jsonl --jobs 2`
+    Examples: `govkg extract ../shared/corpus -o extraction.jsonl --jobs 2`;
+    `govkg extract reports/ -o x.jsonl --model my-model/` (a model from `govkg train`);
+    `govkg extract reports/ -o x.jsonl --fast` (rules alone)
     """
     from govkg.pipeline import extract_to_jsonl
 
+    spec = _model_spec(model, fast)
     paths = _inputs(inputs)
     author = _stated(author, kind, year, metadata)
 
@@ -219,8 +245,8 @@ def extract(
         items = None
         if dask:
             from govkg.distributed import extract_on_dask
-            items = extract_on_dask(paths, dask, author, tick)
-        return extract_to_jsonl(paths, output, author, tick, jobs, items=items)
+            items = extract_on_dask(paths, dask, author, tick, model=spec)
+        return extract_to_jsonl(paths, output, author, tick, jobs, items=items, model=spec)
 
     result = _run_with_progress(paths, "extracting", work)
     _report_failures(result)
@@ -642,30 +668,43 @@ def serve(
 @app.command(name="eval")
 @cli_errors
 def eval_(
-    files: list[Path] = typer.Argument(..., help="Report files or folders (extracted first), or an interchange .jsonl."),
+    files: list[Path] = typer.Argument(None, help="Report files or folders (extracted first), or an interchange .jsonl."),
     gold: Path = typer.Option(..., "--gold", help="Gold .jsonl file or folder of them (spec §6)."),
+    cv: int = typer.Option(0, "--cv", metavar="K", help="K-fold cross-validation grouped by report: train on K-1 "
+                                                        "folds of the gold, score the held-out one (no FILES)."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="With --cv: the folder of the reports the gold "
+                                                                 "annotates (default: GOLD/../corpus)."),
     show_errors: bool = typer.Option(False, "--show-errors", help="Print misses and false hits per statement."),
     as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON."),
     author: Optional[str] = typer.Option(None, help="The body that wrote the reports (overrides detection)."),
+    model: Optional[Path] = ModelOption,
+    fast: bool = FastOption,
 ):
     """Score extractions against gold statements, with the figures of the shared score.py.
 
-    Example: `govkg eval --gold ../shared/gold ../shared/corpus --show-errors`
-    """
-    from govkg.evaluate import evaluate, load_gold, records_of, statement_errors, summary_rows
+    Scoring on the gold a model was trained on measures fit, not generalisation; `--cv K` measures
+    generalisation: for each of K folds of reports it trains on the others and scores the held-out
+    fold, and prints rules alone, the learned model alone and the hybrid side by side.
 
+    Examples: `govkg eval --gold ../shared/gold ../shared/corpus --show-errors`;
+    `govkg eval --gold ../shared/gold --cv 5` (about 10 minutes on 2 cores)
+    """
+    from govkg.evaluate import evaluate, load_gold, records_of, statement_errors
+
+    if cv:
+        if files:
+            raise GovKGError("--cv trains and extracts by itself: give no FILES with it")
+        _cross_validate(gold, corpus, cv, as_json)
+        return
+    if not files:
+        raise GovKGError("nothing to score: give report files or folders, an interchange .jsonl, or --cv K")
     gold_rows = load_gold(gold)
-    records = records_of(files, author)
+    records = records_of(files, author, _model_spec(model, fast))
     result = evaluate(gold_rows, records)
     if as_json:
         out.print_json(json.dumps(result, ensure_ascii=False))
     else:
-        table = RichTable(title=f"{result['docs']} documents, {result['statements']} gold statements")
-        for column in ("", "P", "R", "F1", "pred", "gold"):
-            table.add_column(column, justify="left" if not column else "right")
-        for name, v in summary_rows(result):
-            table.add_row(name, f"{v['p']:.3f}", f"{v['r']:.3f}", f"{v['f1']:.3f}", str(v["pred"]), str(v["gold"]))
-        out.print(table)
+        _score_table(f"{result['docs']} documents, {result['statements']} gold statements", {"": result})
         if result["docs_missing_from_prediction"]:
             err.print("missing from prediction: " + ", ".join(result["docs_missing_from_prediction"]), highlight=False)
     if show_errors:
@@ -678,6 +717,65 @@ def eval_(
                                  ("missed theme", e.missed_themes), ("false theme", e.false_themes)):
                 if items:
                     out.print(f"  {label}: " + _escape("; ".join(map(_show, items))), highlight=False)
+
+
+def _cross_validate(gold: Path, corpus: Path | None, k: int, as_json: bool) -> None:
+    from govkg.learn.crossval import cross_validate
+
+    with err.status("cross-validating") as status:
+        results = cross_validate(gold, corpus, k, progress=lambda msg: status.update(msg))
+    if as_json:
+        out.print_json(json.dumps(results, ensure_ascii=False))
+        return
+    first = next(iter(results.values()))
+    _score_table(f"{k}-fold cross-validation grouped by report: {first['docs']} documents, "
+                 f"{first['statements']} gold statements (F1; P/R below each)", results)
+
+
+def _score_table(title: str, results: dict[str, dict]) -> None:
+    from govkg.evaluate import summary_rows
+
+    table = RichTable(title=title)
+    single = list(results) == [""]
+    table.add_column("")
+    for name in results:
+        for column in (("P", "R", "F1", "pred", "gold") if single else (name,)):
+            table.add_column(column, justify="right")
+    rows = {name: summary_rows(result) for name, result in results.items()}
+    for i, (label, _) in enumerate(next(iter(rows.values()))):
+        cells = []
+        for name in results:
+            v = rows[name][i][1]
+            cells += ([f"{v['p']:.3f}", f"{v['r']:.3f}", f"{v['f1']:.3f}", str(v["pred"]), str(v["gold"])]
+                      if single else [f"{v['f1']:.3f} ({v['p']:.2f}/{v['r']:.2f})"])
+        table.add_row(label, *cells)
+    out.print(table)
+
+
+@app.command()
+@cli_errors
+def train(
+    gold: Path = typer.Option(..., "--gold", help="Gold .jsonl file or folder of them (spec §6)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Model folder to write (replaced if it exists)."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Folder of the reports the gold annotates "
+                                                                 "(default: GOLD/../corpus)."),
+):
+    """Train the extraction model (mention tagger, relation and theme classifiers) from gold statements.
+
+    The gold is one JSON line per annotated statement (spec §6: doc, start, end, text, entities,
+    relations, themes), and each `doc` must be a report file in `--corpus`. The same gold gives
+    the same model, file for file. Use the model with `--model` on extract, load and eval; check
+    what it generalises to with `govkg eval --cv 5` first.
+
+    Examples: `govkg train --gold ../shared/gold -o my-model/` (about 2 minutes on 2 cores);
+    `govkg train --gold my-annotations/ --corpus my-reports/ -o my-model/` then
+    `govkg load my-reports/ --model my-model/`
+    """
+    from govkg.learn.train import train_model
+
+    with err.status("training") as status:
+        info = train_model(gold, output, corpus, progress=lambda msg: status.update(msg))
+    err.print(f"trained on {info['statements']} statements of {info['reports']} reports -> {output}", highlight=False)
 
 
 def _show(item) -> str:

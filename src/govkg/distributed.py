@@ -18,17 +18,17 @@ from govkg.model import Extraction
 __all__ = ["extract_on_dask"]
 
 
-def _extract_record(path: str, author: str | None) -> str:
+def _extract_record(path: str, author: str | None, model: str | None = None) -> str:
     from govkg.pipeline import extract_one
 
-    item = extract_one(Path(path), author)
+    item = extract_one(Path(path), author, model)
     if isinstance(item, ReportError):
         return json.dumps({"error": item.reason, "path": item.path}, ensure_ascii=False)
     return json.dumps(to_record(item), ensure_ascii=False, separators=(",", ":"))
 
 
 def extract_on_dask(paths: list[Path], scheduler: str, author: str | None = None,
-                    progress=None, batch: int = 64) -> Iterator[Extraction | ReportError]:
+                    progress=None, batch: int = 64, model: str | None = None) -> Iterator[Extraction | ReportError]:
     """Extractions of ``paths`` computed on the Dask cluster at ``scheduler`` (or a Client)."""
     try:
         from distributed import Client
@@ -38,7 +38,7 @@ def extract_on_dask(paths: list[Path], scheduler: str, author: str | None = None
     try:
         for start in range(0, len(paths), batch):
             chunk = [str(p.resolve()) for p in paths[start:start + batch]]
-            futures = client.map(_extract_record, chunk, author=author, pure=False)
+            futures = client.map(_extract_record, chunk, author=author, model=model, pure=False)
             for path, line in zip(chunk, client.gather(futures)):
                 if progress:
                     progress(Path(path).name)

@@ -268,7 +268,7 @@ def summary_rows(result: dict) -> list[tuple[str, dict]]:
     return rows
 
 
-def records_of(items: Iterable[str | Path], author: str | None = None) -> list[dict]:
+def records_of(items: Iterable[str | Path], author: str | None = None, model: str | None = None) -> list[dict]:
     """Interchange records from .jsonl files as they are, and from report files or folders by
     extracting them first (a report that cannot be read raises its ReportError)."""
     from govkg.errors import ReportError
@@ -289,7 +289,7 @@ def records_of(items: Iterable[str | Path], author: str | None = None) -> list[d
         else:
             reports.append(path)
     if reports:
-        for found in extract_files(expand_inputs(reports)):
+        for found in extract_files(expand_inputs(reports), author, model=model):
             if isinstance(found, ReportError):
                 raise found
             records.append(to_record(found))

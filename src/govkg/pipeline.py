@@ -93,10 +93,13 @@ def skip_reason(path: Path) -> str:
     return "not a report file type"
 
 
-def extract_one(path: Path, author: str | None = None) -> Extraction | ReportError:
-    """One file's extraction, or the ReportError that says why it could not be read."""
+def extract_one(path: Path, author: str | None = None, model: str | None = None) -> Extraction | ReportError:
+    """One file's extraction, or the ReportError that says why it could not be read.
+
+    ``model`` names the extractor (``govkg.extract.resolve_model``): None the shipped model,
+    ``"rules"`` the rules alone, else a model folder written by ``govkg train``."""
     try:
-        return extract(read_report(path, author=author))
+        return extract(read_report(path, author=author), model)
     except ReportError as err:
         return ReportError(err.path, err.reason)    # a fresh one: no traceback or context to pickle
     except RecursionError:
@@ -108,19 +111,19 @@ def extract_one(path: Path, author: str | None = None) -> Extraction | ReportErr
 
 
 def extract_files(paths: list[Path], author: str | None = None, progress: Progress | None = None,
-                  jobs: int = 1) -> Iterator[Extraction | ReportError]:
+                  jobs: int = 1, model: str | None = None) -> Iterator[Extraction | ReportError]:
     """Each file's extraction in input order; with ``jobs`` > 1, extracted in worker processes."""
     if jobs > 1 and len(paths) > 1:
-        yield from _extract_parallel(paths, author, progress, jobs)
+        yield from _extract_parallel(paths, author, progress, jobs, model)
         return
     for path in paths:
-        item = extract_one(path, author)
+        item = extract_one(path, author, model)
         if progress:
             progress(Path(path).name)
         yield item
 
 
-def _extract_parallel(paths, author, progress, jobs) -> Iterator[Extraction | ReportError]:
+def _extract_parallel(paths, author, progress, jobs, model=None) -> Iterator[Extraction | ReportError]:
     """Processes, not threads: extraction is pure Python. Results come back in input order,
     at most ``2 * jobs`` ahead of the consumer, so memory stays flat on any corpus size."""
     from collections import deque
@@ -129,7 +132,7 @@ def _extract_parallel(paths, author, progress, jobs) -> Iterator[Extraction | Re
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque = deque()
         for path in paths:
-            pending.append((path, pool.submit(extract_one, path, author)))
+            pending.append((path, pool.submit(extract_one, path, author, model)))
             if len(pending) >= 2 * jobs:
                 yield _next_done(pending, progress)
         while pending:
@@ -146,14 +149,15 @@ def _next_done(pending, progress):
 
 def extract_to_jsonl(paths: list[Path], out: Path, author: str | None = None,
                      progress: Progress | None = None, jobs: int = 1,
-                     items: Iterable[Extraction | ReportError] | None = None) -> LoadResult:
+                     items: Iterable[Extraction | ReportError] | None = None,
+                     model: str | None = None) -> LoadResult:
     """Write the interchange JSONL (atomically: a failed run leaves no half-written file)."""
     result, started = LoadResult(), time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for item in items if items is not None else extract_files(paths, author, progress, jobs):
+            for item in items if items is not None else extract_files(paths, author, progress, jobs, model):
                 if isinstance(item, ReportError):
                     result.failed.append((item.path, item.reason))
                     continue
@@ -176,7 +180,7 @@ def _umask() -> int:
 
 
 def load_files(paths: list[Path], store, author: str | None = None,
-               progress: Progress | None = None, jobs: int = 1) -> LoadResult:
+               progress: Progress | None = None, jobs: int = 1, model: str | None = None) -> LoadResult:
     """Read, extract and store each report: one transaction per report. A report whose text has
     the hash of its stored version is recognised before extraction and skipped."""
     started = time.perf_counter()
@@ -190,7 +194,7 @@ def load_files(paths: list[Path], store, author: str | None = None,
     for path in unchanged:
         if progress:
             progress(Path(path).name)
-    result = load_extractions(extract_files(todo, author, progress, jobs), store)
+    result = load_extractions(extract_files(todo, author, progress, jobs, model), store)
     result.unchanged[:0] = [Path(path).name for path in unchanged]
     result.seconds = time.perf_counter() - started
     return result

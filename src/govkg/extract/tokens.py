@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from govkg.extract import lexicon
@@ -83,6 +83,14 @@ def tag_of(word: str) -> str:
     return _tags().get(word, "")
 
 
+@lru_cache(maxsize=16)
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    return tuple(Token(w, offset + s, offset + e, tag_of(w))
+                 for w, s, e in _tokenizer().tokenize(text, HMM=False))
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(w, offset + s, offset + e, tag_of(w))
-            for w, s, e in _tokenizer().tokenize(text, HMM=False)]
+    """The words of ``text``; the last few statements are remembered, so the rules and the
+    learned tagger share one segmentation of a statement."""
+    return list(_tokens(text, offset))
+

@@ -1,0 +1,80 @@
+"""A linear classifier over named features, trained with scikit-learn, applied with numpy alone.
+
+Weights are stored as a vocabulary (JSON) and a float32 matrix (npz), so a shipped model does not
+depend on the pickle format of one scikit-learn version, and extraction does not import it.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["LinearModel", "train_linear"]
+
+Features = dict[str, float]
+
+
+@dataclass
+class LinearModel:
+    classes: list[str]
+    vocabulary: dict[str, int]
+    coef: np.ndarray          # (classes or 1, features)
+    intercept: np.ndarray
+    multi_label: bool         # one-vs-rest sigmoids (themes) or one softmax (relations)
+
+    def probabilities(self, features: Features) -> np.ndarray:
+        idx = [self.vocabulary[f] for f in features if f in self.vocabulary]
+        vals = np.array([features[f] for f in features if f in self.vocabulary], dtype=np.float32)
+        z = self.intercept + (self.coef[:, idx] @ vals if idx else 0.0)
+        if self.multi_label or len(self.classes) == 2 and self.coef.shape[0] == 1:
+            p = 1.0 / (1.0 + np.exp(-z))
+            return p if self.multi_label else np.array([1.0 - p[0], p[0]])
+        e = np.exp(z - z.max())
+        return e / e.sum()
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path.with_suffix(".npz"), coef=self.coef.astype(np.float32),
+                            intercept=self.intercept.astype(np.float32))
+        meta = {"classes": self.classes, "multi_label": self.multi_label,
+                "vocabulary": sorted(self.vocabulary, key=self.vocabulary.get)}
+        path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "LinearModel":
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        arrays = np.load(path.with_suffix(".npz"))
+        return cls(meta["classes"], {f: i for i, f in enumerate(meta["vocabulary"])},
+                   arrays["coef"], arrays["intercept"], meta["multi_label"])
+
+
+def train_linear(rows: list[Features], labels: list, classes: list[str], multi_label: bool,
+                 c: float = 1.0, min_count: int = 1) -> LinearModel:
+    """``labels``: one class name per row, or (multi_label) a set of class names per row."""
+    from collections import Counter
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    if min_count > 1:
+        counts = Counter(f for row in rows for f in row)
+        rows = [{f: v for f, v in row.items() if counts[f] >= min_count} for row in rows]
+    vec = DictVectorizer(dtype=np.float32)
+    x = vec.fit_transform(rows).tocsr()
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)   # liblinear wants int32
+    vocabulary = {f: i for i, f in enumerate(vec.feature_names_)}
+    if multi_label:
+        coef = np.zeros((len(classes), x.shape[1]), dtype=np.float32)
+        intercept = np.full(len(classes), -10.0, dtype=np.float32)
+        for k, name in enumerate(classes):
+            y = np.array([name in row_labels for row_labels in labels])
+            if y.any() and not y.all():
+                clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0).fit(x, y)
+                coef[k], intercept[k] = clf.coef_[0], clf.intercept_[0]
+        return LinearModel(classes, vocabulary, coef, intercept, True)
+    y = np.array([classes.index(label) for label in labels])
+    clf = LogisticRegression(C=c, max_iter=3000, random_state=0).fit(x, y)
+    present = [classes[i] for i in clf.classes_]
+    return LinearModel(present, vocabulary, clf.coef_.astype(np.float32),
+                       clf.intercept_.astype(np.float32), False)

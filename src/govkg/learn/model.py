@@ -1,0 +1,122 @@
+"""The trained extraction model: a bundle of files in one folder, and how it extracts a report.
+
+Folder layout (all written by ``govkg train``): ``mentions.crfsuite`` (the character CRF),
+``relations.npz/.json`` and ``themes.npz/.json`` (linear models), ``model.json`` (what it was
+trained on and its settings). The shipped model is in ``govkg/data/model``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from govkg.errors import GovKGError
+from govkg.extract.entities import AUTHOR_ID
+from govkg.extract.mentions import find_mentions
+from govkg.extract.relations import find_relations
+from govkg.extract.tokens import tokenize
+from govkg.learn.features import char_features
+from govkg.learn.linear import LinearModel
+from govkg.learn.relate import StatementContext, candidates, predict_relations
+from govkg.learn.tagger import Tagger, decode
+from govkg.learn.themes import predict_themes
+from govkg.model import Mention, Relation, Statement
+from govkg.resources import data_path
+
+__all__ = ["ExtractionModel", "default_model", "load_model", "merge_mentions"]
+
+
+@dataclass
+class ExtractionModel:
+    path: Path
+    tagger: Tagger
+    relations: LinearModel | None
+    themes: LinearModel | None
+    settings: dict
+
+    def mentions(self, statement: Statement) -> list[Mention]:
+        """The statement's mentions: the CRF's, with the rules' as features and as a supplement."""
+        tokens = tokenize(statement.text, statement.start)
+        if not self.rule_features:
+            feats = char_features(statement.text, statement.start, tokens, [])
+            return decode(self.tagger.tag(feats), statement.text, statement.start)
+        rules = find_mentions(statement)
+        feats = char_features(statement.text, statement.start, tokens, rules)
+        learned = decode(self.tagger.tag(feats), statement.text, statement.start)
+        return merge_mentions(learned, rules, self.settings.get("merge", "nested"))
+
+    @property
+    def rule_features(self) -> bool:
+        return self.settings.get("rule_features", True)
+
+    def relations_of(self, statement: Statement, mentions: list[Mention],
+                     ids: dict[Mention, str]) -> list[Relation]:
+        rules = find_relations(statement, mentions, ids)
+        if self.relations is None:
+            return rules
+        if not self.rule_features:
+            rules = []
+        rule_pairs: dict[tuple[str, str], set[str]] = {}
+        for r in rules:
+            rule_pairs.setdefault((r.head, r.tail), set()).add(r.type)
+        ctx = StatementContext(statement.text, statement.start, mentions, ids, AUTHOR_ID, rule_pairs)
+        found = predict_relations(self.relations, ctx, candidates(mentions),
+                                  self.settings.get("relation_threshold", 0.5))
+        evidence = (statement.start, statement.end)
+        out = []
+        for cand, rel, _ in found:
+            head = AUTHOR_ID if cand.head is None else ids.get(cand.head)
+            tail = ids.get(cand.tail)
+            if head and tail and head != tail:
+                out.append(Relation(head, rel, tail, evidence))
+        return list(dict.fromkeys(out))
+
+    def themes_of(self, statement: Statement) -> Statement:
+        if self.themes is None:
+            return statement
+        own = statement.themes if self.rule_features else ()
+        themes = predict_themes(self.themes, statement, own,
+                                self.settings.get("theme_threshold", 0.4))
+        return replace(statement, themes=themes)
+
+    def save_settings(self) -> None:
+        (self.path / "model.json").write_text(json.dumps(self.settings, ensure_ascii=False, indent=1,
+                                                         sort_keys=True) + "\n", encoding="utf-8")
+
+
+def merge_mentions(learned: list[Mention], rules: list[Mention], how: str) -> list[Mention]:
+    """``nested``: the CRF's mentions plus the rules' places that open a learned Program's name
+    (spec §2: 北联镇新兴村 in 北联镇新兴村甜玉米加工项目); ``union``: also every rule mention
+    that overlaps no learned one; ``learned``: the CRF's alone."""
+    out = list(learned)
+    if how == "learned":
+        return sorted(out, key=lambda m: (m.start, m.end, m.type))
+    for m in rules:
+        overlapping = [x for x in learned if x.start < m.end and m.start < x.end]
+        if not overlapping:
+            if how == "union":
+                out.append(m)
+            continue
+        if m.type == "Place" and any(x.type == "Program" and x.start == m.start and m.end < x.end
+                                     for x in overlapping):
+            out.append(m)
+    return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
+
+
+def load_model(path: Path | str) -> ExtractionModel:
+    path = Path(path)
+    crf = path / "mentions.crfsuite"
+    if not crf.exists():
+        raise GovKGError(f"{path}: not a govkg model (no mentions.crfsuite); train one with `govkg train`")
+    settings = json.loads((path / "model.json").read_text(encoding="utf-8")) if (path / "model.json").exists() else {}
+    relations = LinearModel.load(path / "relations") if (path / "relations.json").exists() else None
+    themes = LinearModel.load(path / "themes") if (path / "themes.json").exists() else None
+    return ExtractionModel(path, Tagger(crf), relations, themes, settings)
+
+
+@cache
+def default_model() -> ExtractionModel | None:
+    """The model shipped with govkg, or None when this installation has none."""
+    path = data_path("model")
+    return load_model(path) if (path / "mentions.crfsuite").exists() else None

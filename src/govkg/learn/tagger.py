@@ -1,0 +1,73 @@
+"""Mentions from a character CRF (python-crfsuite), BIO-tagged by entity type."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from govkg.learn.examples import Example
+from govkg.model import Mention
+
+__all__ = ["bio_labels", "decode", "train_tagger", "Tagger"]
+
+_STRIP = "\"'“”‘’「」『』《》〈〉 \u3000"
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+
+
+def bio_labels(example: Example) -> list[str]:
+    """One label per character of the statement; longer gold names win overlaps."""
+    labels = ["O"] * len(example.statement.text)
+    spans = sorted(((lo, hi, e.type) for e in example.entities for lo, hi in e.spans),
+                   key=lambda s: (-(s[1] - s[0]), s[0]))
+    for lo, hi, type_ in spans:
+        if any(labels[i] != "O" for i in range(lo, hi)):
+            continue
+        labels[lo] = "B-" + type_
+        for i in range(lo + 1, hi):
+            labels[i] = "I-" + type_
+    return labels
+
+
+def decode(labels: list[str], text: str, base: int) -> list[Mention]:
+    """Mentions from BIO labels (an I- without its B- opens a mention too); quotes trimmed."""
+    out, start, type_ = [], None, ""
+    for i, label in enumerate([*labels, "O"]):
+        kind, _, ltype = label.partition("-")
+        if start is not None and (kind != "I" or ltype != type_):
+            out.append(_mention(text, base, start, i, type_))
+            start = None
+        if kind in ("B", "I") and start is None:
+            start, type_ = i, ltype
+    return [m for m in out if m]
+
+
+def _mention(text: str, base: int, lo: int, hi: int, type_: str) -> Mention | None:
+    while lo < hi and text[lo] in _STRIP:
+        lo += 1
+    while hi > lo and text[hi - 1] in _STRIP:
+        hi -= 1
+    if hi - lo < 2 and type_ != "Person":
+        return None
+    return Mention(base + lo, base + hi, type_, text[lo:hi])
+
+
+def train_tagger(sequences: list[tuple[list[list[str]], list[str]]], path: Path,
+                 params: dict | None = None) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for feats, labels in sequences:
+        trainer.append(pycrfsuite.ItemSequence(feats), labels)
+    trainer.set_params({**CRF_PARAMS, **(params or {})})
+    trainer.train(str(path))
+
+
+class Tagger:
+    def __init__(self, path: Path):
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+
+    def tag(self, feats: list[list[str]]) -> list[str]:
+        import pycrfsuite
+
+        return self._tagger.tag(pycrfsuite.ItemSequence(feats)) if feats else []

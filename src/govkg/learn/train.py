@@ -1,0 +1,151 @@
+"""Train the extraction model from gold statements: ``train(examples, out_dir)``.
+
+Features are built once per statement (``featurize``) and shared by cross-validation folds.
+Training is deterministic: the same gold gives the same model files.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from govkg.extract.entities import AUTHOR_ID, canonical_name
+from govkg.extract.mentions import find_mentions
+from govkg.extract.relations import find_relations
+from govkg.extract.themes import themes_of_text
+from govkg.extract.tokens import tokenize
+from govkg.learn.examples import Example
+from govkg.learn.features import char_features
+from govkg.learn.linear import Features, train_linear
+from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
+from govkg.learn.tagger import bio_labels, train_tagger
+from govkg.learn.themes import theme_features
+from govkg.model import RELATION_TYPES, Mention
+
+__all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
+
+DEFAULT_SETTINGS = {"rule_features": True, "merge": "nested", "relation_threshold": 0.5, "theme_threshold": 0.4,
+                    "relation_c": 0.5, "theme_c": 1.0}
+_QUOTES = "\"'“”‘’「」『』《》〈〉 \u3000"
+
+
+@dataclass
+class Featurized:
+    doc: str
+    chars: list[list[str]]
+    labels: list[str]
+    pairs: list[tuple[Features, str]]
+    themes: tuple[Features, tuple[str, ...]]
+
+
+def _norm(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in _QUOTES).lower()
+
+
+def featurize(examples: list[Example], rule_features: bool = True, progress=None) -> list[Featurized]:
+    """Features and labels of every example; ``rule_features=False`` for the model alone."""
+    out = []
+    for ex in examples:
+        st = ex.statement
+        tokens = tokenize(st.text, st.start)
+        rules = find_mentions(st) if rule_features else []
+        chars = char_features(st.text, st.start, tokens, rules)
+        rule_themes = _rule_themes(st) if rule_features else ()
+        out.append(Featurized(ex.doc, chars, bio_labels(ex), _pair_rows(ex, rule_features),
+                              (theme_features(st, rule_themes), ex.themes)))
+        if progress:
+            progress()
+    return out
+
+
+def _rule_themes(st) -> tuple[str, ...]:
+    """What the rules tag a statement with: its keywords, else its nearest themed heading's."""
+    own = themes_of_text(st.text)
+    if own or st.heading:
+        return own
+    for heading in reversed(st.section):
+        inherited = themes_of_text(heading)
+        if inherited:
+            return inherited[:2]
+    return ()
+
+
+def _pair_rows(ex: Example, rule_features: bool = True) -> list[tuple[Features, str]]:
+    st = ex.statement
+    author = _norm(canonical_name(ex.author)) if ex.author else ""
+    mentions, ids = [], {}
+    for e in ex.entities:
+        for lo, hi in e.spans:
+            m = Mention(st.start + lo, st.start + hi, e.type, e.name)
+            mentions.append(m)
+            ids[m] = AUTHOR_ID if author and _norm(canonical_name(e.name)) == author else "n:" + _norm(e.name)
+    gold: dict[tuple[str, str], str] = {}
+    for head, rel, tail in ex.relations:
+        h = AUTHOR if head == AUTHOR else _norm(head)
+        gold.setdefault((h, _norm(tail)), rel)
+        if rel == "COOPERATES_WITH":
+            gold.setdefault((_norm(tail), h), rel)
+    rule_pairs: dict[tuple[str, str], set[str]] = {}
+    for r in find_relations(st, mentions, ids) if rule_features else ():
+        rule_pairs.setdefault((r.head, r.tail), set()).add(r.type)
+    ctx = StatementContext(st.text, st.start, mentions, ids, AUTHOR_ID, rule_pairs)
+    rows = []
+    for c in candidates(mentions):
+        if c.head is None:
+            key = (AUTHOR, _norm(c.tail.name))
+        else:
+            key = (_norm(c.head.name), _norm(c.tail.name))
+            if key not in gold and ids.get(c.head) == AUTHOR_ID:
+                key = (AUTHOR, key[1])
+        rows.append((pair_features(c, ctx), gold.get(key, NONE)))
+    return rows
+
+
+def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -> Path:
+    """Train every part on ``data`` and write the model folder ``out_dir``."""
+    from govkg.extract.lexicon import theme_keywords
+
+    settings = {**DEFAULT_SETTINGS, **(settings or {})}
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    train_tagger([(d.chars, d.labels) for d in data if d.chars], out_dir / "mentions.crfsuite")
+    pairs = [p for d in data for p in d.pairs]
+    if pairs:
+        classes = [NONE, *RELATION_TYPES]
+        train_linear([f for f, _ in pairs], [y for _, y in pairs], classes, multi_label=False,
+                     c=settings["relation_c"]).save(out_dir / "relations")
+    theme_ids = sorted(theme_keywords())
+    train_linear([d.themes[0] for d in data], [set(d.themes[1]) for d in data], theme_ids,
+                 multi_label=True, c=settings["theme_c"], min_count=2).save(out_dir / "themes")
+    meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
+    (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+    return out_dir
+
+
+def train_model(gold: Path, out_dir: Path, corpus: Path | None = None, settings: dict | None = None,
+                progress=None) -> dict:
+    """``govkg train``: load the gold, build features, train, write ``out_dir``; its model.json."""
+    import shutil
+    import tempfile
+
+    from govkg.learn.examples import load_examples
+
+    examples = load_examples(gold, corpus)
+    if progress:
+        progress(f"features of {len(examples)} statements")
+    data = featurize(examples)
+    if progress:
+        progress("training the tagger and the classifiers")
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        train(data, staging, settings)
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        staging.rename(out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return json.loads((out_dir / "model.json").read_text(encoding="utf-8"))

@@ -1,0 +1,49 @@
+import json
+
+import pytest
+
+from govkg.errors import GovKGError
+from govkg.learn.examples import load_examples, locate
+
+
+@pytest.mark.parametrize("name, text, spans", [
+    ("县委党校", "县委党校举办培训班", [(0, 4)]),
+    ("我为群众办实事", "开展“我为群众办实事”实践活动", [(3, 10)]),
+    ("村两委换届", "完成村“两委”换届", [(2, 9)]),           # quotes inside the name are ignored
+    ("红旗村", "红旗村和红旗村", [(0, 3), (4, 7)]),            # every occurrence
+    ("河长制", "推行林长制", []),
+])
+def test_locate(name, text, spans):
+    assert locate(name, text) == spans
+
+
+def test_sample_gold_aligns(sample_gold, examples_dir):
+    examples = load_examples(sample_gold, examples_dir)
+    assert len(examples) == 8
+    for ex in examples:
+        for entity in ex.entities:
+            assert entity.spans, entity
+            lo, hi = entity.spans[0]
+            assert ex.statement.text[lo:hi].replace("“", "").replace("”", "") == entity.name.replace("“", "").replace("”", "")
+    assert {ex.statement.section[:1] for ex in examples} >= {("一、2022年工作回顾",)}
+
+
+def test_gold_text_not_in_report_is_named(tmp_path, sample_gold, examples_dir):
+    row = json.loads(sample_gold.read_text(encoding="utf-8").splitlines()[0])
+    row["text"] = "别的句子"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(GovKGError, match="does not match the report"):
+        load_examples(bad, examples_dir)
+
+
+def test_missing_report_is_named(tmp_path, sample_gold):
+    with pytest.raises(GovKGError, match="missing"):
+        load_examples(sample_gold, tmp_path)
+
+
+def test_not_json_is_named(tmp_path, examples_dir):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(GovKGError, match="bad.jsonl:1: not JSON"):
+        load_examples(bad, examples_dir)

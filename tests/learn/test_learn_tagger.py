@@ -1,0 +1,28 @@
+import pytest
+
+from govkg.learn.examples import Example, GoldEntity
+from govkg.learn.tagger import bio_labels, decode
+from govkg.model import Mention, Statement
+
+
+def test_longer_gold_name_wins_overlap():
+    text = "北山镇甜玉米加工项目"
+    ex = Example("d", Statement(0, len(text), text), (GoldEntity("Place", "北山镇", ((0, 3),)),
+                                                      GoldEntity("Program", text, ((0, len(text)),))), (), ())
+    labels = bio_labels(ex)
+    assert labels[0] == "B-Program" and set(labels[1:]) == {"I-Program"}
+
+
+@pytest.mark.parametrize("labels, expected", [
+    (["B-Organization", "I-Organization", "O", "B-Place", "I-Place"], [(10, 12, "Organization"), (13, 15, "Place")]),
+    (["I-Initiative", "I-Initiative", "O", "O", "O"], [(10, 12, "Initiative")]),   # an I- opens a mention too
+    (["B-Program", "I-Organization", "O", "O", "O"], []),                           # one-character pieces dropped
+])
+def test_decode(labels, expected):
+    found = decode(labels, "县委党校和北京", 10)
+    assert [(m.start, m.end, m.type) for m in found] == expected
+
+
+def test_decode_trims_quotes():
+    text = "“一网通办”"
+    assert decode(["B-Initiative"] + ["I-Initiative"] * 5, text, 0) == [Mention(1, 5, "Initiative", "一网通办")]

@@ -1,0 +1,59 @@
+"""Training: a model learns what it was taught, the same gold gives the same files, and the
+trained model plugs into extract/load through ``--model``."""
+import hashlib
+
+import pytest
+
+from govkg.extract import extract
+from govkg.learn.model import load_model
+from govkg.learn.train import train_model
+from govkg.read import read_report
+
+
+def _digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_model_folder_has_every_part(sample_model):
+    names = {p.name for p in sample_model.iterdir()}
+    assert {"mentions.crfsuite", "relations.npz", "relations.json", "themes.npz", "themes.json",
+            "model.json"} <= names
+    assert not [p for p in sample_model.parent.iterdir() if p.name.startswith(".")]   # no staging left
+
+
+def test_same_gold_same_model(sample_model, tmp_path, sample_gold, examples_dir):
+    again = tmp_path / "again"
+    train_model(sample_gold, again, examples_dir)
+    assert _digests(again) == _digests(sample_model)
+
+
+@pytest.fixture(scope="module")
+def taught(sample_model, examples_dir):
+    report = read_report(next(examples_dir.glob("*.txt")))
+    return extract(report, str(sample_model))
+
+
+@pytest.mark.parametrize("type_, name", [
+    ("Organization", "华禾有机食品有限公司"),
+    ("Organization", "县委组织部"),
+    ("Document", "中华人民共和国乡村振兴促进法"),
+    ("Program", "有机杂粮精深加工项目"),
+])
+def test_extracts_what_it_was_taught(taught, type_, name):
+    assert (type_, name) in {(e.type, e.name) for e in taught.entities}
+
+
+def test_taught_themes(taught):
+    themed = next(st for st in taught.statements if st.text.startswith("在县委组织部统筹指导下"))
+    assert "village_governance" in themed.themes
+
+
+def test_taught_relation(taught):
+    names = {e.id: e.name for e in taught.entities}
+    rels = {(names[r.head], r.type, names[r.tail]) for r in taught.relations}
+    assert ("县委组织部", "LEADS", "村“两委”换届") in rels
+
+
+def test_model_loads_its_settings(sample_model):
+    model = load_model(sample_model)
+    assert model.settings["statements"] == 8 and model.relations and model.themes
