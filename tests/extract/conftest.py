@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.extract import extract
+from govkg.extract import RULES, extract
 from govkg.extract.mentions import find_mentions
 from govkg.extract.tokens import tokenize
 from govkg.model import Report, Statement
@@ -22,7 +22,7 @@ def _mentions_of(text: str) -> set[tuple[str, str]]:
 
 
 def _extraction_of(text: str, author: str = "xx县人民政府", doc: str = "t.txt"):
-    return extract(Report(doc=doc, text=text, sha256="", author=author))
+    return extract(Report(doc=doc, text=text, sha256="", author=author), RULES)   # these tables test the rules
 
 
 def _finder_of(module):

@@ -63,6 +63,8 @@ def locate(name: str, text: str) -> list[tuple[int, int]]:
 def load_examples(gold_dir: Path, corpus_dir: Path | None = None) -> list[Example]:
     """The gold statements of ``gold_dir`` (a folder of .jsonl or one file), in file order."""
     gold_dir = Path(gold_dir)
+    if not gold_dir.exists():
+        raise GovKGError(f"{gold_dir}: no such gold file or folder")
     files = sorted(gold_dir.glob("*.jsonl")) if gold_dir.is_dir() else [gold_dir]
     if not files:
         raise GovKGError(f"{gold_dir}: no gold .jsonl files")

@@ -80,15 +80,21 @@ def char_features(text: str, base: int, tokens: list[Token], mentions: list[Ment
     tag_of = [""] * n
     heads = _lexical_heads()
     head_of = [""] * n
-    for tok in tokens:
+    prev_word = ["^"] * n
+    next_word = ["$"] * n
+    words = [tok.text if len(tok.text) <= 6 else "" for tok in tokens]
+    for k, tok in enumerate(tokens):
         lo, hi = tok.start - base, tok.end - base
-        word = tok.text if len(tok.text) <= 6 else ""
         head = heads.get(tok.text, "")
+        before = words[k - 1] + "|" + heads.get(tokens[k - 1].text, "") if k else "^"
+        after = words[k + 1] + "|" + heads.get(tokens[k + 1].text, "") if k + 1 < len(tokens) else "$"
         for i in range(max(lo, 0), min(hi, n)):
             position[i] = "S" if hi - lo == 1 else ("B" if i == lo else "E" if i == hi - 1 else "M")
-            word_of[i] = word
+            word_of[i] = words[k]
             tag_of[i] = tok.tag
             head_of[i] = head
+            prev_word[i] = before
+            next_word[i] = after
     rules = rule_tags(n, base, mentions)
     quotes = _quote_context(text)
     feats = []
@@ -104,7 +110,8 @@ def char_features(text: str, base: int, tokens: list[Token], mentions: list[Ment
             "p1cn1=" + p1 + c + n1,
             "wp=" + position[i], "w=" + word_of[i], "wt=" + tag_of[i], "wpt=" + position[i] + tag_of[i],
             "wt-1=" + (tag_of[i - 1] if i else "^"), "wt+1=" + (tag_of[i + 1] if i + 1 < n else "$"),
-            "hd=" + head_of[i] + position[i],
+            "hd=" + head_of[i] + position[i], "pw=" + prev_word[i], "nw=" + next_word[i],
+            "n1n2n3=" + n1 + n2 + n3,
             "r=" + rules[i], "r-1=" + r_prev, "r+1=" + r_next,
             "q=" + quotes[i], "k=" + _char_class(c) + _char_class(p1) + _char_class(n1),
         ])

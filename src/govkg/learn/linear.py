@@ -50,7 +50,7 @@ class LinearModel:
 
 
 def train_linear(rows: list[Features], labels: list, classes: list[str], multi_label: bool,
-                 c: float = 1.0, min_count: int = 1) -> LinearModel:
+                 c: float = 1.0, min_count: int = 1, balanced: bool = False) -> LinearModel:
     """``labels``: one class name per row, or (multi_label) a set of class names per row."""
     from collections import Counter
 
@@ -70,7 +70,8 @@ def train_linear(rows: list[Features], labels: list, classes: list[str], multi_l
         for k, name in enumerate(classes):
             y = np.array([name in row_labels for row_labels in labels])
             if y.any() and not y.all():
-                clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0).fit(x, y)
+                clf = LogisticRegression(C=c, max_iter=2000, solver="liblinear", random_state=0,
+                                         class_weight="balanced" if balanced else None).fit(x, y)
                 coef[k], intercept[k] = clf.coef_[0], clf.intercept_[0]
         return LinearModel(classes, vocabulary, coef, intercept, True)
     y = np.array([classes.index(label) for label in labels])

@@ -76,8 +76,8 @@ class ExtractionModel:
         if self.themes is None:
             return statement
         own = statement.themes if self.rule_features else ()
-        themes = predict_themes(self.themes, statement, own,
-                                self.settings.get("theme_threshold", 0.4))
+        themes = predict_themes(self.themes, statement, own, self.settings.get("theme_threshold", 0.5),
+                                self.settings.get("theme_top_threshold", 0.3))
         return replace(statement, themes=themes)
 
     def save_settings(self) -> None:

@@ -12,7 +12,8 @@ from govkg.model import Statement
 
 __all__ = ["THRESHOLD", "predict_themes", "theme_features"]
 
-THRESHOLD = 0.4
+THRESHOLD = 0.5
+TOP_THRESHOLD = 0.3      # the likeliest theme is given from this lower probability
 
 
 def theme_features(statement: Statement, rule_themes: tuple[str, ...]) -> Features:
@@ -37,7 +38,8 @@ def theme_features(statement: Statement, rule_themes: tuple[str, ...]) -> Featur
 
 
 def predict_themes(model: LinearModel, statement: Statement, rule_themes: tuple[str, ...],
-                   threshold: float = THRESHOLD) -> tuple[str, ...]:
+                   threshold: float = THRESHOLD, top_threshold: float = TOP_THRESHOLD) -> tuple[str, ...]:
     probs = model.probabilities(theme_features(statement, rule_themes))
-    ranked = sorted(range(len(probs)), key=lambda k: -probs[k])
-    return tuple(model.classes[k] for k in ranked[:MAX_THEMES] if probs[k] >= threshold)
+    ranked = sorted(range(len(probs)), key=lambda k: -probs[k])[:MAX_THEMES]
+    return tuple(model.classes[k] for n, k in enumerate(ranked)
+                 if probs[k] >= threshold or n == 0 and probs[k] >= top_threshold)

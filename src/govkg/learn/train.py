@@ -25,8 +25,8 @@ from govkg.model import RELATION_TYPES, Mention
 
 __all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
 
-DEFAULT_SETTINGS = {"rule_features": True, "merge": "nested", "relation_threshold": 0.5, "theme_threshold": 0.4,
-                    "relation_c": 0.5, "theme_c": 1.0}
+DEFAULT_SETTINGS = {"rule_features": True, "merge": "nested", "relation_threshold": 0.5, "theme_threshold": 0.5,
+                    "theme_top_threshold": 0.3, "relation_c": 0.5, "theme_c": 1.0}
 _QUOTES = "\"'“”‘’「」『』《》〈〉 \u3000"
 
 
@@ -117,7 +117,7 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
                      c=settings["relation_c"]).save(out_dir / "relations")
     theme_ids = sorted(theme_keywords())
     train_linear([d.themes[0] for d in data], [set(d.themes[1]) for d in data], theme_ids,
-                 multi_label=True, c=settings["theme_c"], min_count=2).save(out_dir / "themes")
+                 multi_label=True, c=settings["theme_c"], min_count=2, balanced=True).save(out_dir / "themes")
     meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
     (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
