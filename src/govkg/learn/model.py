@@ -24,7 +24,17 @@ from govkg.learn.themes import predict_themes
 from govkg.model import Mention, Relation, Statement
 from govkg.resources import data_path
 
-__all__ = ["ExtractionModel", "default_model", "load_model", "merge_mentions"]
+# What a model does unless its model.json says otherwise (chosen by cross-validation, docs/extraction.md).
+DEFAULT_SETTINGS = {
+    "rule_features": True,          # the rules' mentions, relations and themes as features
+    "merge": "nested",              # see merge_mentions
+    "union_types": ["Document", "Organization", "Person", "Program", "Initiative"],
+    "propagate_min_length": 4,      # see ExtractionModel.propagate; 0 turns it off
+    "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
+    "relation_c": 0.5, "theme_c": 1.0, "crf_c1": 0.05, "crf_c2": 0.01,
+}
+
+__all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions"]
 
 
 @dataclass
@@ -44,11 +54,41 @@ class ExtractionModel:
         rules = find_mentions(statement)
         feats = char_features(statement.text, statement.start, tokens, rules)
         learned = decode(self.tagger.tag(feats), statement.text, statement.start)
-        return merge_mentions(learned, rules, self.settings.get("merge", "nested"))
+        return merge_mentions(learned, rules, self.setting("merge"),
+                              frozenset(self.setting("union_types")))
+
+    def propagate(self, per_statement: list[tuple[Statement, list[Mention]]]):
+        """A name the tagger found in one statement of a report is that entity wherever the report
+        writes it again (the tagger misses some repeats that the gold annotates every time)."""
+        min_len = self.setting("propagate_min_length")
+        if not min_len:
+            return per_statement
+        import ahocorasick
+
+        names: dict[str, str] = {}
+        for _, found in per_statement:
+            for m in found:
+                if len(m.name) >= min_len and m.name == m.name.strip():
+                    names.setdefault(m.name, m.type)
+        if not names:
+            return per_statement
+        automaton = ahocorasick.Automaton()
+        for name, type_ in names.items():
+            automaton.add_word(name, (name, type_))
+        automaton.make_automaton()
+        out = []
+        for st, found in per_statement:
+            added = list(found)
+            for end, (name, type_) in automaton.iter_long(st.text):
+                lo, hi = st.start + end - len(name) + 1, st.start + end + 1
+                if not any(m.start < hi and lo < m.end for m in added):
+                    added.append(Mention(lo, hi, type_, name))
+            out.append((st, sorted(added, key=lambda m: (m.start, m.end, m.type)) if len(added) > len(found) else found))
+        return out
 
     @property
     def rule_features(self) -> bool:
-        return self.settings.get("rule_features", True)
+        return self.setting("rule_features")
 
     def relations_of(self, statement: Statement, mentions: list[Mention],
                      ids: dict[Mention, str]) -> list[Relation]:
@@ -62,7 +102,7 @@ class ExtractionModel:
             rule_pairs.setdefault((r.head, r.tail), set()).add(r.type)
         ctx = StatementContext(statement.text, statement.start, mentions, ids, AUTHOR_ID, rule_pairs)
         found = predict_relations(self.relations, ctx, candidates(mentions),
-                                  self.settings.get("relation_threshold", 0.5))
+                                  self.setting("relation_threshold"))
         evidence = (statement.start, statement.end)
         out = []
         for cand, rel, _ in found:
@@ -76,26 +116,27 @@ class ExtractionModel:
         if self.themes is None:
             return statement
         own = statement.themes if self.rule_features else ()
-        themes = predict_themes(self.themes, statement, own, self.settings.get("theme_threshold", 0.5),
-                                self.settings.get("theme_top_threshold", 0.3))
+        themes = predict_themes(self.themes, statement, own, self.setting("theme_threshold"),
+                                self.setting("theme_top_threshold"))
         return replace(statement, themes=themes)
 
-    def save_settings(self) -> None:
-        (self.path / "model.json").write_text(json.dumps(self.settings, ensure_ascii=False, indent=1,
-                                                         sort_keys=True) + "\n", encoding="utf-8")
+    def setting(self, name: str):
+        return self.settings.get(name, DEFAULT_SETTINGS[name])
 
 
-def merge_mentions(learned: list[Mention], rules: list[Mention], how: str) -> list[Mention]:
+def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
+                   union_types: frozenset[str] = frozenset()) -> list[Mention]:
     """``nested``: the CRF's mentions plus the rules' places that open a learned Program's name
-    (spec §2: 北联镇新兴村 in 北联镇新兴村甜玉米加工项目); ``union``: also every rule mention
-    that overlaps no learned one; ``learned``: the CRF's alone."""
+    (spec §2: 北联镇新兴村 in 北联镇新兴村甜玉米加工项目), and the rule mentions of
+    ``union_types`` that overlap no learned one; ``union``: every rule mention that overlaps no
+    learned one; ``learned``: the CRF's alone."""
     out = list(learned)
     if how == "learned":
         return sorted(out, key=lambda m: (m.start, m.end, m.type))
     for m in rules:
         overlapping = [x for x in learned if x.start < m.end and m.start < x.end]
         if not overlapping:
-            if how == "union":
+            if how == "union" or m.type in union_types:
                 out.append(m)
             continue
         if m.type == "Place" and any(x.type == "Program" and x.start == m.start and m.end < x.end

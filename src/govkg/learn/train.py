@@ -18,6 +18,7 @@ from govkg.extract.tokens import tokenize
 from govkg.learn.examples import Example
 from govkg.learn.features import char_features
 from govkg.learn.linear import Features, train_linear
+from govkg.learn.model import DEFAULT_SETTINGS
 from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
 from govkg.learn.tagger import bio_labels, train_tagger
 from govkg.learn.themes import theme_features
@@ -25,8 +26,6 @@ from govkg.model import RELATION_TYPES, Mention
 
 __all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
 
-DEFAULT_SETTINGS = {"rule_features": True, "merge": "nested", "relation_threshold": 0.5, "theme_threshold": 0.5,
-                    "theme_top_threshold": 0.3, "relation_c": 0.5, "theme_c": 1.0}
 _QUOTES = "\"'“”‘’「」『』《》〈〉 \u3000"
 
 
@@ -109,7 +108,8 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    train_tagger([(d.chars, d.labels) for d in data if d.chars], out_dir / "mentions.crfsuite")
+    train_tagger([(d.chars, d.labels) for d in data if d.chars], out_dir / "mentions.crfsuite",
+                 {"c1": settings["crf_c1"], "c2": settings["crf_c2"]})
     pairs = [p for d in data for p in d.pairs]
     if pairs:
         classes = [NONE, *RELATION_TYPES]
