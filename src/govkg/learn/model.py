@@ -30,6 +30,7 @@ DEFAULT_SETTINGS = {
     "merge": "nested",              # see merge_mentions
     "union_types": ["Document", "Organization", "Person", "Program", "Initiative"],
     "propagate_min_length": 4,      # see ExtractionModel.propagate; 0 turns it off
+    "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
     "relation_c": 0.5, "theme_c": 1.0, "crf_c1": 0.05, "crf_c2": 0.01,
 }
@@ -104,7 +105,8 @@ class ExtractionModel:
         found = predict_relations(self.relations, ctx, candidates(mentions),
                                   self.setting("relation_threshold"))
         evidence = (statement.start, statement.end)
-        out = []
+        kept = frozenset(self.setting("rule_relations"))
+        out = [r for r in rules if r.type in kept]
         for cand, rel, _ in found:
             head = AUTHOR_ID if cand.head is None else ids.get(cand.head)
             tail = ids.get(cand.tail)

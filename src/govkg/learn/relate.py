@@ -72,11 +72,17 @@ def candidates(mentions: list[Mention], author_names: frozenset[str] = frozenset
         if allowed(AUTHOR, t.type):
             out.append(Candidate(None, t))
         for h in mentions:
-            if h is t or (h.start < t.end and t.start < h.end):
+            if h is t or (h.start < t.end and t.start < h.end and not _nested(t, h)):
                 continue
             if allowed(h.type, t.type):
                 out.append(Candidate(h, t))
     return out
+
+
+def _nested(inner: Mention, outer: Mention) -> bool:
+    """A place written inside a longer name (北联镇新兴村 in 北联镇新兴村甜玉米加工项目: spec §2)."""
+    return (inner.type == "Place" and outer.start <= inner.start and inner.end <= outer.end
+            and (inner.start, inner.end) != (outer.start, outer.end))
 
 
 class StatementContext:
