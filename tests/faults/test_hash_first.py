@@ -14,9 +14,9 @@ def test_unchanged_files_are_not_extracted_again(tmp_path, monkeypatch):
     extracted: list[str] = []
     real = pipeline.extract
 
-    def counting(report):
+    def counting(report, *rest):
         extracted.append(report.doc)
-        return real(report)
+        return real(report, *rest)
     monkeypatch.setattr(pipeline, "extract", counting)
 
     with open_store(tmp_path / "store") as db:
