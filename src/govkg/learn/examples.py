@@ -7,12 +7,12 @@ tagger is flat, and a place nested in a Program's name is left to the rules (spe
 """
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import GovKGError
+from govkg.evaluate import load_gold
 from govkg.model import Statement
 from govkg.read import read_report
 from govkg.statements import split_statements
@@ -65,19 +65,8 @@ def load_examples(gold_dir: Path, corpus_dir: Path | None = None) -> list[Exampl
     gold_dir = Path(gold_dir)
     if not gold_dir.exists():
         raise GovKGError(f"{gold_dir}: no such gold file or folder")
-    files = sorted(gold_dir.glob("*.jsonl")) if gold_dir.is_dir() else [gold_dir]
-    if not files:
-        raise GovKGError(f"{gold_dir}: no gold .jsonl files")
     corpus_dir = Path(corpus_dir) if corpus_dir else (gold_dir if gold_dir.is_dir() else gold_dir.parent).parent / "corpus"
-    rows_by_doc: dict[str, list[dict]] = {}
-    for path in files:
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise GovKGError(f"{path}:{n}: not JSON: {err}") from None
-                rows_by_doc.setdefault(row["doc"], []).append(row)
+    rows_by_doc = load_gold(gold_dir)
     examples: list[Example] = []
     for doc, rows in rows_by_doc.items():
         examples.extend(_doc_examples(doc, rows, corpus_dir))

@@ -6,10 +6,10 @@ Training is deterministic: the same gold gives the same model files.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from govkg.evaluate import norm as _norm
 from govkg.extract.entities import AUTHOR_ID, canonical_name
 from govkg.extract.mentions import find_mentions
 from govkg.extract.relations import find_relations
@@ -26,9 +26,6 @@ from govkg.model import RELATION_TYPES, Mention
 
 __all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
 
-_QUOTES = "\"'“”‘’「」『』《》〈〉 \u3000"
-
-
 @dataclass
 class Featurized:
     doc: str
@@ -36,10 +33,6 @@ class Featurized:
     labels: list[str]
     pairs: list[tuple[Features, str]]
     themes: tuple[Features, tuple[str, ...]]
-
-
-def _norm(name: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in _QUOTES).lower()
 
 
 def featurize(examples: list[Example], rule_features: bool = True, progress=None) -> list[Featurized]:
