@@ -25,3 +25,16 @@ def sample_model(tmp_path_factory):
     out = tmp_path_factory.mktemp("model") / "sample-model"
     train_model(SAMPLE_GOLD, out, EXAMPLES)
     return out
+
+
+@pytest.fixture
+def small_gold(gold, tmp_path):
+    """A gold folder of the first ``n`` statements of three shared reports (for quick CV runs)."""
+    def make(n: int) -> Path:
+        small = tmp_path / "gold"
+        small.mkdir()
+        for name in ("gwr-hailar-district-2015.jsonl", "gwr-hailar-district-2016.jsonl", "gwr-national-2019.jsonl"):
+            rows = (gold / name).read_text(encoding="utf-8").splitlines()[:n]
+            (small / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
+        return small
+    return make

@@ -24,13 +24,9 @@ def test_too_few_reports_for_k(gold, corpus):
 
 
 @pytest.mark.corpus
-def test_small_cross_validation(gold, corpus, tmp_path):
+def test_small_cross_validation(small_gold, corpus):
     """Three reports, 25 statements each: every variant scores each held-out report."""
-    small = tmp_path / "gold"
-    small.mkdir()
-    for name in ("gwr-hailar-district-2015.jsonl", "gwr-hailar-district-2016.jsonl", "gwr-national-2019.jsonl"):
-        rows = (gold / name).read_text(encoding="utf-8").splitlines()[:25]
-        (small / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    small = small_gold(25)
     results = cross_validate(small, corpus, k=3, variants=("rules", "hybrid"))
     assert set(results) == {"rules", "hybrid"}
     for result in results.values():
