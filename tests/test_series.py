@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govkg.errors import GovKGError
-from govkg.series import diff, previous_report, series, theme_trend, timeline
+from govkg.series import diff, next_report, previous_report, series, series_of, theme_trend, timeline
 
 HAILAR = ("gwr-hailar-district-2012.txt", "gwr-hailar-district-2015.txt", "gwr-hailar-district-2016.txt",
           "gwr-hailar-district-2018.txt")
@@ -53,6 +53,15 @@ def test_one_report_is_compared_with_the_previous_of_its_series(hailar):
         diff(hailar, "gwr-hailar-district-2012.txt")
     with pytest.raises(GovKGError, match="not in the store: nope.txt"):
         diff(hailar, "nope.txt", "gwr-hailar-district-2018.txt")
+
+
+def test_series_of_a_report_and_its_next(hailar):
+    assert [r.doc for r in series_of(hailar, "gwr-hailar-district-2016.txt")] == list(HAILAR)
+    assert next_report(hailar, "gwr-hailar-district-2015.txt") == "gwr-hailar-district-2016.txt"
+    assert next_report(hailar, "gwr-hailar-district-2016.txt") == "gwr-hailar-district-2018.txt"
+    assert next_report(hailar, "gwr-hailar-district-2018.txt") is None
+    with pytest.raises(GovKGError, match="not in the store: nope.txt"):
+        next_report(hailar, "nope.txt")
 
 
 def test_timeline_finds_an_undertaking_under_its_other_names(hailar):

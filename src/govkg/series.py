@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from govkg.errors import GovKGError
 
-__all__ = ["Appearance", "Change", "ReportDiff", "Timeline", "diff", "previous_report", "series",
-           "theme_trend", "timeline"]
+__all__ = ["Appearance", "Change", "ReportDiff", "Timeline", "diff", "next_report", "previous_report", "series",
+           "series_of", "theme_trend", "timeline"]
 
 CHANGE_KINDS = ("new", "dropped", "continued")
 _QUERY = {"new": "new-in-report", "dropped": "dropped-in-report", "continued": "continued-in-report"}
@@ -136,6 +136,27 @@ def previous_report(store, doc: str) -> str | None:
     earlier = [r for r in reports.values() if r.issuer == this.issuer and r.kind == this.kind
                and r.year and r.year < this.year]
     return max(earlier, key=lambda r: (r.year, r.doc)).doc if earlier else None
+
+
+def next_report(store, doc: str) -> str | None:
+    """The report after ``doc`` in its series: same issuer and kind, the earliest later year."""
+    chain = series_of(store, doc)
+    year = next((r.year for r in chain if r.doc == doc), None)
+    later = [r for r in chain if year and r.year > year]
+    return later[0].doc if later else None
+
+
+def series_of(store, doc: str) -> list:
+    """The reports of ``doc``'s series (``doc`` included) by year: the ReportInfo of every stored
+    report with its issuer and kind and a year; [] when its issuer or year is unknown."""
+    reports = {r.doc: r for r in store.reports()}
+    this = reports.get(doc)
+    if this is None:
+        raise GovKGError(f"not in the store: {doc} (see `govkg reports`)")
+    if not this.issuer or not this.year:
+        return []
+    return sorted((r for r in reports.values() if r.issuer == this.issuer and r.kind == this.kind and r.year),
+                  key=lambda r: (r.year, r.doc))
 
 
 def series(store, issuer: str) -> list[dict]:

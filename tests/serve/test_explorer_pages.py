@@ -64,11 +64,11 @@ def test_csv_download_has_bom_and_the_rows(open_page, tmp_path):
 
 def test_entity_page_json_download_follows_the_sort(open_page, tmp_path):
     page = open_page("/entity?name=" + urllib.parse.quote("红色头雁工程"))
-    wait_page(page, "#entity-view tbody tr")
-    page.click("#entity-view th:nth-child(3) button")                   # by entity, descending next
-    page.click("#entity-view th:nth-child(3) button")
+    wait_page(page, "#entity-relations tbody tr")
+    page.click("#entity-relations th:nth-child(3) button")               # by entity, descending next
+    page.click("#entity-relations th:nth-child(3) button")
     with page.expect_download() as download:
-        page.click("#download-json")
+        page.click("#entity-relations .gk-download:text-is('JSON')")
     path = tmp_path / "rows.json"
     download.value.save_as(path)
     import json
@@ -86,7 +86,7 @@ def test_entity_cell_opens_the_entity_page(open_page, server):
     assert page.locator("#entity-view h1").inner_text().strip() == "县委组织部"
     assert urllib.parse.unquote(page.url) == server.url + "/entity?name=县委组织部"
     assert "组织部" in page.locator("#entity-view dl").inner_text()           # its alias
-    assert LEADS_SENTENCE in page.locator("#entity-view table").inner_text()
+    assert LEADS_SENTENCE in page.locator("#entity-relations table").inner_text()
     page.go_back()                                                          # history works
     wait_page(page, "#tab-queries.active #query-result tbody tr")
 

@@ -219,3 +219,31 @@ def test_sparql_result_limit_and_timeout(served_store):
                                          ("0.0.0.0", False), ("192.168.1.5", False), ("example.org", False)])
 def test_only_loopback_counts_as_local(host, local):
     assert is_local(host) is local
+
+
+def test_across_years_api(server):
+    from urllib.parse import quote
+
+    tl = json.loads(get(server, "/api/timeline?name=" + quote("红色头雁工程"))[2])
+    assert [(a["year"], a["report"], a["issuer"], a["statements"]) for a in tl["appearances"]] == [
+        (2024, DOC, "县人民政府", 2)]
+    assert tl["appearances"][0]["sentence"] == LEADS_SENTENCE
+    assert tl["years"] == [{"year": 2024, "statements": 2, "reports": 1, "stored": 1}]
+    assert tl["firstSeen"] == tl["lastSeen"] == {"year": 2024, "report": DOC, "issuer": "县人民政府"}
+    other_type = json.loads(get(server, "/api/timeline?type=Place&name=" + quote("红色头雁工程"))[2])
+    assert other_type["appearances"] == [] and other_type["firstSeen"] is None
+    chain = json.loads(get(server, "/api/series?doc=" + quote(DOC))[2])
+    assert (chain["issuer"], chain["previous"], chain["next"]) == ("县人民政府", None, None)
+    assert [r["doc"] for r in chain["series"]] == [DOC]
+    for path, message in (("/api/diff?after=" + quote(DOC), "no earlier report"),
+                          ("/api/diff?before=" + quote(DOC) + "&after=nope.txt", "not in the store: nope.txt"),
+                          ("/api/diff?before=" + quote(DOC), "give the later report"),
+                          ("/api/series?doc=nope.txt", "not in the store: nope.txt"),
+                          ("/api/timeline?name=", "give the name")):
+        with pytest.raises(HTTPError) as missing:
+            get(server, path)
+        assert missing.value.code == 404 and message in json.loads(missing.value.read())["error"], path
+    same = json.loads(get(server, f"/api/diff?before={quote(DOC)}&after={quote(DOC)}")[2])
+    assert same["new"] == same["dropped"] == []
+    assert {c["name"] for c in same["continued"]} >= {"红色头雁工程", "县委组织部"}
+    assert same["earlier"] is None and same["later"] is None

@@ -3,11 +3,14 @@
     GET  /                      the explorer page (graph; ?theme=&report=&entity=&hops= reopen a view)
     GET  /entity?name=&type=    an entity's page        GET /report?doc=&sentence=  a report's text
     GET  /query/{name}?...      a named query's answer  (all pages are the same script, routed by URL)
+    GET  /diff?before=&after=   what is new in, dropped from and continued in a report against another
     GET  /api/graph             a view as JSON: ?entity=&hops=&theme=&report=&type=&limit=; &view=auto
                                 answers a big graph with its overview (govkg.view.overview)
     GET  /api/search?q=         entities whose name or alias contains q
     GET  /api/entity?name=      an entity, its relations and their evidence
     GET  /api/report?doc=       a report's statements with their section paths
+    GET  /api/timeline?name=&type=  an entity across years   GET /api/series?doc=  a report's series
+    GET  /api/diff?before=&after=   two reports compared (govkg.series; govkg.serve.across)
     GET  /themes                reports × themes (statements per report per theme), each cell a link
     GET  /api/matrix            the same as JSON
     GET  /api/themes, /api/reports   what the pickers offer
@@ -32,6 +35,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from govkg.errors import GovKGError
+from govkg.serve.across import diff_page, series_page, timeline_page
 from govkg.serve.pages import (COLUMN_KINDS, PageError, check_params, entity_page, report_page, table_csv,
                                table_json, theme_matrix)
 from govkg.serve.sparql import SparqlEndpoint
@@ -114,6 +118,18 @@ class Explorer:
         except PageError as e:
             return _error(str(e), 404)
 
+    # Across years: plain functions, so Starlette runs them in its thread pool (each reads the store).
+    def timeline(self, request: Request) -> Response:
+        q = request.query_params
+        return _answer(timeline_page, self.store, q.get("name", ""), q.get("type", ""))
+
+    def series(self, request: Request) -> Response:
+        return _answer(series_page, self.store, request.query_params.get("doc", ""))
+
+    def diff(self, request: Request) -> Response:
+        q = request.query_params
+        return _answer(diff_page, self.store, q.get("before", "").strip(), q.get("after", "").strip())
+
     async def matrix(self, request: Request) -> Response:
         return JSONResponse(theme_matrix(self.store, self.view().themes))
 
@@ -153,6 +169,13 @@ class Explorer:
                              "truncated": len(table.rows) > len(rows)})
 
 
+def _answer(make, *args) -> Response:
+    try:
+        return JSONResponse(make(*args))
+    except PageError as e:
+        return _error(str(e), 404)
+
+
 def _error(message: str, status: int) -> Response:
     return JSONResponse({"error": message}, status_code=status)
 
@@ -169,6 +192,10 @@ def create_app(store, timeout: float = 10.0, limit: int = 10000, allow_service: 
         Route("/themes", explorer.page_),
         Route("/api/matrix", explorer.matrix),
         Route("/query/{name}", explorer.page_),
+        Route("/diff", explorer.page_),
+        Route("/api/timeline", explorer.timeline),
+        Route("/api/series", explorer.series),
+        Route("/api/diff", explorer.diff),
         Route("/api/entity", explorer.entity),
         Route("/api/report", explorer.report),
         Route("/api/themes", explorer.themes),

@@ -18,7 +18,7 @@ from govkg.view.data import ViewGraph
 __all__ = ["render_html", "script_json", "static_file", "write_html"]
 
 _HERE = files("govkg.view")
-STATIC_FILES = ("vis-network.min.js", "viz.js", "viz.css", "results.js", "explorer.js")
+STATIC_FILES = ("vis-network.min.js", "viz.js", "viz.css", "results.js", "across.js", "explorer.js")
 
 
 def static_file(name: str) -> str:

@@ -3,6 +3,7 @@
  *   /entity?name=&type=                        an entity, its relations and their evidence
  *   /report?doc=&sentence=  (or &at=START)     a report's text, at a sentence
  *   /query/NAME?PARAM=VALUE                    a named query and its answer
+ *   /diff?before=A&after=B&show=new            what changed between two reports (across.js)
  *   /#sparql                                   the SPARQL box
  * Links inside the page are followed without reloading it (history.pushState). Text goes on
  * screen only through textContent (GovKG.el, GovKG.results). */
@@ -51,6 +52,7 @@
     if (path === "/entity") return showEntity(params);
     if (path === "/report") return showReport(params);
     if (path === "/themes") return showMatrix();
+    if (path === "/diff") return showDiff(params);
     if (path === "/queries" || path.indexOf("/query/") === 0) return showQueries(path, params);
     if (location.hash === "#queries") { history.replaceState(null, "", "/queries"); return showQueries("/queries", params); }
     if (location.hash === "#sparql") return openTab("sparql");
@@ -61,7 +63,7 @@
     var a = event.target.closest && event.target.closest("a[href]");
     if (!a || a.hasAttribute("download") || a.target || event.ctrlKey || event.metaKey || event.shiftKey ||
         event.button !== 0 || a.origin !== location.origin) return;
-    if (!/^\/(entity|report|themes|queries|query\/.*)?$/.test(a.pathname)) return;
+    if (!/^\/(entity|report|themes|diff|queries|query\/.*)?$/.test(a.pathname)) return;
     event.preventDefault();
     go(a.pathname + a.search + a.hash);
   });
@@ -179,8 +181,11 @@
       actions.appendChild(link("在图中查看 show in the graph", "/" + query({ entity: e.name, hops: 1 })));
       actions.appendChild(text(" · "));
       actions.appendChild(link("查询 entity-neighbourhood", "/query/entity-neighbourhood" + query({ name: e.name })));
-      var table = el("div", "result");
-      out.replaceChildren(head, list, actions, el("h2", "", "关系 relations (" + e.relations.length + ")"), table);
+      var table = el("div", "result"), years = el("section", "gk-timeline");
+      table.id = "entity-relations";
+      years.id = "entity-timeline";
+      out.replaceChildren(head, list, actions, years, el("h2", "", "关系 relations (" + e.relations.length + ")"), table);
+      GovKG.across.timeline(years, e.name, e.type);
       GovKG.results(table, {
         name: e.name, columns: ["relation", "direction", "entity", "type", "report", "sentence"],
         kinds: ["text", "text", "entity", "text", "report", "sentence"],
@@ -207,6 +212,9 @@
       if (r.author) { meta.appendChild(text(" · 作者 author ")); meta.appendChild(link(r.author, "/entity" + query({ name: r.author }))); }
       meta.appendChild(text(" · "));
       meta.appendChild(link("图中查看 graph of this report", "/" + query({ report: r.doc })));
+      var chain = head.appendChild(el("p", "gk-series"));
+      chain.id = "report-series";
+      GovKG.across.series(chain, r.doc);
       var where = head.appendChild(el("p", "gk-section"));
       where.id = "report-section";
       var body = el("div", "gk-report-text"), para = null, section = null, hit = null;
@@ -230,6 +238,7 @@
         var span = event.target.closest(".gk-stmt");
         if (!span) return;
         history.replaceState(null, "", "/report" + query({ doc: r.doc, at: span.id.slice(2) }));
+        status.textContent = "";
         mark(span, where);
       });
       if (hit) mark(hit, where);
@@ -244,6 +253,17 @@
     where.textContent = "章节 section: " + (span.dataset.section || "（正文 body）");
     span.scrollIntoView({ block: "center" });
     span.focus({ preventScroll: true });
+  }
+
+  /* diff of two reports: the chosen list (new, dropped, continued) stays in the address */
+  function showDiff(params) {
+    openTab("diff");
+    GovKG.across.diff(document.getElementById("diff-view"), document.getElementById("diff-status"), params,
+      function (which) {
+        var now = new URLSearchParams(location.search);
+        now.set("show", which);
+        history.replaceState(null, "", "/diff?" + now);
+      });
   }
 
   /* named queries */
@@ -310,7 +330,7 @@
     getJSON(base + (args ? "?" + args : "")).then(function (t) {
       status.textContent = t.truncated ? "the answer was cut at " + t.rows.length + " rows" : "";
       var download = function (fmt) { var p = new URLSearchParams(params); p.set("format", fmt); return base + "?" + p; };
-      GovKG.results(out, { name: q.name, columns: t.columns, kinds: q.kinds, rows: t.rows,
+      GovKG.results(out, { name: q.name, columns: t.columns, kinds: q.kinds, rows: t.rows, idPrefix: "download",
                            downloads: { csv: download("csv"), json: download("json") } });
     }).catch(function (e) { status.textContent = e.message; });
   }

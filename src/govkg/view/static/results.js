@@ -5,6 +5,7 @@
  *
  * GovKG.results(container, {columns, kinds, rows, name, downloads}) where kinds[i] is
  * "entity", "report", "sentence", "count" or "text"; downloads, when given, is {csv: url, json: url};
+ * idPrefix, when given, names the download links PREFIX-csv and PREFIX-json;
  * links[i](value, row) and shade[i](number), when given, make column i's cells links or shaded.
  */
 (function () {
@@ -73,6 +74,7 @@
     this.rows = spec.rows.slice();
     this.name = spec.name || "results";
     this.downloads = spec.downloads || null;
+    this.idPrefix = spec.idPrefix || "";
     this.sortColumn = -1;
     this.descending = false;
     this.reportColumn = this.kinds.indexOf("report");
@@ -86,9 +88,11 @@
     var bar = el("div", "gk-results-bar");
     bar.appendChild(el("span", "gk-muted", this.rows.length + " 行 row(s)"));
     this.csvLink = bar.appendChild(el("a", "gk-download", "CSV"));
-    this.csvLink.id = "download-csv";
     this.jsonLink = bar.appendChild(el("a", "gk-download", "JSON"));
-    this.jsonLink.id = "download-json";
+    if (this.idPrefix) {                  /* ids only where asked: a page may hold several tables */
+      this.csvLink.id = this.idPrefix + "-csv";
+      this.jsonLink.id = this.idPrefix + "-json";
+    }
     var t = el("table", "gk-table gk-results");
     var head = t.appendChild(el("thead")).appendChild(el("tr"));
     this.headers = this.columns.map(function (c, i) {
