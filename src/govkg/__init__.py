@@ -7,12 +7,12 @@ The data flow, one module per step::
 
 The public API is re-exported here; the CLI (``govkg.cli``) is a thin layer over it.
 """
-from govkg.errors import GovKGError, OntologyError, QueryError, ReportError, StoreError
+from govkg.errors import GovKGError, QueryError, ReportError, StoreError, UsageError
 from govkg.model import Entity, Extraction, Relation, Report, Statement
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Entity", "Extraction", "GovKGError", "OntologyError", "QueryError", "Relation", "Report",
-    "ReportError", "Statement", "StoreError", "__version__",
+    "Entity", "Extraction", "GovKGError", "QueryError", "Relation", "Report",
+    "ReportError", "Statement", "StoreError", "UsageError", "__version__",
 ]

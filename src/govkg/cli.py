@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
-from govkg.errors import GovKGError, QueryError
+from govkg.errors import GovKGError, QueryError, UsageError
 
 app = typer.Typer(
     name="govkg", no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
@@ -46,13 +46,13 @@ def _model_spec(model: Path | None, fast: bool) -> str | None:
     from govkg.extract import RULES
 
     if fast and model:
-        raise GovKGError("--fast and --model exclude each other: --fast means the rules alone")
+        raise UsageError("--fast and --model exclude each other: --fast means the rules alone")
     if fast:
         return RULES
     if model is None:
         return None
     if not (model / "mentions.crfsuite").is_file():
-        raise GovKGError(f"{model}: not a govkg model folder (no mentions.crfsuite); make one with `govkg train`")
+        raise UsageError(f"{model}: not a govkg model folder (no mentions.crfsuite); make one with `govkg train`")
     return str(model.resolve())
 
 SparqlUserOption = typer.Option(None, "--sparql-user", envvar="GOVKG_SPARQL_USER",
@@ -83,7 +83,7 @@ def _open_neo4j(uri: str | None, user: str, password: str | None):
 
     uri = uri or os.environ.get("NEO4J_URI")
     if not uri:
-        raise GovKGError("no Neo4j server given: use --neo4j URI or set NEO4J_URI")
+        raise UsageError("no Neo4j server given: use --neo4j URI or set NEO4J_URI")
     return Neo4jStore(uri, user, password, database=os.environ.get("NEO4J_DATABASE") or None)
 
 
@@ -136,7 +136,7 @@ def _inputs(items) -> list[Path]:
     for path in skipped:
         err.print(f"[yellow]skipped:[/] {_escape(str(path))}: {skip_reason(path)}", highlight=False)
     if not paths:
-        raise GovKGError(f"no report files in {', '.join(map(str, items))}")
+        raise UsageError(f"no report files in {', '.join(map(str, items))}")
     return paths
 
 
@@ -191,12 +191,12 @@ def load(
     from govkg.store import open_store
 
     if not reports and not from_jsonl:
-        raise GovKGError("nothing to load: give report files or folders, or --from-jsonl FILE")
+        raise UsageError("nothing to load: give report files or folders, or --from-jsonl FILE")
     spec = _model_spec(model, fast)
     paths = _inputs(reports) if reports else []
     stated = _stated(author, kind, year, metadata)
     if not from_jsonl and not any(os.path.lexists(p) for p in paths):
-        raise GovKGError(f"no such file: {', '.join(map(str, paths))}")     # and no empty store made
+        raise UsageError(f"no such file: {', '.join(map(str, paths))}")     # and no empty store made
     with _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store) as db:
         result = LoadResult()
         if from_jsonl:
@@ -435,7 +435,7 @@ def remove(
             else:
                 missing.append(doc)
     if missing:
-        raise GovKGError(f"not in the store: {', '.join(missing)} (see `govkg reports`)")
+        raise UsageError(f"not in the store: {', '.join(missing)} (see `govkg reports`)")
 
 
 @app.command()
@@ -508,7 +508,7 @@ def timeline_cmd(
     with _reader(store, backend, neo4j, neo4j_user, neo4j_password) as db:
         tl = timeline(db, name)
     if not tl.appearances:
-        raise GovKGError(f"'{name}' is not named in any stored report (looked up: {', '.join(tl.names)}); "
+        raise UsageError(f"'{name}' is not named in any stored report (looked up: {', '.join(tl.names)}); "
                          "try `govkg query entity-neighbourhood` or a shorter name")
     table = Table(("year", "report", "issuer", "entity", "type", "statements", "sentence"),
                   tuple((a.year, a.report, a.issuer, a.entity, a.type, a.statements, a.sentence)
@@ -596,7 +596,7 @@ def viz(
 
     fmt = (fmt or output.suffix.lstrip(".") or "html").lower()
     if fmt not in ("html", "png", "svg"):
-        raise GovKGError(f"unknown --format '{fmt}' (html, png or svg)")
+        raise UsageError(f"unknown --format '{fmt}' (html, png or svg)")
     if timeline:
         _draw_timeline(timeline, output, fmt, font, store)
         return
@@ -693,11 +693,11 @@ def eval_(
 
     if cv:
         if files:
-            raise GovKGError("--cv trains and extracts by itself: give no FILES with it")
+            raise UsageError("--cv trains and extracts by itself: give no FILES with it")
         _cross_validate(gold, corpus, cv, as_json)
         return
     if not files:
-        raise GovKGError("nothing to score: give report files or folders, an interchange .jsonl, or --cv K")
+        raise UsageError("nothing to score: give report files or folders, an interchange .jsonl, or --cv K")
     gold_rows = load_gold(gold)
     records = records_of(files, author, _model_spec(model, fast))
     result = evaluate(gold_rows, records)
@@ -817,7 +817,7 @@ def push(
     from govkg.store import open_store
 
     if sparql and neo4j:
-        raise GovKGError("push to --neo4j or to --sparql, not both at once")
+        raise UsageError("push to --neo4j or to --sparql, not both at once")
     with open_store(store, read_only=True) as source:
         docs = [r.doc for r in source.reports()]
         if sparql:

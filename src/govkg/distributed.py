@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from govkg.errors import GovKGError, ReportError
+from govkg.errors import GovKGError, ReportError, optional_import
 from govkg.interchange import from_record, to_record
 from govkg.model import Extraction
 
@@ -30,10 +30,7 @@ def _extract_record(path: str, author: str | None, model: str | None = None) -> 
 def extract_on_dask(paths: list[Path], scheduler: str, author: str | None = None,
                     progress=None, batch: int = 64, model: str | None = None) -> Iterator[Extraction | ReportError]:
     """Extractions of ``paths`` computed on the Dask cluster at ``scheduler`` (or a Client)."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise GovKGError("the Dask path needs the distributed package: pip install 'govkg[dask]'") from None
+    Client = optional_import("distributed", "dask", "the Dask path").Client
     client = scheduler if isinstance(scheduler, Client) else _connect(Client, scheduler)
     try:
         for start in range(0, len(paths), batch):

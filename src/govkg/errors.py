@@ -1,18 +1,41 @@
 """The one error tree of govkg; only the CLI turns these into exit codes.
 
     GovKGError
-     ├── ReportError     a report file cannot be read (names the file and the reason)
-     ├── OntologyError   the ontology or a data file shipped with govkg is inconsistent
-     ├── StoreError      the store cannot be opened or written
-     │    └── StoreBusyError   another process is writing the same store
-     └── QueryError      a named query is unknown, a parameter is missing, or the text is refused
-"""
+     ├── UsageError        the arguments given are missing, unknown or contradict each other
+     ├── MissingExtraError an optional extra is not installed (names the ``pip install`` to run)
+     ├── ReportError       a report file cannot be read (names the file and the reason)
+     ├── StoreError        the store cannot be opened or written
+     │    ├── StoreBusyError   another process is writing the same store
+     │    └── UnsupportedError this kind of store cannot do what was asked (Neo4j answers no SPARQL)
+     └── QueryError        a named query is unknown, a parameter is missing, or the text is refused
 
-__all__ = ["GovKGError", "OntologyError", "QueryError", "ReportError", "StoreBusyError", "StoreError"]
+``optional_import`` is the one guard for the optional extras of pyproject.toml.
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+__all__ = ["GovKGError", "MissingExtraError", "QueryError", "ReportError", "StoreBusyError", "StoreError",
+           "UnsupportedError", "UsageError", "optional_import"]
 
 
 class GovKGError(Exception):
     """Base of every error govkg raises on purpose."""
+
+
+class UsageError(GovKGError):
+    """What was asked for cannot be done as given: a missing input, an unknown choice, options that
+    exclude each other, a name the store does not hold."""
+
+
+class MissingExtraError(GovKGError):
+    def __init__(self, extra: str, needed_for: str):
+        self.extra, self.needed_for = extra, needed_for
+        super().__init__(f"{needed_for} needs the '{extra}' extra: pip install 'govkg[{extra}]'")
+
+    def __reduce__(self):
+        return type(self), (self.extra, self.needed_for)
 
 
 class ReportError(GovKGError):
@@ -24,10 +47,6 @@ class ReportError(GovKGError):
         return type(self), (self.path, self.reason)
 
 
-class OntologyError(GovKGError):
-    pass
-
-
 class StoreError(GovKGError):
     pass
 
@@ -36,5 +55,17 @@ class StoreBusyError(StoreError):
     pass
 
 
+class UnsupportedError(StoreError):
+    pass
+
+
 class QueryError(GovKGError):
     pass
+
+
+def optional_import(module: str, extra: str, needed_for: str) -> ModuleType:
+    """``module`` imported, or MissingExtraError naming the extra that installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(extra, needed_for) from None

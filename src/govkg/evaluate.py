@@ -12,16 +12,15 @@ greedy one-to-one matching, exact pairs first.
 """
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from govkg.errors import GovKGError
+from govkg.errors import UsageError
 
-__all__ = ["StatementErrors", "evaluate", "load_gold", "records_of", "statement_errors", "summary_rows"]
+__all__ = ["PRFScore", "StatementErrors", "evaluate", "load_gold", "records_of", "statement_errors", "summary_rows"]
 
 QUOTES = "\"'“”‘’「」『』《》〈〉 \t\u3000"
 UNDERTAKING = {"Program", "Initiative"}
@@ -65,19 +64,38 @@ def _match(pred: list, gold: list, same) -> list[tuple]:
     return pairs
 
 
-class _Tally:
-    def __init__(self) -> None:
-        self.tp = self.np = self.ng = 0
+@dataclass
+class PRFScore:
+    """Precision, recall and F1 from counts of true positives, predictions and gold items; the
+    one place govkg scores anything (entities, relations, themes, the query)."""
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
 
-    def add(self, tp: int, n_pred: int, n_gold: int) -> None:
-        self.tp, self.np, self.ng = self.tp + tp, self.np + n_pred, self.ng + n_gold
+    def add(self, tp: int, predicted: int, gold: int) -> None:
+        self.tp, self.predicted, self.gold = self.tp + tp, self.predicted + predicted, self.gold + gold
 
-    def prf(self) -> dict:
-        p = self.tp / self.np if self.np else 0.0
-        r = self.tp / self.ng if self.ng else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": self.tp,
-                "pred": self.np, "gold": self.ng}
+    def score(self, predicted: list, gold: list, same) -> None:
+        """Count one comparison: ``predicted`` against ``gold``, matched one-to-one by ``same``."""
+        self.add(len(_match(predicted, gold, same)), len(predicted), len(gold))
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def fscore(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict:
+        """The row of ``score.py --json``: p, r, f1 rounded to four places, and the counts."""
+        return {"p": round(self.precision, 4), "r": round(self.recall, 4), "f1": round(self.fscore, 4),
+                "tp": self.tp, "pred": self.predicted, "gold": self.gold}
 
 
 def _overlap(a: tuple, b: tuple) -> int:
@@ -86,19 +104,16 @@ def _overlap(a: tuple, b: tuple) -> int:
 
 def load_gold(where: Path) -> dict[str, list[dict]]:
     """Gold statements by document, from a gold .jsonl file or a folder of them."""
+    from govkg.interchange import read_rows
+
     where = Path(where)
     files = sorted(where.glob("*.jsonl")) if where.is_dir() else [where]
     if not files or not all(f.is_file() for f in files):
-        raise GovKGError(f"no gold .jsonl files in {where}")
+        raise UsageError(f"no gold .jsonl files in {where}")
     gold: dict[str, list[dict]] = defaultdict(list)
     for f in files:
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise GovKGError(f"{f}:{n}: not JSON ({err})") from None
-                gold[row["doc"]].append(row)
+        for _, row in read_rows(f):
+            gold[row["doc"]].append(row)
     return dict(gold)
 
 
@@ -176,11 +191,11 @@ def evaluate(gold: dict[str, list[dict]] | Path, records: Iterable[dict]) -> dic
     if not isinstance(gold, dict):
         gold = load_gold(gold)
     pred = {row["doc"]: row for row in records}
-    ent = {"strict": _Tally(), "lenient": _Tally()}
-    per_type: dict[str, _Tally] = defaultdict(_Tally)
-    rel = {"strict": _Tally(), "lenient": _Tally()}
-    rel_type: dict[str, _Tally] = defaultdict(_Tally)
-    theme, query = _Tally(), _Tally()
+    ent = {"strict": PRFScore(), "lenient": PRFScore()}
+    per_type: dict[str, PRFScore] = defaultdict(PRFScore)
+    rel = {"strict": PRFScore(), "lenient": PRFScore()}
+    rel_type: dict[str, PRFScore] = defaultdict(PRFScore)
+    theme, query = PRFScore(), PRFScore()
     for doc, statements in gold.items():
         pdoc = pred.get(doc, {})
         q_gold, q_pred = set(), set()
@@ -189,37 +204,35 @@ def evaluate(gold: dict[str, list[dict]] | Path, records: Iterable[dict]) -> dic
             g_ents, g_rels, g_themes = _gold_sets(g)
             p_ents = sorted(set(p_ents))
             for mode in ("strict", "lenient"):
-                ent[mode].add(len(_match(p_ents, g_ents, _same_entity(mode == "lenient"))),
-                              len(p_ents), len(g_ents))
-            for t in {x[0] for x in p_ents} | {x[0] for x in g_ents}:
-                pt = [x for x in p_ents if x[0] == t]
-                gt = [x for x in g_ents if x[0] == t]
-                per_type[t].add(len(_match(pt, gt, _same_entity(False))), len(pt), len(gt))
+                ent[mode].score(p_ents, g_ents, _same_entity(mode == "lenient"))
+            _score_by_type(per_type, p_ents, g_ents, 0, _same_entity(False))
             p_rels = sorted(set(p_rels), key=repr)
             for mode in ("strict", "lenient"):
-                rel[mode].add(len(_match(p_rels, g_rels, _same_relation(mode == "lenient"))),
-                              len(p_rels), len(g_rels))
-            for t in {x[1] for x in p_rels} | {x[1] for x in g_rels}:
-                pt = [x for x in p_rels if x[1] == t]
-                gt = [x for x in g_rels if x[1] == t]
-                rel_type[t].add(len(_match(pt, gt, _same_relation(True))), len(pt), len(gt))
+                rel[mode].score(p_rels, g_rels, _same_relation(mode == "lenient"))
+            _score_by_type(rel_type, p_rels, g_rels, 1, _same_relation(True))
             theme.add(len(g_themes & p_themes), len(p_themes), len(g_themes))
             if QUERY_THEME in g_themes:
                 q_gold.update(n for t, n in g_ents if t in UNDERTAKING)
             if QUERY_THEME in p_themes:
                 q_pred.update(n for t, n in p_ents if t in UNDERTAKING)
         qp, qg = sorted(q_pred), sorted(q_gold)
-        query.add(len(_match(qp, qg, lambda p, g, exact: names_match(p, g, not exact))), len(qp), len(qg))
+        query.score(qp, qg, lambda p, g, exact: names_match(p, g, not exact))
     return {
         "docs": len(gold), "statements": sum(len(v) for v in gold.values()),
         "docs_missing_from_prediction": [d for d in gold if d not in pred],
-        "entities": {k: v.prf() for k, v in ent.items()},
-        "entities_by_type_strict": {k: v.prf() for k, v in sorted(per_type.items())},
-        "relations": {k: v.prf() for k, v in rel.items()},
-        "relations_by_type_lenient": {k: v.prf() for k, v in sorted(rel_type.items())},
-        "themes": theme.prf(),
-        "query_village_governance": query.prf(),
+        "entities": {k: v.to_dict() for k, v in ent.items()},
+        "entities_by_type_strict": {k: v.to_dict() for k, v in sorted(per_type.items())},
+        "relations": {k: v.to_dict() for k, v in rel.items()},
+        "relations_by_type_lenient": {k: v.to_dict() for k, v in sorted(rel_type.items())},
+        "themes": theme.to_dict(),
+        "query_village_governance": query.to_dict(),
     }
+
+
+def _score_by_type(scores: dict[str, PRFScore], pred: list, gold: list, at: int, same) -> None:
+    """Score each type apart; an item's type is its field ``at``."""
+    for kind in {x[at] for x in pred} | {x[at] for x in gold}:
+        scores[kind].score([x for x in pred if x[at] == kind], [x for x in gold if x[at] == kind], same)
 
 
 def statement_errors(gold: dict[str, list[dict]] | Path, records: Iterable[dict]) -> list[StatementErrors]:
@@ -272,7 +285,7 @@ def records_of(items: Iterable[str | Path], author: str | None = None, model: st
     """Interchange records from .jsonl files as they are, and from report files or folders by
     extracting them first (a report that cannot be read raises its ReportError)."""
     from govkg.errors import ReportError
-    from govkg.interchange import to_record
+    from govkg.interchange import read_records, to_record
     from govkg.pipeline import expand_inputs, extract_files
 
     records: list[dict] = []
@@ -280,12 +293,7 @@ def records_of(items: Iterable[str | Path], author: str | None = None, model: st
     for item in items:
         path = Path(item)
         if path.suffix == ".jsonl" and path.is_file():
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if line.strip():
-                    try:
-                        records.append(json.loads(line))
-                    except json.JSONDecodeError as err:
-                        raise GovKGError(f"{path}:{n}: not an interchange record ({err})") from None
+            records.extend(read_records(path))
         else:
             reports.append(path)
     if reports:

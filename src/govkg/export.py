@@ -7,7 +7,7 @@ import networkx as nx
 from rdflib import Graph
 
 from govkg import vocab
-from govkg.errors import GovKGError
+from govkg.errors import UsageError
 
 __all__ = ["FORMATS", "export_store", "to_networkx"]
 
@@ -49,7 +49,7 @@ def export_store(store, fmt: str, out: Path, with_schema: bool = False) -> int:
     the class hierarchy to validate an export. N-Quads lines are sorted (Turtle's serialiser sorts
     its subjects), so the same stored graph always gives the same bytes."""
     if fmt not in FORMATS:
-        raise GovKGError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
+        raise UsageError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "neo4j-admin":   # a folder of CSVs for `neo4j-admin database import`
         from govkg.neo4j_admin import write_admin_import

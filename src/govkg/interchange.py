@@ -12,7 +12,7 @@ from typing import IO, Iterable, Iterator
 from govkg.errors import ReportError
 from govkg.model import Entity, Extraction, Metric, Relation, Report, Statement
 
-__all__ = ["from_record", "read_jsonl", "to_record", "write_jsonl"]
+__all__ = ["from_record", "read_jsonl", "read_records", "read_rows", "to_record", "write_jsonl"]
 
 
 def to_record(ex: Extraction) -> dict:
@@ -77,12 +77,31 @@ def write_jsonl(extractions: Iterable[Extraction], out: IO[str]) -> int:
     return n
 
 
-def read_jsonl(path: Path) -> Iterator[Extraction]:
+def read_rows(path: Path, what: str = "JSON") -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each line of a .jsonl file (blank lines skipped): the one JSONL
+    reader, for interchange records and gold statements alike. A line that is not a JSON object
+    raises ReportError naming the file, the line and ``what`` it should have been."""
     with open(path, encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                yield from_record(json.loads(line))
-            except (json.JSONDecodeError, KeyError, TypeError) as err:
-                raise ReportError(f"{path}:{number}", f"not an interchange record ({err})") from None
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise ReportError(f"{path}:{number}", f"not {what} ({err})") from None
+            if not isinstance(row, dict):
+                raise ReportError(f"{path}:{number}", f"not {what} (a JSON {type(row).__name__})")
+            yield number, row
+
+
+def read_records(path: Path) -> Iterator[dict]:
+    """The interchange records of a .jsonl file as dictionaries (what ``govkg eval`` scores)."""
+    return (row for _, row in read_rows(path, "an interchange record"))
+
+
+def read_jsonl(path: Path) -> Iterator[Extraction]:
+    for number, row in read_rows(path, "an interchange record"):
+        try:
+            yield from_record(row)
+        except (KeyError, TypeError) as err:
+            raise ReportError(f"{path}:{number}", f"not an interchange record ({err})") from None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from govkg.errors import GovKGError
+from govkg.errors import UsageError
 
 __all__ = ["Appearance", "Change", "ReportDiff", "Timeline", "diff", "next_report", "previous_report", "series",
            "series_of", "theme_trend", "timeline"]
@@ -90,7 +90,7 @@ def timeline(store, name: str) -> Timeline:
 
     name = name.strip()
     if not name:
-        raise GovKGError("give the name of an entity, e.g. 脱贫攻坚")
+        raise UsageError("give the name of an entity, e.g. 脱贫攻坚")
     names = tuple(dict.fromkeys([name, identity_name(name, lexicon.aliases().get(name, ""))]))
     found: dict[tuple, Appearance] = {}
     for looked_up in names:
@@ -110,11 +110,11 @@ def diff(store, before: str, after: str | None = None) -> ReportDiff:
     if after is None:
         after, before = before, previous_report(store, before)
         if before is None:
-            raise GovKGError(f"{after}: no earlier report of the same issuer and kind is stored; "
+            raise UsageError(f"{after}: no earlier report of the same issuer and kind is stored; "
                              "name the report to compare it with")
     for doc in (before, after):
         if doc not in docs:
-            raise GovKGError(f"not in the store: {doc} (see `govkg reports`)")
+            raise UsageError(f"not in the store: {doc} (see `govkg reports`)")
     params = {"report": after, "previous": before}
     found = {}
     for status in CHANGE_KINDS:
@@ -130,7 +130,7 @@ def previous_report(store, doc: str) -> str | None:
     reports = {r.doc: r for r in store.reports()}
     this = reports.get(doc)
     if this is None:
-        raise GovKGError(f"not in the store: {doc} (see `govkg reports`)")
+        raise UsageError(f"not in the store: {doc} (see `govkg reports`)")
     if not this.issuer or not this.year:
         return None
     earlier = [r for r in reports.values() if r.issuer == this.issuer and r.kind == this.kind

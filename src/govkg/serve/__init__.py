@@ -7,18 +7,14 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 
-from govkg.errors import GovKGError
+from govkg.errors import optional_import
 
 __all__ = ["create_app", "is_local", "serve"]
 
 
 def _imports():
-    try:
-        import starlette  # noqa: F401
-        import uvicorn
-    except ImportError:
-        raise GovKGError("govkg serve needs starlette and uvicorn: pip install 'govkg[serve]'") from None
-    return uvicorn
+    optional_import("starlette", "serve", "govkg serve")
+    return optional_import("uvicorn", "serve", "govkg serve")
 
 
 def create_app(store, timeout: float = 10.0, limit: int = 10000, allow_service: tuple[str, ...] = ()):

@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 
 from rdflib import Graph
 
-from govkg.errors import GovKGError, StoreError
+from govkg.errors import StoreError, optional_import
 from govkg.graph import build_graph
 from govkg.model import Extraction
 from govkg.neo4j_model import PropertyGraph, theme_rows, to_property_graph
@@ -35,11 +35,7 @@ _CONNECT_TRIES = 3    # bounded retry (with backoff) while connecting
 
 
 def _driver_module():
-    try:
-        import neo4j
-    except ImportError:
-        raise GovKGError("the Neo4j driver is not installed: pip install 'govkg[neo4j]'") from None
-    return neo4j
+    return optional_import("neo4j", "neo4j", "the Neo4j store (its driver)")
 
 
 def cypher_statements(name: str) -> list[str]:

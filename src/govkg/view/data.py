@@ -11,7 +11,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 
 from govkg import vocab
-from govkg.errors import GovKGError
+from govkg.errors import UsageError
 from govkg.export import to_networkx
 from govkg.model import ENTITY_TYPES
 
@@ -121,7 +121,7 @@ def load_view(store) -> ViewGraph:
 
 def _theme_closure(view: ViewGraph, theme: str) -> set[str]:
     if theme not in view.themes:
-        raise GovKGError(f"unknown theme '{theme}' (themes: {', '.join(sorted(view.themes))})")
+        raise UsageError(f"unknown theme '{theme}' (themes: {', '.join(sorted(view.themes))})")
     found, grew = {theme}, True
     while grew:
         more = {t for t, (_, broader) in view.themes.items() if broader in found} - found
@@ -179,13 +179,13 @@ def select(view: ViewGraph, *, theme: str | None = None, report: str | None = No
     nodes, edges = list(view.nodes), list(view.edges)
     bad = sorted(set(types) - set(ENTITY_TYPES))
     if bad:
-        raise GovKGError(f"unknown type {', '.join(bad)} (types: {', '.join(ENTITY_TYPES)})")
+        raise UsageError(f"unknown type {', '.join(bad)} (types: {', '.join(ENTITY_TYPES)})")
     if theme:
         wanted = _theme_closure(view, theme)
         nodes = _with_context([n for n in nodes if wanted & set(n.themes)], nodes, edges)
     if report:
         if report not in view.reports:
-            raise GovKGError(f"report '{report}' is not in the store (see `govkg reports`)")
+            raise UsageError(f"report '{report}' is not in the store (see `govkg reports`)")
         edges = [replace(e, evidence=tuple(ev for ev in e.evidence if ev[0] == report)) for e in edges]
         edges = [e for e in edges if e.evidence]
         nodes = [n for n in nodes if report in n.reports]
@@ -199,7 +199,7 @@ def select(view: ViewGraph, *, theme: str | None = None, report: str | None = No
         if not seeds:
             near = [n.name for n in nodes if entity in n.name][:5]
             hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise GovKGError(f"no entity named '{entity}' in the selected graph{hint}")
+            raise UsageError(f"no entity named '{entity}' in the selected graph{hint}")
         distance = _neighbourhood(nodes, edges, seeds, max(hops, 0))
         nodes = [n for n in nodes if n.iri in distance]
     degree: dict[str, int] = defaultdict(int)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from govkg.errors import GovKGError
+from govkg.errors import GovKGError, UsageError, optional_import
 from govkg.view.data import TYPE_COLOURS, ViewGraph
 
 __all__ = ["CJK_FAMILIES", "draw_columns", "find_cjk_font", "write_picture"]
@@ -25,10 +25,7 @@ FORMATS = ("png", "svg")
 
 
 def _matplotlib():
-    try:
-        import matplotlib
-    except ImportError:
-        raise GovKGError("a PNG or SVG picture needs matplotlib: pip install 'govkg[viz]'") from None
+    matplotlib = optional_import("matplotlib", "viz", "a PNG or SVG picture")
     matplotlib.use("Agg")
     from matplotlib import font_manager
 
@@ -45,7 +42,7 @@ def find_cjk_font(spec: str | None = None):
     installed = {f.name for f in font_manager.fontManager.ttflist}
     if spec:
         if spec not in installed:
-            raise GovKGError(f"font '{spec}' is neither a font file nor an installed family; {INSTALL_HINT}")
+            raise UsageError(f"font '{spec}' is neither a font file nor an installed family; {INSTALL_HINT}")
         return font_manager.FontProperties(family=spec)
     for family in CJK_FAMILIES:
         if family in installed:
@@ -120,7 +117,7 @@ def write_picture(view: ViewGraph, out: Path, fmt: str | None = None, font: str 
     out = Path(out)
     fmt = (fmt or out.suffix.lstrip(".") or "png").lower()
     if fmt not in FORMATS:
-        raise GovKGError(f"unknown picture format '{fmt}' (png or svg; html is the default format)")
+        raise UsageError(f"unknown picture format '{fmt}' (png or svg; html is the default format)")
     prop = find_cjk_font(font)
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D

@@ -11,7 +11,7 @@ import html
 import io
 from pathlib import Path
 
-from govkg.errors import GovKGError
+from govkg.errors import UsageError
 
 __all__ = ["draw_theme_trend", "draw_timeline", "write_timeline"]
 
@@ -33,7 +33,7 @@ def draw_timeline(tl, reports, font=None):
     from govkg.view.picture import find_cjk_font
 
     if not tl.appearances:
-        raise GovKGError(f"'{tl.name}' is not named in any stored report (looked up: {', '.join(tl.names)})")
+        raise UsageError(f"'{tl.name}' is not named in any stored report (looked up: {', '.join(tl.names)})")
     prop = find_cjk_font(font)
     issuers = sorted({a.issuer for a in tl.appearances},
                      key=lambda i: (min(a.year or 0 for a in tl.appearances if a.issuer == i), i))
@@ -75,7 +75,7 @@ def draw_theme_trend(theme: str, trends: dict[str, dict[int, int]], font=None):
     from govkg.view.picture import find_cjk_font
 
     if not any(trends.values()):
-        raise GovKGError(f"no stored statement has the theme '{theme}' in a report whose issuer is known")
+        raise UsageError(f"no stored statement has the theme '{theme}' in a report whose issuer is known")
     prop = find_cjk_font(font)
     plt, fig, ax = _figure(8.0, 4.0)
     for issuer, years in sorted(trends.items()):

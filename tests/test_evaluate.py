@@ -1,0 +1,62 @@
+"""govkg.evaluate: the one precision/recall helper, the matching rules, and gold and records read
+through the interchange reader."""
+import pytest
+
+from govkg.errors import GovKGError, ReportError, UsageError
+from govkg.evaluate import PRFScore, evaluate, load_gold, records_of
+
+
+def test_prf_score_counts_and_rounds():
+    score = PRFScore()
+    score.add(2, 3, 4)
+    score.score(["a", "b"], ["b", "c"], lambda p, g, exact: p == g)
+    assert (score.tp, score.predicted, score.gold) == (3, 5, 6)
+    assert score.precision == pytest.approx(0.6) and score.recall == pytest.approx(0.5)
+    assert score.to_dict() == {"p": 0.6, "r": 0.5, "f1": 0.5455, "tp": 3, "pred": 5, "gold": 6}
+
+
+def test_prf_score_of_nothing_is_zero_not_an_error():
+    assert PRFScore().to_dict() == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 0}
+
+
+def test_evaluate_matches_score_py_rules():
+    """Lenient: Program/Initiative one type, containment; relations symmetric for COOPERATES_WITH."""
+    gold = {"d": [{"doc": "d", "start": 0, "end": 10, "text": "x" * 10,
+                   "entities": [{"type": "Initiative", "name": "乡村振兴战略"}],
+                   "relations": [{"head": "A", "type": "COOPERATES_WITH", "tail": "B"}],
+                   "themes": ["rural_revitalization"]}]}
+    pred = [{"doc": "d", "entities": [{"id": "e1", "type": "Program", "name": "乡村振兴", "mentions": [[1, 5]]},
+                                      {"id": "e2", "type": "Organization", "name": "B", "mentions": [[6, 7]]},
+                                      {"id": "e3", "type": "Organization", "name": "A", "mentions": [[7, 8]]}],
+             "relations": [{"head": "e2", "type": "COOPERATES_WITH", "tail": "e3", "evidence": [0, 10]}],
+             "statements": [{"start": 0, "end": 10, "themes": ["rural_revitalization"]}]}]
+    result = evaluate(gold, pred)
+    assert result["entities"]["lenient"]["tp"] == 1 and result["entities"]["strict"]["tp"] == 0
+    assert result["relations"]["lenient"]["tp"] == 1
+    assert result["themes"]["f1"] == 1.0
+
+
+def test_gold_and_records_are_read_from_jsonl_files(tmp_path):
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    (gold_dir / "a.jsonl").write_text('{"doc": "d", "start": 0, "end": 2, "entities": [], "themes": ["t"]}\n\n',
+                                      encoding="utf-8")
+    (tmp_path / "pred.jsonl").write_text('{"doc": "d", "statements": [{"start": 0, "end": 2, "themes": ["t"]}]}\n',
+                                         encoding="utf-8")
+    gold = load_gold(gold_dir)
+    assert list(gold) == ["d"] and gold["d"][0]["themes"] == ["t"]
+    assert evaluate(gold, records_of([tmp_path / "pred.jsonl"]))["themes"]["f1"] == 1.0
+
+
+def test_bad_lines_name_the_file_and_line(tmp_path):
+    (tmp_path / "gold.jsonl").write_text('{"doc": "d", "start": 0, "end": 1}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(ReportError, match=r"gold.jsonl:2: not JSON \(a JSON list\)"):
+        load_gold(tmp_path / "gold.jsonl")
+    (tmp_path / "pred.jsonl").write_text("{nope\n", encoding="utf-8")
+    with pytest.raises(GovKGError, match="pred.jsonl:1: not an interchange record"):
+        records_of([tmp_path / "pred.jsonl"])
+
+
+def test_an_empty_gold_folder_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no gold .jsonl files"):
+        load_gold(tmp_path)
