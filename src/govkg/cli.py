@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
+from govkg import settings
 from govkg.errors import GovKGError, QueryError, UsageError
 
 app = typer.Typer(
@@ -570,7 +571,7 @@ def viz(
     entity: Optional[str] = typer.Option(None, help="Only this entity's neighbourhood (name or alias)."),
     hops: int = typer.Option(1, help="With --entity: how many relations away to go."),
     limit: Optional[int] = typer.Option(None, help="At most this many entities, the most connected "
-                                                   "[default: 2000 for html, 300 for png/svg]."),
+                                                   f"[default: {settings.HTML_NODE_LIMIT} for html, {settings.PICTURE_NODE_LIMIT} for png/svg]."),
     font: Optional[str] = typer.Option(None, "--font", envvar="GOVKG_FONT",
                                        help="png/svg: a CJK font file or family (env GOVKG_FONT)."),
     full: bool = typer.Option(False, "--full", help="png/svg: draw every entity even when there are more than "
@@ -603,7 +604,7 @@ def viz(
     with open_store(store, read_only=True) as db:
         whole = load_view(db)
     view = select(whole, theme=theme, report=report, types=type_ or (), entity=entity, hops=hops,
-                  limit=limit if limit is not None else (2000 if fmt == "html" else 300))
+                  limit=limit if limit is not None else (settings.HTML_NODE_LIMIT if fmt == "html" else settings.PICTURE_NODE_LIMIT))
     if fmt == "html":
         write_html(view, output)
     else:
@@ -644,8 +645,8 @@ def serve(
     store: Optional[Path] = StoreOption,
     host: str = typer.Option("127.0.0.1", help="Address to listen on; anything but localhost is reachable by others."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    timeout: float = typer.Option(10.0, help="Seconds a /sparql query may run before it is answered 503."),
-    limit: int = typer.Option(10000, help="Most solutions (or triples) /sparql returns for one query."),
+    timeout: float = typer.Option(settings.SPARQL_TIMEOUT, help="Seconds a /sparql query may run before it is answered 503."),
+    limit: int = typer.Option(settings.SPARQL_ROW_LIMIT, help="Most solutions (or triples) /sparql returns for one query."),
     allow_service: list[str] = AllowServiceOption,
 ):
     """Explore the graph in a browser (search, neighbourhoods, named queries, evidence) with a

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 
+from govkg import settings
 from govkg.errors import optional_import
 
 __all__ = ["create_app", "is_local", "serve"]
@@ -17,7 +18,7 @@ def _imports():
     return optional_import("uvicorn", "serve", "govkg serve")
 
 
-def create_app(store, timeout: float = 10.0, limit: int = 10000, allow_service: tuple[str, ...] = ()):
+def create_app(store, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT, allow_service: tuple[str, ...] = ()):
     _imports()
     from govkg.serve.app import create_app as create
 
@@ -34,7 +35,8 @@ def is_local(host: str) -> bool:
         return False
 
 
-def serve(store, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0, limit: int = 10000,
+def serve(store, host: str = "127.0.0.1", port: int = 8000, timeout: float = settings.SPARQL_TIMEOUT,
+          limit: int = settings.SPARQL_ROW_LIMIT,
           allow_service: tuple[str, ...] = ()) -> None:
     """Serve the explorer over an open store until interrupted (SIGINT or SIGTERM)."""
     uvicorn = _imports()

@@ -34,6 +34,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from govkg import settings
 from govkg.errors import GovKGError
 from govkg.serve.across import diff_page, series_page, timeline_page
 from govkg.serve.pages import (COLUMN_KINDS, PageError, check_params, entity_page, report_page, table_csv,
@@ -180,9 +181,9 @@ def _error(message: str, status: int) -> Response:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def create_app(store, timeout: float = 10.0, limit: int = 10000, allow_service: tuple[str, ...] = ()) -> Starlette:
+def create_app(store, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT, allow_service: tuple[str, ...] = ()) -> Starlette:
     """The app over an open (read-only) store; ``timeout`` and ``limit`` bound each SPARQL query."""
-    explorer = Explorer(store, api_limit=min(limit, 2000))
+    explorer = Explorer(store, api_limit=min(limit, settings.EXPLORER_ROW_LIMIT))
     sparql = SparqlEndpoint(store, timeout=timeout, limit=limit, allow_service=allow_service)
     routes = [
         Route("/", explorer.index),

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
+from govkg import settings
 from govkg.errors import QueryError
 from govkg.serve.workers import QueryWorkers, WorkerDied
 from govkg.sparql import PREFIXES as SPARQL_PREFIXES
@@ -86,7 +87,8 @@ class SparqlEndpoint:
     """Queries of a store on disk run in worker processes (``govkg.serve.workers``) that are
     killed at the timeout; an in-memory store (tests, embedding) is queried in threads."""
 
-    def __init__(self, store, timeout: float = 10.0, limit: int = 10000, workers: int = 4,
+    def __init__(self, store, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT,
+                 workers: int = settings.SPARQL_WORKERS,
                  allow_service: tuple[str, ...] = ()):
         self.store = store
         self.allow_service = tuple(allow_service)

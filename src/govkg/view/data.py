@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 
-from govkg import vocab
+from govkg import settings, vocab
 from govkg.errors import UsageError
 from govkg.export import to_networkx
 from govkg.model import ENTITY_TYPES
@@ -171,7 +171,7 @@ def _neighbourhood(nodes, edges, seeds: list[Node], hops: int) -> dict[str, int]
 
 def select(view: ViewGraph, *, theme: str | None = None, report: str | None = None,
            types: list[str] | tuple[str, ...] = (), entity: str | None = None, hops: int = 1,
-           limit: int | None = 2000) -> ViewGraph:
+           limit: int | None = settings.HTML_NODE_LIMIT) -> ViewGraph:
     """The part of ``view`` that passes every filter given, at most ``limit`` nodes.
 
     When nodes must be dropped, those nearest the ``entity`` and then the most connected stay.

@@ -1,0 +1,33 @@
+"""Limits and defaults that more than one module uses, named once.
+
+Each can be overridden for a whole run by an environment variable named ``GOVKG_`` + its name
+(``GOVKG_SPARQL_TIMEOUT=30 govkg serve``); a command-line option or a keyword argument overrides
+it again for one call. A value that is not a number stops govkg with a one-line message.
+"""
+from __future__ import annotations
+
+import os
+
+__all__ = ["EXPLORER_ROW_LIMIT", "HTML_NODE_LIMIT", "PICTURE_NODE_LIMIT", "SPARQL_ROW_LIMIT",
+           "SPARQL_TIMEOUT", "SPARQL_WORKERS"]
+
+
+def _number(name: str, default):
+    raw = os.environ.get(f"GOVKG_{name}")
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = type(default)(raw)
+    except ValueError:
+        raise SystemExit(f"govkg: GOVKG_{name}={raw!r} is not a {type(default).__name__}") from None
+    if value <= 0:
+        raise SystemExit(f"govkg: GOVKG_{name}={raw!r} must be more than 0")
+    return value
+
+
+SPARQL_TIMEOUT: float = _number("SPARQL_TIMEOUT", 10.0)        # seconds one /sparql query may run
+SPARQL_ROW_LIMIT: int = _number("SPARQL_ROW_LIMIT", 10000)     # solutions or triples /sparql returns
+SPARQL_WORKERS: int = _number("SPARQL_WORKERS", 4)             # processes answering /sparql
+EXPLORER_ROW_LIMIT: int = _number("EXPLORER_ROW_LIMIT", 2000)  # rows the explorer's API returns
+HTML_NODE_LIMIT: int = _number("HTML_NODE_LIMIT", 2000)        # entities on a `govkg viz` page
+PICTURE_NODE_LIMIT: int = _number("PICTURE_NODE_LIMIT", 300)   # entities in a PNG/SVG picture
