@@ -198,7 +198,8 @@ def evaluate(gold: dict[str, list[dict]] | Path, records: Iterable[dict]) -> dic
     theme, query = PRFScore(), PRFScore()
     for doc, statements in gold.items():
         pdoc = pred.get(doc, {})
-        q_gold, q_pred = set(), set()
+        q_gold: set[str] = set()
+        q_pred: set[str] = set()
         for g in statements:
             p_ents, p_rels, p_themes = _view(pdoc, (g["start"], g["end"]))
             g_ents, g_rels, g_themes = _gold_sets(g)

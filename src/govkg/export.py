@@ -8,6 +8,7 @@ from rdflib import Graph
 
 from govkg import vocab
 from govkg.errors import UsageError
+from govkg.store import GraphStore
 
 __all__ = ["FORMATS", "export_store", "to_networkx"]
 
@@ -32,7 +33,7 @@ SELECT ?head ?type ?tail ?sentence ?report ?start ?end WHERE {{
 }} ORDER BY ?report ?start ?head ?type ?tail"""
 
 
-def to_networkx(store) -> nx.MultiDiGraph:
+def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     """Entities as nodes (type, name), relations as edges (type, sentence, report, offsets)."""
     graph = nx.MultiDiGraph()
     for iri, name, cls in store.select(_ENTITIES, {}).rows:
@@ -42,7 +43,7 @@ def to_networkx(store) -> nx.MultiDiGraph:
     return graph
 
 
-def export_store(store, fmt: str, out: Path, with_schema: bool = False) -> int:
+def export_store(store: GraphStore, fmt: str, out: Path, with_schema: bool = False) -> int:
     """Write the store to ``out`` in ``fmt``; returns the number of triples (or nodes+edges).
 
     With ``with_schema`` (the CLI's default) the ontology and themes are included: the SHACL shapes need

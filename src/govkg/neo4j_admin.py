@@ -18,6 +18,7 @@ from rdflib import Graph
 from govkg import vocab
 from govkg.neo4j_model import theme_rows, to_property_graph
 from govkg.resources import resource_path
+from govkg.store import GraphStore
 
 __all__ = ["ADMIN_OPTIONS", "write_admin_import"]
 
@@ -75,7 +76,7 @@ class _Files:
         return sorted(self.handles)
 
 
-def write_admin_import(store, out: Path) -> int:
+def write_admin_import(store: GraphStore, out: Path) -> int:
     """Write the CSVs and import.sh into folder ``out``; returns the number of nodes and relationships."""
     out.mkdir(parents=True, exist_ok=True)
     for old in list(out.glob("nodes-*.csv")) + list(out.glob("rels-*.csv")):

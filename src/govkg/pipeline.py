@@ -20,6 +20,7 @@ from govkg.model import Report
 from govkg.read import SUPPORTED_SUFFIXES, read_report, read_text, report_key
 from govkg.read.metadata import not_a_report
 from govkg.read.sidecar import SIDECAR_NAME, sidecar_for
+from govkg.store import GraphStore
 
 __all__ = ["LoadResult", "expand_inputs", "extract_files", "extract_one", "extract_to_jsonl",
            "load_extractions", "load_files", "skip_reason"]
@@ -179,7 +180,7 @@ def _umask() -> int:
     return mask
 
 
-def load_files(paths: list[Path], store, author: str | None = None,
+def load_files(paths: list[Path], store: GraphStore, author: str | None = None,
                progress: Progress | None = None, jobs: int = 1, model: str | None = None) -> LoadResult:
     """Read, extract and store each report: one transaction per report. A report whose text has
     the hash of its stored version is recognised before extraction and skipped."""
@@ -200,7 +201,7 @@ def load_files(paths: list[Path], store, author: str | None = None,
     return result
 
 
-def _is_unchanged(path: Path, store) -> bool:
+def _is_unchanged(path: Path, store: GraphStore) -> bool:
     """True when ``store`` holds this file's report with the hash of its text today."""
     probe = Report(doc=path.name, text="", sha256="", key=report_key(path))
     stored = store.report_digest(store.report_key(probe))
@@ -213,7 +214,7 @@ def _is_unchanged(path: Path, store) -> bool:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() == stored
 
 
-def load_extractions(items: Iterable[Extraction | ReportError], store) -> LoadResult:
+def load_extractions(items: Iterable[Extraction | ReportError], store: GraphStore) -> LoadResult:
     result, started = LoadResult(), time.perf_counter()
     stored: dict | None = None          # doc -> ReportInfo, read once, when a digest matches
     for item in items:

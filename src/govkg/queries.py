@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from govkg.errors import QueryError
 from govkg.resources import resource_path
@@ -60,7 +61,7 @@ class NamedQuery:
         index = [table.columns.index(c) for c in self.columns]
         return type(table)(self.columns, tuple(tuple(row[i] for i in index) for row in table.rows))
 
-    def bind(self, given: dict[str, str]) -> dict[str, str]:
+    def bind(self, given: Mapping[str, str]) -> dict[str, str]:
         """The parameters to bind; raises QueryError for missing or unknown ones."""
         known = {p.name for p in self.params}
         unknown = sorted(set(given) - known)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from govkg.errors import UsageError
+from govkg.store import GraphStore
 
 __all__ = ["Appearance", "Change", "ReportDiff", "Timeline", "diff", "next_report", "previous_report", "series",
            "series_of", "theme_trend", "timeline"]
@@ -82,7 +83,7 @@ class ReportDiff:
         return self.new + self.dropped + self.continued
 
 
-def timeline(store, name: str) -> Timeline:
+def timeline(store: GraphStore, name: str) -> Timeline:
     """Where an entity appears, report by report. The name is looked up as given and by its
     identity across years (乡村振兴战略 finds 乡村振兴; see govkg.identity)."""
     from govkg.extract import lexicon
@@ -102,7 +103,7 @@ def timeline(store, name: str) -> Timeline:
     return Timeline(name, names, tuple(ordered))
 
 
-def diff(store, before: str, after: str | None = None) -> ReportDiff:
+def diff(store: GraphStore, before: str, after: str | None = None) -> ReportDiff:
     """What the undertakings and bodies of report ``after`` are against report ``before``: new,
     dropped and continued, each with its evidence. With one report, it is compared with the
     previous report of its series (same issuer and kind, the latest earlier year)."""
@@ -125,7 +126,7 @@ def diff(store, before: str, after: str | None = None) -> ReportDiff:
     return ReportDiff(before, after, found["new"], found["dropped"], found["continued"])
 
 
-def previous_report(store, doc: str) -> str | None:
+def previous_report(store: GraphStore, doc: str) -> str | None:
     """The report before ``doc`` in its series: same issuer and kind, the latest earlier year."""
     reports = {r.doc: r for r in store.reports()}
     this = reports.get(doc)
@@ -138,7 +139,7 @@ def previous_report(store, doc: str) -> str | None:
     return max(earlier, key=lambda r: (r.year, r.doc)).doc if earlier else None
 
 
-def next_report(store, doc: str) -> str | None:
+def next_report(store: GraphStore, doc: str) -> str | None:
     """The report after ``doc`` in its series: same issuer and kind, the earliest later year."""
     chain = series_of(store, doc)
     year = next((r.year for r in chain if r.doc == doc), None)
@@ -146,25 +147,25 @@ def next_report(store, doc: str) -> str | None:
     return later[0].doc if later else None
 
 
-def series_of(store, doc: str) -> list:
+def series_of(store: GraphStore, doc: str) -> list:
     """The reports of ``doc``'s series (``doc`` included) by year: the ReportInfo of every stored
     report with its issuer and kind and a year; [] when its issuer or year is unknown."""
     reports = {r.doc: r for r in store.reports()}
     this = reports.get(doc)
     if this is None:
-        raise GovKGError(f"not in the store: {doc} (see `govkg reports`)")
+        raise UsageError(f"not in the store: {doc} (see `govkg reports`)")
     if not this.issuer or not this.year:
         return []
     return sorted((r for r in reports.values() if r.issuer == this.issuer and r.kind == this.kind and r.year),
                   key=lambda r: (r.year, r.doc))
 
 
-def series(store, issuer: str) -> list[dict]:
+def series(store: GraphStore, issuer: str) -> list[dict]:
     """An issuer's reports by year (rows of the ``series`` query)."""
     return store.run_named("series", {"issuer": issuer}).as_dicts()
 
 
-def theme_trend(store, issuer: str | None = None, level: str | None = None) -> dict[str, dict[int, int]]:
+def theme_trend(store: GraphStore, issuer: str | None = None, level: str | None = None) -> dict[str, dict[int, int]]:
     """Statements per theme per year (summed over the reports of each year): theme -> {year: n}."""
     params = {k: v for k, v in (("issuer", issuer), ("level", level)) if v}
     trend: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from govkg.errors import QueryError
-from govkg.store import Table
+from govkg.store import GraphStore, Table
 
 __all__ = ["PREFIXES", "check_federation", "is_update", "run_sparql", "service_endpoints"]
 
@@ -87,7 +87,7 @@ def is_update(text: str) -> bool:
         return False
 
 
-def run_sparql(store, text_or_file: str, params: dict[str, str], allow_update: bool = False,
+def run_sparql(store: GraphStore, text_or_file: str, params: dict[str, str], allow_update: bool = False,
                allow_service: tuple[str, ...] = ()) -> Table:
     """Run SPARQL with the usual prefixes predeclared and ``params`` bound to variables.
     SERVICE clauses may only name the endpoints of ``allow_service``."""

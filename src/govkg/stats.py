@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from govkg import vocab
+from govkg.store import GraphStore
 
 __all__ = ["store_stats"]
 
@@ -19,7 +20,7 @@ _QUERIES = {
 }
 
 
-def store_stats(store) -> dict[str, list[tuple[str, int]]]:
+def store_stats(store: GraphStore) -> dict[str, list[tuple[str, int]]]:
     prefixes = _PREFIXES + "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
     return {section: [tuple(row) for row in store.select(prefixes + query, {}).rows]
             for section, query in _QUERIES.items()}

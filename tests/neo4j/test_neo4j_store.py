@@ -9,6 +9,8 @@ import pytest
 from govkg import vocab
 from govkg.graph import entity_node
 from govkg.resources import resource_path
+from govkg.errors import UnsupportedError
+from govkg.store import GraphStore
 from govkg.store.neo4j import Neo4jStore, push_store
 
 pytestmark = pytest.mark.neo4j
@@ -106,3 +108,13 @@ def test_remove_takes_away_one_report_and_keeps_shared_entities(neo4j_store, ext
     assert _count(neo4j_store, "(e:Entity) WHERE size(e.reports) = 0") == 0
     assert _count(neo4j_store, "(m:Metric {report: $doc})", doc=first.report.doc) == 0
     assert _count(neo4j_store, "(m:Metric {report: $doc})", doc=second.report.doc) > 0
+
+
+def test_neo4j_says_what_it_cannot_do_and_why(neo4j_store):
+    assert isinstance(neo4j_store, GraphStore)
+    calls = {"select": ("SELECT * WHERE { ?s ?p ?o }",), "raw_query": ("ASK {}",), "update": ("CLEAR ALL",),
+             "report_graph": ("d",), "report_triples": ("d",), "schema_triples": (), "dataset": ()}
+    assert set(calls) == set(GraphStore.__dict__) & set(calls)
+    for method, args in calls.items():
+        with pytest.raises(UnsupportedError, match=r"^Neo4j at .*Neo4j does not answer.*embedded store"):
+            getattr(neo4j_store, method)(*args)

@@ -9,6 +9,7 @@ import ipaddress
 
 from govkg import settings
 from govkg.errors import optional_import
+from govkg.store import GraphStore
 
 __all__ = ["create_app", "is_local", "serve"]
 
@@ -18,7 +19,7 @@ def _imports():
     return optional_import("uvicorn", "serve", "govkg serve")
 
 
-def create_app(store, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT, allow_service: tuple[str, ...] = ()):
+def create_app(store: GraphStore, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT, allow_service: tuple[str, ...] = ()):
     _imports()
     from govkg.serve.app import create_app as create
 
@@ -35,7 +36,7 @@ def is_local(host: str) -> bool:
         return False
 
 
-def serve(store, host: str = "127.0.0.1", port: int = 8000, timeout: float = settings.SPARQL_TIMEOUT,
+def serve(store: GraphStore, host: str = "127.0.0.1", port: int = 8000, timeout: float = settings.SPARQL_TIMEOUT,
           limit: int = settings.SPARQL_ROW_LIMIT,
           allow_service: tuple[str, ...] = ()) -> None:
     """Serve the explorer over an open store until interrupted (SIGINT or SIGTERM)."""

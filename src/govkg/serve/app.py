@@ -40,6 +40,7 @@ from govkg.serve.across import diff_page, series_page, timeline_page
 from govkg.serve.pages import (COLUMN_KINDS, PageError, check_params, entity_page, report_page, table_csv,
                                table_json, theme_matrix)
 from govkg.serve.sparql import SparqlEndpoint
+from govkg.store import GraphStore
 from govkg.view import html as page
 from govkg.view.data import load_view, search, select
 from govkg.view.overview import OVERVIEW_ABOVE, overview
@@ -56,7 +57,7 @@ SECURITY_HEADERS = {
 
 
 class Explorer:
-    def __init__(self, store, api_limit: int):
+    def __init__(self, store: GraphStore, api_limit: int):
         self.store = store
         self.api_limit = api_limit
         self._view = None
@@ -181,7 +182,7 @@ def _error(message: str, status: int) -> Response:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def create_app(store, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT, allow_service: tuple[str, ...] = ()) -> Starlette:
+def create_app(store: GraphStore, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT, allow_service: tuple[str, ...] = ()) -> Starlette:
     """The app over an open (read-only) store; ``timeout`` and ``limit`` bound each SPARQL query."""
     explorer = Explorer(store, api_limit=min(limit, settings.EXPLORER_ROW_LIMIT))
     sparql = SparqlEndpoint(store, timeout=timeout, limit=limit, allow_service=allow_service)

@@ -10,6 +10,7 @@ import json
 
 from govkg import vocab
 from govkg.errors import GovKGError
+from govkg.store import GraphStore
 from govkg.view.data import ViewGraph
 
 __all__ = ["COLUMN_KINDS", "check_params", "entity_page", "report_page", "table_csv", "table_json", "theme_matrix"]
@@ -73,7 +74,7 @@ def entity_page(view: ViewGraph, name: str, type_: str = "") -> dict:
             "relations": relations}
 
 
-def report_page(store, doc: str) -> dict:
+def report_page(store: GraphStore, doc: str) -> dict:
     """A report's title, year, author and its statements (text, offsets, section path, heading)."""
     head = store.select(_REPORT, {"doc": doc}).rows
     if not head:
@@ -115,7 +116,7 @@ def table_json(columns, rows) -> bytes:
     return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def theme_matrix(store, themes: dict[str, tuple[str, str]]) -> dict:
+def theme_matrix(store: GraphStore, themes: dict[str, tuple[str, str]]) -> dict:
     """Reports × themes: how many statements of each report carry each theme (a theme's own
     statements, not its narrower themes'), themes in the order of ``themes``."""
     counts = {(doc, theme): int(n) for doc, theme, n in store.select(_REPORT_THEMES, {}).rows}

@@ -30,6 +30,7 @@ from govkg.errors import QueryError
 from govkg.serve.workers import QueryWorkers, WorkerDied
 from govkg.sparql import PREFIXES as SPARQL_PREFIXES
 from govkg.sparql import check_federation, is_update
+from govkg.store import GraphStore
 
 __all__ = ["SparqlEndpoint"]
 
@@ -87,7 +88,7 @@ class SparqlEndpoint:
     """Queries of a store on disk run in worker processes (``govkg.serve.workers``) that are
     killed at the timeout; an in-memory store (tests, embedding) is queried in threads."""
 
-    def __init__(self, store, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT,
+    def __init__(self, store: GraphStore, timeout: float = settings.SPARQL_TIMEOUT, limit: int = settings.SPARQL_ROW_LIMIT,
                  workers: int = settings.SPARQL_WORKERS,
                  allow_service: tuple[str, ...] = ()):
         self.store = store
@@ -169,7 +170,7 @@ class SparqlEndpoint:
             self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def answer(store, text: str, accept: str, fmt: str | None, limit: int, in_time=lambda: None) -> Answer:
+def answer(store: GraphStore, text: str, accept: str, fmt: str | None, limit: int, in_time=lambda: None) -> Answer:
     """Run one query over ``store`` and serialise its answer (at most ``limit`` rows or triples).
     ``in_time`` is called between solutions and raises when the caller's deadline has passed."""
     in_time()

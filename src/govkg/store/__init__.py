@@ -1,17 +1,24 @@
-"""Stores behind one small protocol, so the embedded store and Neo4j are interchangeable.
+"""Stores behind one protocol, so the embedded store, Neo4j and a SPARQL server are interchangeable.
 
-``GraphStore`` is what the pipeline and the CLI need: know which version of a report is stored,
-put a report (replacing its earlier facts atomically), remove it, list reports, count things and
-run the named queries. ``open_store`` gives the default embedded (Oxigraph) store.
+``GraphStore`` says what every store does (know which version of a report is stored, put a report
+replacing its earlier facts atomically, remove it, list reports, run the named queries) and the
+read side over RDF that export, stats, the explorer and the endpoint use. ``open_store`` gives the
+default embedded (Oxigraph) store.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Mapping, Protocol, Union, runtime_checkable
 
-from govkg.model import Extraction
+if TYPE_CHECKING:      # kept out of the import: `govkg extract` needs no RDF library
+    import pyoxigraph as ox
+    from rdflib import Dataset, Graph
+
+    from govkg.model import Extraction, Report
+
+    QueryResult = Union[ox.QuerySolutions, ox.QueryTriples, ox.QueryBoolean]   # SPARQL's answer, unconverted
 
 __all__ = ["DEFAULT_STORE", "Closing", "GraphStore", "ReportInfo", "Table", "default_store_path", "find_report",
            "open_store"]
@@ -54,19 +61,42 @@ class Closing:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def close(self) -> None:
+        raise NotImplementedError
+
 
 @runtime_checkable
 class GraphStore(Protocol):
-    def report_key(self, report) -> str: ...
+    """Every store: the embedded Oxigraph store, Neo4j and any SPARQL 1.1 server.
+
+    The first part is what the pipeline, the push targets and ``govkg reports|query|remove`` need;
+    every store does it. The second part, the read side over RDF, is what export, stats, the
+    explorer, the SPARQL endpoint and the push sources read through: the embedded store does all
+    of it; a store that cannot do a part raises ``UnsupportedError`` saying what to use instead.
+    """
+
+    # ---- every store
+    def report_key(self, report: Report) -> str: ...
     def report_digest(self, doc: str) -> str | None: ...
     def put(self, extraction: Extraction) -> int: ...
     def remove(self, doc: str) -> bool: ...
     def reports(self) -> list[ReportInfo]: ...
-    def run_named(self, name: str, params: dict[str, str]) -> Table: ...
+    def run_named(self, name: str, params: Mapping[str, str]) -> Table: ...
     def close(self) -> None: ...
 
+    # ---- the read side: SPARQL and the stored RDF
+    def select(self, text: str, params: Mapping[str, object] | None = None,
+               prefixes: Mapping[str, str] | None = None) -> Table: ...
+    def raw_query(self, text: str, params: Mapping[str, object] | None = None,
+                  prefixes: Mapping[str, str] | None = None) -> QueryResult: ...
+    def update(self, text: str) -> None: ...
+    def report_graph(self, doc: str) -> Graph: ...
+    def report_triples(self, doc: str) -> list[ox.Triple]: ...
+    def schema_triples(self) -> list[ox.Triple]: ...
+    def dataset(self, include_schema: bool = False) -> Dataset: ...
 
-def find_report(store, name: str) -> str | None:
+
+def find_report(store: GraphStore, name: str) -> str | None:
     """The stored report ``name`` designates: a file path (the report read from that file), or a
     base name that exactly one stored report has. None when none is stored; QueryError when the
     base name is shared, naming the files to choose from."""
@@ -88,7 +118,16 @@ def default_store_path(path: str | Path | None = None) -> Path:
     return Path(path or os.environ.get("GOVKG_STORE") or DEFAULT_STORE)
 
 
-def open_store(path: str | Path | None = None, read_only: bool = False):
+def open_store(path: str | Path | None = None, read_only: bool = False) -> OxigraphStore:
     from govkg.store.oxigraph import OxigraphStore
 
     return OxigraphStore(default_store_path(path), read_only=read_only)
+
+
+if TYPE_CHECKING:      # the type checker proves each store is a GraphStore (.ci/run runs it)
+    from govkg.store.neo4j import Neo4jStore
+    from govkg.store.oxigraph import OxigraphStore
+    from govkg.store.sparql import SparqlStore
+
+    def _every_store_is_a_graph_store(a: OxigraphStore, b: Neo4jStore, c: SparqlStore) -> list[GraphStore]:
+        return [a, b, c]

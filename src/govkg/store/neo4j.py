@@ -15,16 +15,20 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-from rdflib import Graph
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
 
-from govkg.errors import StoreError, optional_import
+from govkg.errors import StoreError, UnsupportedError, optional_import
 from govkg.graph import build_graph
-from govkg.model import Extraction
+from govkg.model import Extraction, Report
 from govkg.neo4j_model import PropertyGraph, theme_rows, to_property_graph
 from govkg.resources import resource_path
-from govkg.store import Closing, ReportInfo, Table
+from govkg.store import Closing, GraphStore, ReportInfo, Table
+
+if TYPE_CHECKING:
+    from govkg.store import QueryResult
 
 __all__ = ["BATCH", "Neo4jStore", "PushResult", "cypher_statements", "push_store"]
 
@@ -151,7 +155,7 @@ class Neo4jStore(Closing):
         return self._write(_delete_report, doc) > 0
 
     # ------------------------------------------------------------- reading
-    def report_key(self, report) -> str:
+    def report_key(self, report: Report) -> str:
         """Neo4j's Report nodes are keyed by base name (the unique constraint of schema.cypher)."""
         return report.doc
 
@@ -176,12 +180,41 @@ class Neo4jStore(Closing):
         """Run a read-only Cypher query with parameters."""
         return self._read(text, params or {})
 
-    def run_named(self, name: str, params: dict[str, str]) -> Table:
+    def run_named(self, name: str, params: Mapping[str, str]) -> Table:
         from govkg.queries import load_query
 
         query = load_query(name, "cypher")
         bound = query.bind(params)
         return query.project(self._read(query.text, {p.name: bound.get(p.name) for p in query.params}))
+
+    # ------------------------------------------------------------- what Neo4j cannot do
+    def _no_sparql(self, what: str) -> UnsupportedError:
+        return UnsupportedError(f"{self._where}: {what} needs RDF and SPARQL, which Neo4j does not answer; "
+                                "run it on the embedded store (and `govkg push` to copy it here), or use "
+                                "the named queries and Cypher")
+
+    def select(self, text: str, params: Mapping[str, object] | None = None,
+               prefixes: Mapping[str, str] | None = None) -> Table:
+        raise self._no_sparql("a SPARQL query")
+
+    def raw_query(self, text: str, params: Mapping[str, object] | None = None,
+                  prefixes: Mapping[str, str] | None = None) -> QueryResult:
+        raise self._no_sparql("a SPARQL query")
+
+    def update(self, text: str) -> None:
+        raise self._no_sparql("a SPARQL update")
+
+    def report_graph(self, doc: str) -> Graph:
+        raise self._no_sparql("a report's RDF graph")
+
+    def report_triples(self, doc: str) -> list[ox.Triple]:
+        raise self._no_sparql("a report's RDF triples")
+
+    def schema_triples(self) -> list[ox.Triple]:
+        raise self._no_sparql("the ontology's triples")
+
+    def dataset(self, include_schema: bool = False) -> Dataset:
+        raise self._no_sparql("an RDF export")
 
     def close(self) -> None:
         self._driver.close()
@@ -241,7 +274,7 @@ class PushResult:
         return self.relationships / self.seconds if self.seconds else 0.0
 
 
-def push_store(source, target: Neo4jStore, force: bool = False, prune: bool = False,
+def push_store(source: GraphStore, target: Neo4jStore, force: bool = False, prune: bool = False,
                progress: Callable[[str], None] | None = None) -> PushResult:
     """Copy the embedded store's reports into Neo4j, one transaction per report.
 

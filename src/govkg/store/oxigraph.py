@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Mapping, cast
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
@@ -23,9 +24,12 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from govkg import iri, vocab
 from govkg.errors import QueryError, StoreBusyError, StoreError
 from govkg.graph import entity_triples, report_triples
-from govkg.model import Extraction
+from govkg.model import Extraction, Report
 from govkg.resources import resource_path
 from govkg.store import Closing, ReportInfo, Table
+
+if TYPE_CHECKING:
+    from govkg.store import QueryResult
 
 __all__ = ["CATALOG_GRAPH", "SCHEMA_GRAPH", "OxigraphStore"]
 
@@ -137,12 +141,13 @@ class OxigraphStore(Closing):
         """doc -> its committed versions, oldest first."""
         versions: dict[str, list[ox.NamedNode]] = {}
         for quad in self._store.quads_for_pattern(None, _VERSION_OF, None, _CATALOG):
-            versions.setdefault(quad.object.value, []).append(quad.subject)
+            versions.setdefault(cast(ox.Literal, quad.object).value, []).append(cast(ox.NamedNode, quad.subject))
         return {doc: sorted(graphs, key=_version) for doc, graphs in versions.items()}
 
     def _versions(self, doc: str) -> list[ox.NamedNode]:
         """One report's committed versions, oldest first (an index lookup, not a catalog scan)."""
-        graphs = [q.subject for q in self._store.quads_for_pattern(None, _VERSION_OF, ox.Literal(doc), _CATALOG)]
+        graphs = [cast(ox.NamedNode, q.subject)
+                  for q in self._store.quads_for_pattern(None, _VERSION_OF, ox.Literal(doc), _CATALOG)]
         return sorted(graphs, key=_version)
 
     def _current(self) -> dict[str, ox.NamedNode]:
@@ -206,7 +211,7 @@ class OxigraphStore(Closing):
             self._store.remove_graph(_SCHEMA)
             self._store.extend(quads)
 
-    def report_key(self, report) -> str:
+    def report_key(self, report: Report) -> str:
         """The catalog knows a report by its id (its file's path), not its base name alone."""
         return report.id
 
@@ -251,11 +256,11 @@ class OxigraphStore(Closing):
             graphs = self._versions(doc)
         if not graphs:
             return False
-        named = set().union(*(self._referenced(g) for g in graphs))
+        entities = set().union(*(self._referenced(g) for g in graphs))
         for graph in reversed(graphs):
             self._store.remove_graph(graph)
         self._retire(doc, graphs)
-        self._forget_unnamed(named)
+        self._forget_unnamed(entities)
         return True
 
     def update(self, text: str) -> None:
@@ -276,7 +281,7 @@ class OxigraphStore(Closing):
             return None
         report, sha = ox.NamedNode(str(iri.report_iri(doc))), ox.NamedNode(str(vocab.sha256))
         found = next(self._store.quads_for_pattern(report, sha, None, versions[-1]), None)
-        return found.object.value if found else None
+        return cast(ox.Literal, found.object).value if found else None
 
     def reports(self) -> list[ReportInfo]:
         """The current reports, by base name then id; ``key`` is each one's id in the catalog."""
@@ -286,8 +291,8 @@ class OxigraphStore(Closing):
             node = ox.NamedNode(str(iri.report_iri(key)))
             values = {q.predicate.value: q.object for q in self._store.quads_for_pattern(node, None, None, graph)}
             year, reported = values.get(str(vocab.year)), values.get(str(vocab.reportedYear))
-            author = values.get(str(vocab.author))
-            names = sorted(q.object.value for q in self._store.quads_for_pattern(author, label, None, None)) \
+            author = cast("ox.NamedNode | None", values.get(str(vocab.author)))
+            names = sorted(cast(ox.Literal, q.object).value for q in self._store.quads_for_pattern(author, label, None, None)) \
                 if author is not None else []
             found.append(ReportInfo(doc=from_ox(values.get(str(vocab.docName))) or key,
                                     title=from_ox(values.get(str(vocab.title))) or "",
@@ -299,7 +304,8 @@ class OxigraphStore(Closing):
                                     reported_year=from_ox(reported) if reported is not None else None))
         return sorted(found, key=lambda r: (r.doc, r.key))
 
-    def raw_query(self, text: str, params: dict[str, object] | None = None, prefixes: dict | None = None):
+    def raw_query(self, text: str, params: Mapping[str, object] | None = None,
+                  prefixes: Mapping[str, str] | None = None) -> QueryResult:
         """Oxigraph's own result (solutions, triples or a boolean), over the current reports.
 
         Parameters are bound as values (never pasted into the text); Oxigraph substitutes only
@@ -307,13 +313,15 @@ class OxigraphStore(Closing):
         """
         substitutions = {ox.Variable(k): _param_term(v) for k, v in (params or {}).items()}
         try:
-            return self._store.query(text, prefixes=prefixes, substitutions=substitutions, **self._visible_graphs())
+            return self._store.query(text, prefixes=dict(prefixes) if prefixes else None,
+                                     substitutions=substitutions, **self._visible_graphs())
         except SyntaxError as err:
             raise QueryError(syntax_message(str(err), text)) from None
         except OSError as err:
             raise StoreError(f"{self.path}: query failed: {err}") from None
 
-    def select(self, text: str, params: dict[str, object], prefixes: dict | None = None) -> Table:
+    def select(self, text: str, params: Mapping[str, object] | None = None,
+               prefixes: Mapping[str, str] | None = None) -> Table:
         """Run a query with bound parameters; the answer as a plain table. A read-only view whose
         files a writer's compaction removed meanwhile is reopened and the query run again."""
         for attempt in range(5):
@@ -325,17 +333,17 @@ class OxigraphStore(Closing):
                 self._store = _open_read_only(self.path)
         raise AssertionError("unreachable")
 
-    def _table(self, text: str, params: dict[str, object], prefixes: dict | None) -> Table:
+    def _table(self, text: str, params: Mapping[str, object] | None, prefixes: Mapping[str, str] | None) -> Table:
         result = self.raw_query(text, params, prefixes)
-        if isinstance(result, bool):
-            return Table(("ask",), ((result,),))
+        if isinstance(result, ox.QueryBoolean):
+            return Table(("ask",), ((bool(result),),))
         if isinstance(result, ox.QuerySolutions):
             columns = tuple(v.value for v in result.variables)
             return Table(columns, tuple(tuple(from_ox(sol[c]) for c in columns) for sol in result))
         rows = tuple((t.subject.value, t.predicate.value, from_ox(t.object)) for t in result)
         return Table(("subject", "predicate", "object"), rows)
 
-    def run_named(self, name: str, params: dict[str, str]) -> Table:
+    def run_named(self, name: str, params: Mapping[str, str]) -> Table:
         from govkg.queries import load_query
 
         query = load_query(name, "sparql")
@@ -381,10 +389,10 @@ class OxigraphStore(Closing):
         ds = Dataset()
         graphs = sorted(self._current().items()) + ([("", _SCHEMA)] if include_schema else [])
         for doc, graph in graphs:
-            name = iri.graph_iri(doc) if doc else SCHEMA_GRAPH
+            target = ds.graph(iri.graph_iri(doc) if doc else SCHEMA_GRAPH)
             quads = self._report_quads(graph) if doc else self._store.quads_for_pattern(None, None, None, graph)
             for quad in quads:
-                ds.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object), name))
+                target.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
         return ds
 
     def close(self) -> None:

@@ -22,14 +22,18 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 import pyoxigraph as ox
+from rdflib import Dataset, Graph
 
 from govkg import iri, vocab
-from govkg.errors import QueryError, StoreError
-from govkg.model import Extraction
-from govkg.store import Closing, ReportInfo, Table
+from govkg.errors import QueryError, StoreError, UnsupportedError
+from govkg.model import Extraction, Report
+from govkg.store import Closing, GraphStore, ReportInfo, Table
+
+if TYPE_CHECKING:
+    from govkg.store import QueryResult
 
 __all__ = ["SparqlPushResult", "SparqlStore", "bind_values", "push_sparql"]
 
@@ -39,7 +43,7 @@ _WHERE = re.compile(r"\b(?:WHERE|ASK)\s*\{", re.IGNORECASE)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def bind_values(text: str, params: dict[str, object]) -> str:
+def bind_values(text: str, params: Mapping[str, object]) -> str:
     """The query with ``params`` bound by a VALUES block opening its top-level WHERE group.
 
     The values are RDF terms serialised by pyoxigraph (quotes, backslashes and line breaks
@@ -173,8 +177,8 @@ class SparqlStore(Closing):
             raise StoreError(f"{self.update_url}: no SPARQL update endpoint here (HTTP 404)")
 
     # ---------------------------------------------------------------- reading
-    def select(self, text: str, params: dict[str, object] | None = None, union: bool = True,
-               prefixes: dict[str, str] | None = None) -> Table:
+    def select(self, text: str, params: Mapping[str, object] | None = None,
+               prefixes: Mapping[str, str] | None = None, union: bool = True) -> Table:
         """Run a query with bound parameters. ``union=False`` leaves out ``default_graph`` (a
         dataset given in the protocol has no named graphs, so GRAPH patterns need it left out)."""
         if prefixes:
@@ -186,7 +190,7 @@ class SparqlStore(Closing):
         rows = tuple(tuple(_from_json(b.get(c)) for c in columns) for b in answer["results"]["bindings"])
         return Table(columns, rows)
 
-    def run_named(self, name: str, params: dict[str, str]) -> Table:
+    def run_named(self, name: str, params: Mapping[str, str]) -> Table:
         from govkg.queries import load_query
 
         query = load_query(name, "sparql")
@@ -216,7 +220,7 @@ class SparqlStore(Closing):
             % (vocab.Report, vocab.docName, vocab.sha256, vocab.title, vocab.year), union=False)
         return [ReportInfo(doc=d, title=t, sha256=s, year=y, key=g) for d, t, s, y, g in table.rows]
 
-    def report_key(self, report) -> str:
+    def report_key(self, report: Report) -> str:
         return str(iri.graph_iri(report.id))
 
     def report_digest(self, doc: str) -> str | None:
@@ -237,7 +241,7 @@ class SparqlStore(Closing):
         else:
             name = str(ox.NamedNode(graph))
             self.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n"
-                        f"{body.decode('utf-8')}}} }}")
+                        f"{(body or b'').decode('utf-8')}}} }}")
         return len(triples)
 
     def put(self, extraction: Extraction) -> int:
@@ -267,11 +271,32 @@ class SparqlStore(Closing):
 
         return self.put_triples(str(SCHEMA_GRAPH), triples)
 
+    # ---------------------------------------------------------------- what a remote server does not give
+    def _unsupported(self, what: str) -> UnsupportedError:
+        return UnsupportedError(f"{self.query_url}: {what} is read from the embedded store, not from a SPARQL "
+                                "server (ask the server with `govkg query --endpoint URL`)")
+
+    def raw_query(self, text: str, params: Mapping[str, object] | None = None,
+                  prefixes: Mapping[str, str] | None = None) -> QueryResult:
+        raise self._unsupported("an unconverted query result")
+
+    def report_graph(self, doc: str) -> Graph:
+        raise self._unsupported("a report's graph")
+
+    def report_triples(self, doc: str) -> list[ox.Triple]:
+        raise self._unsupported("a report's triples")
+
+    def schema_triples(self) -> list[ox.Triple]:
+        raise self._unsupported("the ontology")
+
+    def dataset(self, include_schema: bool = False) -> Dataset:
+        raise self._unsupported("an export")
+
     def close(self) -> None:
         self._client.close()
 
 
-def push_sparql(source, target: SparqlStore, force: bool = False, prune: bool = False,
+def push_sparql(source: GraphStore, target: SparqlStore, force: bool = False, prune: bool = False,
                 progress: Callable[[str], None] | None = None) -> SparqlPushResult:
     """Copy the embedded store to a SPARQL server: one graph per report, unchanged ones skipped.
 

@@ -14,6 +14,7 @@ from govkg import settings, vocab
 from govkg.errors import UsageError
 from govkg.export import to_networkx
 from govkg.model import ENTITY_TYPES
+from govkg.store import GraphStore
 
 __all__ = ["TYPE_COLOURS", "Edge", "Node", "ViewGraph", "load_view", "search", "select"]
 
@@ -87,14 +88,14 @@ class ViewGraph:
         }
 
 
-def _grouped(store, query: str) -> dict[str, tuple[str, ...]]:
+def _grouped(store: GraphStore, query: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
     for key, value in store.select(query, {}).rows:
         found[key].append(value)
     return {k: tuple(sorted(set(v))) for k, v in found.items()}
 
 
-def load_view(store) -> ViewGraph:
+def load_view(store: GraphStore) -> ViewGraph:
     """Every entity and relation of the store, with what the side panel shows about them."""
     graph = to_networkx(store)
     aliases, mentioned, themes, authored = (_grouped(store, q) for q in (_ALIASES, _REPORTS, _THEMES, _AUTHORS))
