@@ -121,7 +121,7 @@ def test_metrics_of_the_sample_report_reach_the_graph(sample_report):
     assert g.value(node, vocab.value).toPython() == Decimal(320) and g.value(node, vocab.unit) == Literal("户")
     assert g.value(node, vocab.masked) == Literal(False) and g.value(node, vocab.year) == Literal(2023)
     assert g.value(node, vocab.counted) == Literal(metric.counted)
-    assert g.value(node, vocab.metricOf) == entity_node(ex.entity(metric.subject), ex.report)
+    assert g.value(node, vocab.metricOf) == entity_node(next(e for e in ex.entities if e.id == metric.subject), ex.report)
     sentence = str(g.value(g.value(node, vocab.evidence), vocab.text))
     assert "对三百二十户监测户逐户落实帮扶措施" in sentence
     # 全县选派xx名驻村第一书记: masked, kept as written

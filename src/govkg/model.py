@@ -98,6 +98,3 @@ class Extraction:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     metrics: tuple[Metric, ...] = field(default=())
-
-    def entity(self, entity_id: str) -> Entity:
-        return next(e for e in self.entities if e.id == entity_id)

@@ -94,8 +94,6 @@ def parse_header(text: str) -> dict:
             key, _, value = body.partition(":")
             if key.strip() in ("name", "purpose", "columns"):
                 header[key.strip()] = value.strip()
-            elif key.strip() == "" or not key.strip().isidentifier():
-                continue
         elif "purpose" in header and not header.get("columns") and body:
             header["purpose"] += " " + body
     return header

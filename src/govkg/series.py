@@ -52,13 +52,6 @@ class Timeline:
         dated = [a for a in self.appearances if a.year]
         return max(dated, key=lambda a: (a.year, a.report)) if dated else None
 
-    def statements_per_year(self) -> dict[int, int]:
-        counts: dict[int, int] = defaultdict(int)
-        for a in self.appearances:
-            if a.year:
-                counts[a.year] += a.statements
-        return dict(sorted(counts.items()))
-
 
 @dataclass(frozen=True)
 class Change:

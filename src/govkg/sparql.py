@@ -75,16 +75,13 @@ def is_update(text: str) -> bool:
     """True when the text parses as a SPARQL update rather than a query."""
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    try:
-        parseQuery(PREFIXES + text)
-        return False
-    except Exception:
-        pass
-    try:
-        parseUpdate(PREFIXES + text)
-        return True
-    except Exception:
-        return False
+    for parse, updates in ((parseQuery, False), (parseUpdate, True)):
+        try:
+            parse(PREFIXES + text)
+            return updates
+        except Exception:         # pyparsing's errors, and rdflib's own for what parses but is wrong
+            continue
+    return False
 
 
 def run_sparql(store: GraphStore, text_or_file: str, params: dict[str, str], allow_update: bool = False,

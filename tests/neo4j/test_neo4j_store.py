@@ -45,9 +45,10 @@ def test_load_writes_one_report_with_its_evidence(neo4j_store, extractions):
 
 def test_load_writes_each_metric_with_its_subject_and_statement(neo4j_store, extractions):
     ex = extractions[0]
+    by_id = {e.id: e for e in ex.entities}
     _fresh(neo4j_store, ex)
     expected = sorted((ex.report.text[m.span[0]:m.span[1]], m.value, m.unit, m.masked,
-                       str(entity_node(ex.entity(m.subject), ex.report))) for m in ex.metrics)
+                       str(entity_node(by_id[m.subject], ex.report))) for m in ex.metrics)
     rows = neo4j_store.cypher(
         "MATCH (m:Metric)-[:METRIC_OF]->(e:Entity), (m)-[:EVIDENCE]->(s:Statement)-[:IN_REPORT]->(:Report {doc: $doc}) "
         "WHERE s.start <= m.start AND m.end <= s.end AND substring(s.text, m.start - s.start, m.end - m.start) = m.text "
