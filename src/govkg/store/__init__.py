@@ -16,12 +16,13 @@ if TYPE_CHECKING:      # kept out of the import: `govkg extract` needs no RDF li
     import pyoxigraph as ox
     from rdflib import Dataset, Graph
 
+    from govkg.errors import UnsupportedError
     from govkg.model import Extraction, Report
 
     QueryResult = Union[ox.QuerySolutions, ox.QueryTriples, ox.QueryBoolean]   # SPARQL's answer, unconverted
 
-__all__ = ["DEFAULT_STORE", "Closing", "GraphStore", "ReportInfo", "Table", "default_store_path", "find_report",
-           "open_store"]
+__all__ = ["DEFAULT_STORE", "Closing", "GraphStore", "ReportInfo", "Table", "WithoutRdf", "default_store_path",
+           "find_report", "open_store"]
 
 DEFAULT_STORE = "govkg-data"
 
@@ -63,6 +64,37 @@ class Closing:
 
     def close(self) -> None:
         raise NotImplementedError
+
+
+class WithoutRdf:
+    """The read side for a store that cannot give (all of) it: each method raises the store's
+    ``unsupported(what)``; a store defines the methods it can do itself."""
+
+    def unsupported(self, what: str) -> UnsupportedError:
+        raise NotImplementedError
+
+    def select(self, text: str, params: Mapping[str, object] | None = None,
+               prefixes: Mapping[str, str] | None = None) -> Table:
+        raise self.unsupported("a SPARQL query")
+
+    def raw_query(self, text: str, params: Mapping[str, object] | None = None,
+                  prefixes: Mapping[str, str] | None = None) -> QueryResult:
+        raise self.unsupported("a SPARQL query")
+
+    def update(self, text: str) -> None:
+        raise self.unsupported("a SPARQL update")
+
+    def report_graph(self, doc: str) -> Graph:
+        raise self.unsupported("a report's RDF graph")
+
+    def report_triples(self, doc: str) -> list[ox.Triple]:
+        raise self.unsupported("a report's RDF triples")
+
+    def schema_triples(self) -> list[ox.Triple]:
+        raise self.unsupported("the ontology's triples")
+
+    def dataset(self, include_schema: bool = False) -> Dataset:
+        raise self.unsupported("an RDF export")
 
 
 @runtime_checkable

@@ -15,20 +15,16 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
-import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from govkg.errors import StoreError, UnsupportedError, optional_import
 from govkg.graph import build_graph
 from govkg.model import Extraction, Report
 from govkg.neo4j_model import PropertyGraph, theme_rows, to_property_graph
 from govkg.resources import resource_path
-from govkg.store import Closing, GraphStore, ReportInfo, Table
-
-if TYPE_CHECKING:
-    from govkg.store import QueryResult
+from govkg.store import Closing, GraphStore, ReportInfo, Table, WithoutRdf
 
 __all__ = ["BATCH", "Neo4jStore", "PushResult", "cypher_statements", "push_store"]
 
@@ -56,7 +52,7 @@ def redact(uri: str) -> str:
     return re.sub(r"//[^/@]*@", "//", uri)
 
 
-class Neo4jStore(Closing):
+class Neo4jStore(Closing, WithoutRdf):
     """A Neo4j database as a govkg store. ``retry_seconds`` bounds the driver's retries of a write."""
 
     def __init__(self, uri: str, user: str = "neo4j", password: str | None = None,
@@ -188,33 +184,10 @@ class Neo4jStore(Closing):
         return query.project(self._read(query.text, {p.name: bound.get(p.name) for p in query.params}))
 
     # ------------------------------------------------------------- what Neo4j cannot do
-    def _no_sparql(self, what: str) -> UnsupportedError:
+    def unsupported(self, what: str) -> UnsupportedError:
         return UnsupportedError(f"{self._where}: {what} needs RDF and SPARQL, which Neo4j does not answer; "
                                 "run it on the embedded store (and `govkg push` to copy it here), or use "
                                 "the named queries and Cypher")
-
-    def select(self, text: str, params: Mapping[str, object] | None = None,
-               prefixes: Mapping[str, str] | None = None) -> Table:
-        raise self._no_sparql("a SPARQL query")
-
-    def raw_query(self, text: str, params: Mapping[str, object] | None = None,
-                  prefixes: Mapping[str, str] | None = None) -> QueryResult:
-        raise self._no_sparql("a SPARQL query")
-
-    def update(self, text: str) -> None:
-        raise self._no_sparql("a SPARQL update")
-
-    def report_graph(self, doc: str) -> Graph:
-        raise self._no_sparql("a report's RDF graph")
-
-    def report_triples(self, doc: str) -> list[ox.Triple]:
-        raise self._no_sparql("a report's RDF triples")
-
-    def schema_triples(self) -> list[ox.Triple]:
-        raise self._no_sparql("the ontology's triples")
-
-    def dataset(self, include_schema: bool = False) -> Dataset:
-        raise self._no_sparql("an RDF export")
 
     def close(self) -> None:
         self._driver.close()

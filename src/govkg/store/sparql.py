@@ -22,18 +22,14 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
 
 from govkg import iri, vocab
-from govkg.errors import QueryError, StoreError, UnsupportedError
+from govkg.errors import QueryError, StoreError, UnsupportedError, optional_import
 from govkg.model import Extraction, Report
-from govkg.store import Closing, GraphStore, ReportInfo, Table
-
-if TYPE_CHECKING:
-    from govkg.store import QueryResult
+from govkg.store import Closing, GraphStore, ReportInfo, Table, WithoutRdf
 
 __all__ = ["SparqlPushResult", "SparqlStore", "bind_values", "push_sparql"]
 
@@ -126,7 +122,7 @@ class SparqlPushResult:
         return self.triples / self.seconds if self.seconds else 0.0
 
 
-class SparqlStore(Closing):
+class SparqlStore(Closing, WithoutRdf):
     """A SPARQL 1.1 server: ``query_url`` answers queries; ``update_url`` takes updates and
     ``graph_store_url`` Graph Store Protocol requests (both default to ``query_url``, as one
     Fuseki dataset URL serves all three). ``graph_store_url=""`` writes through updates only."""
@@ -134,8 +130,7 @@ class SparqlStore(Closing):
     def __init__(self, query_url: str, update_url: str | None = None, graph_store_url: str | None = None,
                  user: str | None = None, password: str | None = None, default_graph: str | None = None,
                  timeout: float = 300.0):
-        import httpx
-
+        httpx = optional_import("httpx", "sparql", "a SPARQL server as a store")
         if not re.match(r"https?://", query_url or ""):
             raise StoreError(f"'{query_url}': a SPARQL endpoint is an http:// or https:// URL")
         self.query_url = query_url
@@ -272,25 +267,9 @@ class SparqlStore(Closing):
         return self.put_triples(str(SCHEMA_GRAPH), triples)
 
     # ---------------------------------------------------------------- what a remote server does not give
-    def _unsupported(self, what: str) -> UnsupportedError:
+    def unsupported(self, what: str) -> UnsupportedError:
         return UnsupportedError(f"{self.query_url}: {what} is read from the embedded store, not from a SPARQL "
                                 "server (ask the server with `govkg query --endpoint URL`)")
-
-    def raw_query(self, text: str, params: Mapping[str, object] | None = None,
-                  prefixes: Mapping[str, str] | None = None) -> QueryResult:
-        raise self._unsupported("an unconverted query result")
-
-    def report_graph(self, doc: str) -> Graph:
-        raise self._unsupported("a report's graph")
-
-    def report_triples(self, doc: str) -> list[ox.Triple]:
-        raise self._unsupported("a report's triples")
-
-    def schema_triples(self) -> list[ox.Triple]:
-        raise self._unsupported("the ontology")
-
-    def dataset(self, include_schema: bool = False) -> Dataset:
-        raise self._unsupported("an export")
 
     def close(self) -> None:
         self._client.close()
