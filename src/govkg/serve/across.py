@@ -6,6 +6,7 @@ from __future__ import annotations
 from govkg.errors import GovKGError
 from govkg.serve.pages import PageError
 from govkg.series import diff, next_report, previous_report, series_of, timeline
+from govkg.store import GraphStore
 
 __all__ = ["diff_page", "series_page", "timeline_page"]
 
@@ -14,7 +15,7 @@ def _report(info) -> dict:
     return {"doc": info.doc, "title": info.title, "year": info.year}
 
 
-def timeline_page(store, name: str, type_: str = "") -> dict:
+def timeline_page(store: GraphStore, name: str, type_: str = "") -> dict:
     """Where the entity ``name`` (of ``type_`` when given) appears, report by report, and for each
     year its issuers have a stored report how many statements name it (0 shows a gap)."""
     try:
@@ -43,7 +44,7 @@ def timeline_page(store, name: str, type_: str = "") -> dict:
             "lastSeen": {"year": last.year, "report": last.report, "issuer": last.issuer} if last else None}
 
 
-def series_page(store, doc: str) -> dict:
+def series_page(store: GraphStore, doc: str) -> dict:
     """``doc``'s series (its issuer's reports of its kind, by year) with the previous and next one."""
     try:
         chain = series_of(store, doc)
@@ -57,7 +58,7 @@ def series_page(store, doc: str) -> dict:
             "next": _report(by_doc[after]) if after else None}
 
 
-def diff_page(store, before: str, after: str) -> dict:
+def diff_page(store: GraphStore, before: str, after: str) -> dict:
     """What is new in, dropped from and continued in report ``after`` against ``before`` (the
     previous report of ``after``'s series when ``before`` is empty), with the neighbouring pairs."""
     if not after:
