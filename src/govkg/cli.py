@@ -653,6 +653,11 @@ def serve(
     read-only SPARQL endpoint at /sparql.
 
     Example: `govkg serve` then open http://127.0.0.1:8000/
+
+    Every page has an address to share: /entity?name=乡村振兴 (its relations and its timeline across years),
+    /report?doc=gwr-national-2023.txt (its text, its series, the diff with the previous report),
+    /diff?before=gwr-hailar-district-2016.txt&after=gwr-hailar-district-2018.txt (new, dropped,
+    continued), /themes (reports × themes), /query/initiatives-by-theme?theme=village_governance.
     """
     from govkg.serve import is_local, serve as run
     from govkg.store import open_store

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from viewkit import new_page, overlapping_boxes, start, wait_page, wait_ready
+from viewkit import new_page, overlapping_boxes, start, wait_page, wait_ready, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -219,3 +219,9 @@ def test_report_page_links_its_series_and_the_diff(page, corpus_server, shots):
     page.click("#diff-earlier")                                           # along the series
     wait_page(page, "#diff-table tbody tr")
     assert urllib.parse.unquote(page.url).startswith(corpus_server.url + f"/diff?before={HAILAR[0]}&after={HAILAR[1]}")
+    assert page.locator("#diff-later").count() == 1
+    page.goto(corpus_server.url + "/diff?after=" + HAILAR[2])             # one report: against its previous
+    wait_page(page, "#diff-table tbody tr")
+    assert page.locator("#diff-view h1").inner_text() == "2016年海拉尔区政府工作报告 → 2018年海拉尔区政府工作报告"
+    page.goto(corpus_server.url + "/diff?after=" + HAILAR[0])             # the first of its series: said so
+    wait_until(page, "document.getElementById('diff-status').textContent.includes('no earlier report')")
