@@ -105,3 +105,47 @@ def test_own_sparql_with_predeclared_prefixes(loaded):
 def test_an_unknown_theme_is_an_error_not_an_empty_answer(loaded):
     with pytest.raises(QueryError, match="unknown theme 'village'.*village_governance"):
         loaded.run_named("initiatives-by-theme", {"theme": "village"})
+
+
+def test_pages_put_together_are_the_whole_answer(loaded):
+    from govkg.queries import list_queries, run_page
+
+    params = {"initiatives-by-theme": {"theme": "village_governance"},
+              "entity-neighbourhood": {"name": "县委组织部"}}
+    for query in list_queries("sparql"):
+        whole = loaded.run_named(query.name, params.get(query.name, {}))
+        pages, offset = [], 0
+        while True:
+            page = run_page(loaded, query.name, params.get(query.name, {}), limit=7, offset=offset)
+            assert len(page.rows) <= 7 and page.columns == whole.columns
+            pages += page.rows
+            if len(page.rows) < 7:
+                break
+            offset += 7
+        assert pages == list(whole.rows), query.name
+        counted = run_page(loaded, query.name, params.get(query.name, {}), limit=3, total=True)
+        assert counted.total == len(whole.rows) and len(counted.rows) == min(3, len(whole.rows))
+
+
+def test_a_bad_page_is_an_error(loaded):
+    from govkg.queries import run_page
+
+    with pytest.raises(QueryError, match="whole number"):
+        run_page(loaded, "report-summary", {}, limit=-1)
+
+
+def test_the_cli_shows_a_page_and_says_how_to_get_the_next(loaded, store_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from govkg.cli import app
+
+    whole = json.loads(CliRunner().invoke(app, ["query", "metrics", "--store", str(store_path),
+                                                "-f", "json", "--limit", "0"]).stdout)
+    assert len(whole) >= 2
+    result = CliRunner().invoke(app, ["query", "metrics", "--store", str(store_path),
+                                      "-f", "json", "--limit", "1", "--offset", "1", "--total"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == whole[1:2]
+    assert f"rows 2-2 of {len(whole)}" in result.stderr

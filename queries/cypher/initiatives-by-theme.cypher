@@ -10,4 +10,4 @@ WITH DISTINCT e, s
 WITH e.name AS initiative, CASE WHEN e:Initiative THEN 'Initiative' ELSE 'Program' END AS type,
      s.report AS report, s.text AS sentence, min(s.start) AS start
 RETURN initiative, type, report, sentence
-ORDER BY report, start, initiative
+ORDER BY report, start, initiative, type

@@ -10,4 +10,4 @@ WITH org.name AS organization, target.name AS undertaking,
      CASE WHEN target:Initiative THEN 'Initiative' ELSE 'Program' END AS type,
      r.report AS report, r.sentence AS sentence, min(r.start) AS start
 RETURN organization, undertaking, type, report, sentence
-ORDER BY organization, report, start, undertaking
+ORDER BY organization, report, start, undertaking, type

@@ -295,8 +295,13 @@ def query(
                                            help="Ask a SPARQL 1.1 server that `govkg push --sparql` filled instead."),
     sparql_user: Optional[str] = SparqlUserOption,
     default_graph: Optional[str] = DefaultGraphOption,
+    limit: int = typer.Option(100, "--limit", min=0, help="Rows of a named query to show (0: all of them)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Rows to skip first (the next page: --offset 100)."),
+    total: bool = typer.Option(False, "--total", help="Also count every row of the answer (runs the whole query)."),
 ):
     """Ask the graph a question: a named query with parameters, or your own SPARQL.
+
+    A named query shows its first 100 rows; `--offset 100` the next ones, `--limit 0` all.
 
     Examples:
 
@@ -306,6 +311,7 @@ def query(
 
     `govkg query report-summary --endpoint http://localhost:3030/govkg` (a Fuseki dataset)
     """
+    from govkg.queries import run_page
     from govkg.sparql import run_sparql
     from govkg.store import open_store
 
@@ -323,9 +329,23 @@ def query(
     with (_open_neo4j(neo4j, neo4j_user, neo4j_password) if backend == "neo4j"
           else _open_sparql(endpoint, sparql_user, default_graph) if endpoint
           else open_store(store, read_only=not write)) as db:
-        table = (run_sparql(db, sparql, params, allow_update=write, allow_service=tuple(allow_service or ()))
-                 if sparql else db.run_named(name, params))
+        if sparql:
+            table = run_sparql(db, sparql, params, allow_update=write, allow_service=tuple(allow_service or ()))
+        else:
+            table = run_page(db, name, params, limit=limit or None, offset=offset, total=total)
     _print_table(table, fmt, title=name or "")
+    if not sparql:
+        _page_note(table, limit, offset)
+
+
+def _page_note(table, limit: int, offset: int) -> None:
+    """On stderr, so csv and json output stay clean: which rows these are, and how to get more."""
+    shown = f"rows {offset + 1}-{offset + len(table.rows)}" if table.rows else f"no rows after {offset}"
+    if table.total is not None:
+        err.print(f"{shown} of {table.total}", highlight=False)
+    elif limit and len(table.rows) == limit:
+        err.print(f"{shown}; more with --offset {offset + limit} (or --limit 0 for all, --total to count)",
+                  highlight=False)
 
 
 def _print_table(table, fmt: str, title: str = "") -> None:

@@ -23,7 +23,7 @@ from typing import Mapping
 from govkg.errors import QueryError
 from govkg.resources import resource_path
 
-__all__ = ["NamedQuery", "list_queries", "load_query", "parse_header"]
+__all__ = ["NamedQuery", "list_queries", "load_query", "parse_header", "run_page"]
 
 _SUFFIX = {"sparql": ".rq", "cypher": ".cypher"}
 _PARAM = re.compile(r"^param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<opt>\(optional\))?\s*"
@@ -61,6 +61,19 @@ class NamedQuery:
         index = [table.columns.index(c) for c in self.columns]
         return type(table)(self.columns, tuple(tuple(row[i] for i in index) for row in table.rows))
 
+    def page(self, limit: int | None = None, offset: int = 0) -> str:
+        """The query text asking for one page of rows: ``limit`` rows (None: all) after ``offset``.
+
+        The engine then stops producing rows after the page (the ORDER BY still sees every
+        match); limit and offset are integers, checked here, never text from the user.
+        """
+        limit, offset = _count_arg(limit, "limit"), _count_arg(offset, "offset") or 0
+        if limit is None and not offset:
+            return self.text
+        if self.language == "cypher":
+            return self.text.rstrip().rstrip(";") + f"\nSKIP {offset}" + (f" LIMIT {limit}" if limit is not None else "")
+        return self.text.rstrip() + (f"\nLIMIT {limit}" if limit is not None else "") + f" OFFSET {offset}"
+
     def bind(self, given: Mapping[str, str]) -> dict[str, str]:
         """The parameters to bind; raises QueryError for missing or unknown ones."""
         known = {p.name for p in self.params}
@@ -76,6 +89,33 @@ class NamedQuery:
             if given.get(p.name):
                 p.check(given[p.name])
         return {k: v for k, v in given.items() if v != ""}
+
+
+def _count_arg(value, name: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise QueryError(f"--{name} wants a whole number >= 0, got {value!r}")
+    return value
+
+
+def run_page(store, name: str, params: dict[str, str], limit: int | None = 100, offset: int = 0,
+             total: bool = False):
+    """One page of a named query's rows (``limit`` None: all of them), on any store; with
+    ``total``, the table also carries how many rows the whole answer has (that costs running
+    the whole query, so it is asked for, not done by default)."""
+    from dataclasses import replace
+
+    table = store.run_named(name, params, limit=limit, offset=offset)
+    if total:
+        if limit is None and not offset:
+            count = len(table.rows)
+        elif hasattr(store, "count_named"):
+            count = store.count_named(name, params)
+        else:
+            count = len(store.run_named(name, params).rows)
+        table = replace(table, total=count)
+    return table
 
 
 def parse_header(text: str) -> dict:

@@ -120,6 +120,8 @@ def test_every_named_query_gives_the_embedded_rows(fuseki, embedded):
             assert _rows(remote) == _rows(local), (query.name, params)
             assert local.rows or query.name in ("documents-implemented", "continued-in-report"), \
                 (query.name, params, "no rows to compare")
+            page = fuseki.run_named(query.name, params, limit=5, offset=2)
+            assert page.rows == remote.rows[2:7], (query.name, params, "a page is a slice of the answer")
 
 
 def test_parameters_are_bound_as_values_not_spliced_into_the_text(fuseki):

@@ -70,6 +70,8 @@ def test_every_named_query_gives_the_same_rows_on_both_backends(neo4j_store, emb
         assert _rows(cypher) == _rows(sparql), (name, params)
         assert sparql.rows or name in ("documents-implemented", "continued-in-report", "new-in-report",
                                        "dropped-in-report"), (name, params, "no rows to compare")
+        page = neo4j_store.run_named(name, params, limit=5, offset=2)
+        assert page.rows == cypher.rows[2:7], (name, params, "a page is a slice of the answer")
     assert any(embedded.run_named(name, {"report": last, "previous": first}).rows
                for name in ("new-in-report", "dropped-in-report", "continued-in-report")
                for first, last in [(embedded.reports()[0].doc, embedded.reports()[-1].doc)])

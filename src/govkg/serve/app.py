@@ -154,21 +154,31 @@ class Explorer:
     async def query(self, request: Request) -> Response:
         from govkg.queries import load_query
 
+        from govkg.queries import run_page
+
         given = dict(request.query_params)
         fmt = given.pop("format", "")
         try:
+            limit = min(int(given.pop("limit", "") or self.api_limit), self.api_limit)
+            offset, total = int(given.pop("offset", "") or 0), given.pop("total", "") in ("1", "true")
+        except ValueError:
+            return _error("limit and offset are whole numbers", 400)
+        try:
             named = load_query(request.path_params["name"], "sparql")
-            table = self.store.run_named(named.name, check_params(named, given, self.view().themes))
+            # one row past the page says whether there are more, without building every row
+            table = run_page(self.store, named.name, check_params(named, given, self.view().themes),
+                             limit=limit + 1, offset=max(offset, 0), total=total)
         except GovKGError as e:
             return _error(str(e).replace("--param ", ""), 400)
-        rows = table.rows[: self.api_limit]
+        rows = table.rows[:limit]
         if fmt in ("csv", "json"):
             body = table_csv(table.columns, rows) if fmt == "csv" else table_json(table.columns, rows)
             media = "text/csv; charset=utf-8" if fmt == "csv" else "application/json; charset=utf-8"
             return Response(body, media_type=media,
                             headers={"Content-Disposition": f'attachment; filename="{named.name}.{fmt}"'})
         return JSONResponse({"columns": list(table.columns), "rows": [list(r) for r in rows],
-                             "truncated": len(table.rows) > len(rows)})
+                             "truncated": len(table.rows) > len(rows), "offset": offset, "limit": limit,
+                             **({"total": table.total} if table.total is not None else {})})
 
 
 def _answer(make, *args) -> Response:

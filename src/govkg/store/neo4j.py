@@ -176,12 +176,12 @@ class Neo4jStore(Closing, WithoutRdf):
         """Run a read-only Cypher query with parameters."""
         return self._read(text, params or {})
 
-    def run_named(self, name: str, params: Mapping[str, str]) -> Table:
+    def run_named(self, name: str, params: Mapping[str, str], limit: int | None = None, offset: int = 0) -> Table:
         from govkg.queries import load_query
 
         query = load_query(name, "cypher")
         bound = query.bind(params)
-        return query.project(self._read(query.text, {p.name: bound.get(p.name) for p in query.params}))
+        return query.project(self._read(query.page(limit, offset), {p.name: bound.get(p.name) for p in query.params}))
 
     # ------------------------------------------------------------- what Neo4j cannot do
     def unsupported(self, what: str) -> UnsupportedError:

@@ -343,11 +343,21 @@ class OxigraphStore(Closing):
         rows = tuple((t.subject.value, t.predicate.value, from_ox(t.object)) for t in result)
         return Table(("subject", "predicate", "object"), rows)
 
-    def run_named(self, name: str, params: Mapping[str, str]) -> Table:
+    def run_named(self, name: str, params: Mapping[str, str], limit: int | None = None, offset: int = 0) -> Table:
+        """A named query's rows: all of them, or the page of ``limit`` rows after ``offset``."""
         from govkg.queries import load_query
 
         query = load_query(name, "sparql")
-        return query.project(self.select(query.text, query.bind(params)))
+        bound = query.bind(params)
+        return query.project(self.select(query.page(limit, offset), bound))
+
+    def count_named(self, name: str, params: dict[str, str]) -> int:
+        """How many rows a named query answers, counted in Oxigraph without building them in Python."""
+        from govkg.queries import load_query
+
+        query = load_query(name, "sparql")
+        result = self.raw_query(query.text, query.bind(params))
+        return sum(1 for _ in result)
 
     def triple_count(self) -> int:
         """Triples of the current versions of the reports and of the entities they name."""

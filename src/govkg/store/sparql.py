@@ -185,13 +185,13 @@ class SparqlStore(Closing, WithoutRdf):
         rows = tuple(tuple(_from_json(b.get(c)) for c in columns) for b in answer["results"]["bindings"])
         return Table(columns, rows)
 
-    def run_named(self, name: str, params: Mapping[str, str]) -> Table:
+    def run_named(self, name: str, params: Mapping[str, str], limit: int | None = None, offset: int = 0) -> Table:
         from govkg.queries import load_query
 
         query = load_query(name, "sparql")
         bound = query.bind(params)
         self._check_union()
-        return query.project(self.select(query.text, bound))
+        return query.project(self.select(query.page(limit, offset), bound))
 
     def _check_union(self) -> None:
         """The named queries need the union of the report graphs as the default graph."""
