@@ -134,18 +134,24 @@ def test_a_bad_page_is_an_error(loaded):
         run_page(loaded, "report-summary", {}, limit=-1)
 
 
-def test_the_cli_shows_a_page_and_says_how_to_get_the_next(loaded, store_path):
+def test_the_cli_shows_a_page_and_says_how_to_get_the_next(tmp_path):
     import json
 
     from typer.testing import CliRunner
 
     from govkg.cli import app
+    from govkg.store import open_store
 
-    whole = json.loads(CliRunner().invoke(app, ["query", "metrics", "--store", str(store_path),
-                                                "-f", "json", "--limit", "0"]).stdout)
+    path = tmp_path / "xx县2023年政府工作报告.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    with open_store(tmp_path / "store") as store:      # closed before the CLI reads it
+        assert load_files([path], store).loaded
+    args = ["query", "metrics", "--store", str(tmp_path / "store"), "-f", "json"]
+    first = CliRunner().invoke(app, [*args, "--limit", "0"])
+    assert first.exit_code == 0, first.output
+    whole = json.loads(first.stdout)
     assert len(whole) >= 2
-    result = CliRunner().invoke(app, ["query", "metrics", "--store", str(store_path),
-                                      "-f", "json", "--limit", "1", "--offset", "1", "--total"])
+    result = CliRunner().invoke(app, [*args, "--limit", "1", "--offset", "1", "--total"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == whole[1:2]
     assert f"rows 2-2 of {len(whole)}" in result.stderr
