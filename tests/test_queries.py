@@ -155,3 +155,50 @@ def test_the_cli_shows_a_page_and_says_how_to_get_the_next(tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == whole[1:2]
     assert f"rows 2-2 of {len(whole)}" in result.stderr
+
+
+OLD_REPORT_SUMMARY = """
+SELECT ?report ?title ?year ?author ?statements ?entities ?relations WHERE {
+  ?r a gk:Report ; gk:docName ?report ; gk:title ?title .
+  OPTIONAL { ?r gk:year ?year }
+  OPTIONAL { ?r gk:author/rdfs:label ?author }
+  { SELECT ?r (COUNT(DISTINCT ?s) AS ?statements) WHERE { ?s gk:inReport ?r ; a gk:Statement } GROUP BY ?r }
+  OPTIONAL { SELECT ?r (COUNT(DISTINCT ?e) AS ?named) WHERE {
+      ?s gk:inReport ?r ; a gk:Statement . ?m gk:inStatement ?s ; gk:mentionOf ?e } GROUP BY ?r }
+  OPTIONAL { SELECT ?r (COUNT(DISTINCT ?a) AS ?related) WHERE {
+      ?a a gk:RelationAssertion ; gk:evidence/gk:inReport ?r ; rdf:subject [] } GROUP BY ?r }
+  BIND (COALESCE(?named, 0) AS ?entities)
+  BIND (COALESCE(?related, 0) AS ?relations)
+} ORDER BY ?report"""
+
+
+def _corpus_store(tmp_path, corpus):
+    from govkg.pipeline import expand_inputs
+    from govkg.store import open_store
+
+    store = open_store(tmp_path / "corpus-store")
+    assert load_files(expand_inputs([corpus])[:8], store).loaded
+    return store
+
+
+def test_report_summary_reads_the_stored_counts_and_they_are_what_counting_gives(tmp_path, corpus):
+    """The counts written at load time equal the ones the query used to count over the whole store."""
+    store = _corpus_store(tmp_path, corpus)
+    try:
+        assert store.run_named("report-summary", {}).rows == run_sparql(store, OLD_REPORT_SUMMARY, {}).rows
+    finally:
+        store.close()
+
+
+def test_a_store_written_before_the_counts_gets_them_when_opened_for_writing(tmp_path):
+    from govkg.store import open_store
+
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    with open_store(tmp_path / "old") as store:
+        load_files([path], store)
+        before = store.run_named("report-summary", {}).rows
+        store.update("DELETE WHERE { GRAPH ?g { ?r <https://w3id.org/govkg/store#statements> ?n } }")
+        assert before and store.run_named("report-summary", {}).rows == ()
+    with open_store(tmp_path / "old") as reopened:
+        assert reopened.run_named("report-summary", {}).rows == before

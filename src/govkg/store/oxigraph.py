@@ -43,6 +43,38 @@ _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 _SHARED = {_SCHEMA, _CATALOG, _ENTITIES}
 _NAMING = [ox.NamedNode(str(p)) for p in (vocab.mentionOf, vocab.author, RDF.subject, RDF.object, vocab.metricOf)]
 _VERSION = re.compile(r"/v([0-9]+)$")
+_STORE_NS = "https://w3id.org/govkg/store#"
+# Per-report aggregates written with each report version, so report-summary reads three numbers
+# instead of counting every statement, mention and assertion of the store at query time.
+_STATEMENTS, _ENTITY_COUNT, _RELATIONS = (ox.NamedNode(_STORE_NS + n) for n in ("statements", "entities", "relations"))
+_AGGREGATES = {_STATEMENTS, _ENTITY_COUNT, _RELATIONS}
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_TYPE, _STATEMENT_CLASS = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(vocab.Statement))
+_ASSERTION_CLASS = ox.NamedNode(str(vocab.RelationAssertion))
+_MENTION_OF, _EVIDENCE = ox.NamedNode(str(vocab.mentionOf)), ox.NamedNode(str(vocab.evidence))
+_SUBJECT = ox.NamedNode(str(RDF.subject))
+
+
+def report_aggregates(report: ox.NamedNode, triples) -> list[ox.Triple]:
+    """The report's statement, entity and relation counts, as report-summary counted them:
+    statements, distinct entities its mentions name, distinct relation assertions with evidence
+    and a subject."""
+    statements, entities, evidenced, assertions, related = set(), set(), set(), set(), set()
+    for t in triples:
+        p = t.predicate
+        if p == _TYPE and t.object == _STATEMENT_CLASS:
+            statements.add(t.subject)
+        elif p == _TYPE and t.object == _ASSERTION_CLASS:
+            assertions.add(t.subject)
+        elif p == _MENTION_OF:
+            entities.add(t.object)
+        elif p == _EVIDENCE:
+            evidenced.add(t.subject)
+        elif p == _SUBJECT:
+            related.add(t.subject)
+    return [ox.Triple(report, name, ox.Literal(str(len(found)), datatype=_INTEGER))
+            for name, found in ((_STATEMENTS, statements), (_ENTITY_COUNT, entities),
+                                (_RELATIONS, evidenced & assertions & related))]
 
 
 def to_ox(term):
@@ -171,8 +203,16 @@ class OxigraphStore(Closing):
             self._store.remove_graph(graph)
         for doc, graphs in catalog.items():
             self._retire(doc, graphs[:-1])
+            self._add_missing_aggregates(doc, graphs[-1])
         if leftovers:
             self._forget_unnamed(self._described())
+
+    def _add_missing_aggregates(self, doc: str, graph: ox.NamedNode) -> None:
+        """A store written before the aggregates existed gets them when next opened for writing."""
+        report = ox.NamedNode(str(iri.report_iri(doc)))
+        if next(self._store.quads_for_pattern(report, _STATEMENTS, None, graph), None) is None:
+            found = report_aggregates(report, self._store.quads_for_pattern(None, None, None, graph))
+            self._store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in found)
 
     def _described(self) -> set:
         return {q.subject for q in self._store.quads_for_pattern(None, None, None, _ENTITIES)}
@@ -223,8 +263,11 @@ class OxigraphStore(Closing):
         target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
         triples, described = report_triples(extraction), entity_triples(extraction)
         term = _TermCache()
+        report = ox.NamedNode(str(iri.report_iri(doc)))
+        quads = [ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples]
+        quads += [ox.Quad(t.subject, t.predicate, t.object, target) for t in report_aggregates(report, quads)]
         try:
-            self._store.bulk_extend(ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples)
+            self._store.bulk_extend(quads)
             self._store.extend(ox.Quad(term(s), term(p), term(o), _ENTITIES) for s, p, o in described)
             self._store.add(ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG))   # the commit
         except OSError as err:
@@ -361,7 +404,7 @@ class OxigraphStore(Closing):
 
     def triple_count(self) -> int:
         """Triples of the current versions of the reports and of the entities they name."""
-        return sum(sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+        return sum(sum(1 for q in self._store.quads_for_pattern(None, None, None, graph) if q.predicate not in _AGGREGATES)
                    for graph in [*self._current().values(), _ENTITIES])
 
     def report_graph(self, doc: str) -> Graph:
@@ -373,9 +416,12 @@ class OxigraphStore(Closing):
             out.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
         return out
 
-    def _report_quads(self, graph: ox.NamedNode):
-        """A report version's own quads, then the descriptions of the entities it names."""
-        yield from self._store.quads_for_pattern(None, None, None, graph)
+    def _report_quads(self, graph: ox.NamedNode, aggregates: bool = False):
+        """A report version's own quads (without the store's aggregates unless asked), then the
+        descriptions of the entities it names."""
+        for quad in self._store.quads_for_pattern(None, None, None, graph):
+            if aggregates or quad.predicate not in _AGGREGATES:
+                yield quad
         for entity in sorted(self._referenced(graph), key=lambda n: n.value):
             yield from self._store.quads_for_pattern(entity, None, None, _ENTITIES)
 
@@ -386,7 +432,7 @@ class OxigraphStore(Closing):
         if not versions:
             return []
         graph = versions[-1]
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in self._report_quads(graph)]
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in self._report_quads(graph, aggregates=True)]
 
     def schema_triples(self) -> list[ox.Triple]:
         """The ontology and the theme scheme (the named queries follow skos:narrower and read

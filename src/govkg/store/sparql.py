@@ -242,11 +242,12 @@ class SparqlStore(Closing, WithoutRdf):
     def put(self, extraction: Extraction) -> int:
         """Store one report (its facts and the entities it names) in its graph, replacing it."""
         from govkg.graph import entity_triples, report_triples
-        from govkg.store.oxigraph import _TermCache
+        from govkg.store.oxigraph import _TermCache, report_aggregates
 
         term = _TermCache()
         triples = [ox.Triple(term(s), term(p), term(o))
                    for s, p, o in [*report_triples(extraction), *entity_triples(extraction)]]
+        triples += report_aggregates(ox.NamedNode(str(iri.report_iri(extraction.report.id))), triples)
         return self.put_triples(self.report_key(extraction.report), triples)
 
     def remove(self, doc: str) -> bool:
