@@ -113,8 +113,12 @@ def store_write_rate(jsonl: Path, store: Path) -> tuple[float, int]:
     return seconds, sum(map(len, batches))
 
 
+PAGE = 100   # rows of the first page, the default of govkg query and govkg serve
+QUERY_TARGETS_MS = {"initiatives-by-theme": 50, "documents-implemented": 50}   # the others: 100 ms
+
+
 def query_latency(store: Path, runs: int = 30, budget: float = 60.0) -> dict[str, tuple[float, float]]:
-    """p50 and p95 (ms) of each named query: ``runs`` runs, fewer when one takes over ``budget`` s."""
+    """p50 and p95 (ms) of each named query's first page: ``runs`` runs, fewer when one takes over ``budget`` s."""
     from govkg.queries import list_queries
     from govkg.store import open_store
 
@@ -125,7 +129,7 @@ def query_latency(store: Path, runs: int = 30, budget: float = 60.0) -> dict[str
     for q in list_queries("sparql"):
         times: list[float] = []
         while len(times) < runs and (len(times) < 3 or sum(times) < budget * 1000):
-            t, _ = timed(db.run_named, q.name, params.get(q.name, {}))
+            t, _ = timed(db.run_named, q.name, params.get(q.name, {}), limit=PAGE)
             times.append(t * 1000)
         times.sort()
         result[q.name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
@@ -204,15 +208,18 @@ def main() -> None:
     corpus_jsonl = _corpus_jsonl(small)
     seconds, triples = load_rate(corpus_jsonl, OUT / "corpus-store")
     rows.append(("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in {seconds:.1f} s)",
-                 ">= 100k triples/s", "met" if triples / seconds >= 100_000 else "missed"))
+                 ">= 150k triples/s", "met" if triples / seconds >= 150_000 else "missed"))
     writes, quads = store_write_rate(corpus_jsonl, OUT / "write-only-store")
     rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.1f} s)", "", ""))
-    rows.append((f"embedded load, synthetic {big_mb:.0f} MB (CLI, wall)", f"{t_load:.1f} s", "", ""))
+    load_goal = 150 * big_mb / 100     # the issue's 150 s for 100 MB, scaled to the size run
+    rows.append((f"embedded load, synthetic {big_mb:.0f} MB from JSONL (CLI, wall)", f"{t_load:.1f} s", "", ""))
+    rows.append((f"load of {big_mb:.0f} MB, extract --jobs 2 + load (wall)", f"{t_big + t_load:.1f} s",
+                 f"< {load_goal:.0f} s", "met" if t_big + t_load < load_goal else "missed"))
 
     for name, (p50, p95) in query_latency(store).items():
-        target = "p50 < 50 ms" if name == "initiatives-by-theme" else ""
-        verdict = ("met" if p50 < 50 else "missed") if target else ""
-        rows.append((f"query {name}, synthetic store", f"p50 {p50:.1f} ms, p95 {p95:.1f} ms", target, verdict))
+        goal = QUERY_TARGETS_MS.get(name, 100)
+        rows.append((f"query {name}, synthetic store, first page of {PAGE}", f"p50 {p50:.1f} ms, p95 {p95:.1f} ms",
+                     f"p50 < {goal} ms", "met" if p50 < goal else "missed"))
     if not args.skip_neo4j:
         line = neo4j_push(OUT / "corpus-store")
         rate = re.search(r"([0-9,]+) relationships/s", line)
@@ -247,9 +254,12 @@ def report(rows, args) -> None:
     table = "\n".join(lines)
     print(table)
     command = "python bench/run.py" + (f" --size-mb {args.size_mb:g}" if args.size_mb != 100 else "")
+    note = ("" if args.size_mb == 100 else
+            f"**A {args.size_mb:g} MB run, not the 100 MB one**: the query and load targets are the issue's for "
+            "100 MB (the load target is scaled to the size run), so a verdict here is only indicative.\n\n")
     (HERE / "results.md").write_text(
         f"# Benchmark results\n\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, `{command}`\n\n"
-        f"{machine()}\n\n{table}\n", encoding="utf-8")
+        f"{machine()}\n\n{note}{table}\n", encoding="utf-8")
     print(f"\nwritten to {HERE / 'results.md'}")
 
 
