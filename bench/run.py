@@ -122,9 +122,8 @@ def query_latency(store: Path, runs: int = 30, budget: float = 60.0) -> dict[str
     from govkg.queries import list_queries
     from govkg.store import open_store
 
-    params = {"initiatives-by-theme": {"theme": "village_governance"},
-              "entity-neighbourhood": {"name": "国务院"}, "organizations-leading": {"organization": "国务院"}}
     db = open_store(store, read_only=True)
+    params = query_params(db)
     result = {}
     for q in list_queries("sparql"):
         times: list[float] = []
@@ -135,6 +134,21 @@ def query_latency(store: Path, runs: int = 30, budget: float = 60.0) -> dict[str
         result[q.name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
     db.close()
     return result
+
+
+def query_params(db) -> dict[str, dict[str, str]]:
+    """Parameters for the queries that need them: the issuer with the most reports, its first and
+    last report for the across-years comparisons."""
+    from collections import Counter
+
+    reports = db.reports()
+    issuer = Counter(r.issuer for r in reports if r.issuer).most_common(1)[0][0]
+    own = sorted((r.year or 0, r.doc) for r in reports if r.issuer == issuer)
+    pair = {"report": own[-1][1], "previous": own[0][1]}
+    return {"initiatives-by-theme": {"theme": "village_governance"},
+            "entity-neighbourhood": {"name": "国务院"}, "organizations-leading": {"organization": "国务院"},
+            "timeline": {"name": "国务院"}, "series": {"issuer": issuer},
+            **{name: pair for name in ("new-in-report", "dropped-in-report", "continued-in-report")}}
 
 
 def neo4j_push(store: Path) -> str:

@@ -110,8 +110,12 @@ def test_an_unknown_theme_is_an_error_not_an_empty_answer(loaded):
 def test_pages_put_together_are_the_whole_answer(loaded):
     from govkg.queries import list_queries, run_page
 
+    doc = loaded.reports()[0].doc
     params = {"initiatives-by-theme": {"theme": "village_governance"},
-              "entity-neighbourhood": {"name": "县委组织部"}}
+              "entity-neighbourhood": {"name": "县委组织部"}, "timeline": {"name": "县委组织部"},
+              "series": {"issuer": "xx县人民政府"},
+              **{name: {"report": doc, "previous": doc}
+                 for name in ("new-in-report", "dropped-in-report", "continued-in-report")}}
     for query in list_queries("sparql"):
         whole = loaded.run_named(query.name, params.get(query.name, {}))
         pages, offset = [], 0

@@ -12,4 +12,4 @@ WITH a, b, e, s ORDER BY s.start
 WITH a, b, e, count(DISTINCT s) AS statements, collect(s.text)[0] AS sentence
 RETURN e.name AS name, [l IN labels(e) WHERE l <> 'Entity'][0] AS type, b.doc AS report,
        a.doc AS previous, statements, sentence
-ORDER BY type, name
+ORDER BY type, name, statements, sentence

@@ -11,4 +11,4 @@ WHERE ($report IS NULL OR m.report = $report)
 MATCH (m)-[:EVIDENCE]->(s:Statement)
 RETURN e.name AS entity, m.valueText AS value, m.unit AS unit, m.counted AS counted, m.year AS year,
        m.masked AS masked, m.report AS report, s.text AS sentence
-ORDER BY report, m.start, entity
+ORDER BY report, m.start, entity, value, unit, counted, year, sentence

@@ -6,4 +6,4 @@ MATCH (r:Report)-[:AUTHOR]->(a:Entity)
 WHERE a.name = $issuer OR $issuer IN a.aliases
 RETURN DISTINCT $issuer AS issuer, r.level AS level, r.kind AS kind, r.year AS year,
        r.reportedYear AS reported, r.doc AS report, r.title AS title
-ORDER BY year, report
+ORDER BY year, report, reported, kind, level, title

@@ -11,4 +11,4 @@ WITH e, r, a.name AS issuer, s ORDER BY s.start
 WITH e, r, issuer, count(DISTINCT s) AS statements, collect(s.text)[0] AS sentence
 RETURN e.name AS entity, [l IN labels(e) WHERE l <> 'Entity'][0] AS type, r.year AS year,
        r.doc AS report, issuer, statements, sentence
-ORDER BY year, report, entity, type
+ORDER BY year, report, entity, type, issuer, statements, sentence
