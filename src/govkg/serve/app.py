@@ -152,9 +152,7 @@ class Explorer:
                              for q in list_queries("sparql")])
 
     async def query(self, request: Request) -> Response:
-        from govkg.queries import load_query
-
-        from govkg.queries import run_page
+        from govkg.queries import load_query, run_page
 
         given = dict(request.query_params)
         fmt = given.pop("format", "")
