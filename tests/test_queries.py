@@ -206,3 +206,29 @@ def test_a_store_written_before_the_counts_gets_them_when_opened_for_writing(tmp
         assert before and store.run_named("report-summary", {}).rows == ()
     with open_store(tmp_path / "old") as reopened:
         assert reopened.run_named("report-summary", {}).rows == before
+
+
+@pytest.mark.parametrize("batches", [63, 3, 1])
+def test_pages_filled_report_by_report_are_slices_of_the_whole_answer(tmp_path, corpus, monkeypatch, batches):
+    """Queries ordered by report first fill a page from a few reports' graphs at a time (or, past
+    the first batches, run whole): either way a page is the same slice of the same answer."""
+    import govkg.store.oxigraph as oxigraph_store
+    from govkg.queries import load_query
+
+    monkeypatch.setattr(oxigraph_store, "_REPORT_BATCHES", batches)
+    store = _corpus_store(tmp_path, corpus)
+    try:
+        busiest = store.run_named("organizations-leading", {}).rows[0][0]
+        cases = [("entity-neighbourhood", {"name": busiest}), ("documents-implemented", {}),
+                 ("initiatives-by-theme", {"theme": "economy"}), ("metrics", {}),
+                 ("organizations-leading", {"organization": busiest})]
+        for name, params in cases:
+            assert load_query(name).ordered_by_report(params), name
+            whole = store.run_named(name, params).rows
+            assert len(whole) > 7, (name, "too few rows to page")
+            for limit, offset in [(5, 2), (100, 0), (3, len(whole) - 2), (10, len(whole) + 5)]:
+                assert store.run_named(name, params, limit=limit, offset=offset).rows == whole[offset:offset + limit], \
+                    (name, limit, offset)
+        assert not load_query("organizations-leading").ordered_by_report({})
+    finally:
+        store.close()

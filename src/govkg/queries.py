@@ -29,6 +29,8 @@ _SUFFIX = {"sparql": ".rq", "cypher": ".cypher"}
 _PARAM = re.compile(r"^param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<opt>\(optional\))?\s*"
                     r"(?:\[(?P<kind>[a-z]+)\])?\s*:\s*(?P<doc>.*)$")
 
+_PAGES = re.compile(r"^by report(?: when (?P<param>[A-Za-z_][A-Za-z0-9_]*) is given)?$")
+
 
 @dataclass(frozen=True)
 class Param:
@@ -53,6 +55,12 @@ class NamedQuery:
     params: tuple[Param, ...] = ()
     columns: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    by_report: str = ""      # "always", or a parameter: the rows come ordered by report first (when it is given)
+
+    def ordered_by_report(self, bound: dict[str, str]) -> bool:
+        """Whether the rows, as bound, come report by report (so a page can be filled one report's
+        graph at a time): declared in the header by ``# pages: by report [when PARAM is given]``."""
+        return self.by_report == "always" or bool(self.by_report and bound.get(self.by_report))
 
     def project(self, table):
         """The declared columns of a result (parameters are projected too, for binding)."""
@@ -134,6 +142,9 @@ def parse_header(text: str) -> dict:
             key, _, value = body.partition(":")
             if key.strip() in ("name", "purpose", "columns"):
                 header[key.strip()] = value.strip()
+            elif key.strip() == "pages":
+                found = _PAGES.match(value.strip())
+                header["by_report"] = (found["param"] or "always") if found else ""
         elif "purpose" in header and not header.get("columns") and body:
             header["purpose"] += " " + body
     return header
@@ -157,4 +168,5 @@ def load_query(name: str, language: str = "sparql") -> NamedQuery:
     header = parse_header(text)
     columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
     return NamedQuery(name=name, language=language, text=text, purpose=header.get("purpose", ""),
-                      params=tuple(header["params"]), columns=columns, path=path)
+                      params=tuple(header["params"]), columns=columns, path=path,
+                      by_report=header.get("by_report", ""))
