@@ -54,7 +54,7 @@ _ASSERTION_CLASS = ox.NamedNode(str(vocab.RelationAssertion))
 _MENTION_OF, _EVIDENCE = ox.NamedNode(str(vocab.mentionOf)), ox.NamedNode(str(vocab.evidence))
 _SUBJECT = ox.NamedNode(str(RDF.subject))
 _DOC_NAME = ox.NamedNode(str(vocab.docName))
-_REPORT_BATCHES = 63    # reports tried one batch at a time (1 + 2 + ... + 32) before the whole query
+_REPORTS_TRIED = 64    # reports read one at a time for a page before the whole query runs instead
 
 
 def report_aggregates(report: ox.NamedNode, triples) -> list[ox.Triple]:
@@ -405,19 +405,17 @@ class OxigraphStore(Closing):
         return query.project(self.select(query.page(limit, offset), bound))
 
     def _page_by_report(self, query, bound: dict[str, str], limit: int, offset: int) -> Table | None:
-        """A page of a query whose rows come report by report, filled from the graphs of a few
-        reports at a time (in file-name order: 1, 2, 4, ... of them) plus the shared graphs,
-        instead of joining through the union of every report and sorting the whole answer.
-        None when the first reports did not fill the page: the whole query then runs as usual,
-        which a sparse answer makes cheap."""
-        groups, rows, want, taken, size = self._graphs_by_doc_name(), [], offset + limit, 0, 1
-        table = None
-        while taken < len(groups) and len(rows) < want and taken + size <= _REPORT_BATCHES:
-            graphs = [g for _, versions in groups[taken:taken + size] for g in versions]
-            table = self.select(query.page(want - len(rows)), bound, graphs=[*graphs, *sorted(_SHARED, key=str)])
+        """A page of a query whose rows come report by report, filled from one report's graph at a
+        time (in file-name order, with the entities and the schema) instead of joining through the
+        union of every report and sorting the whole answer. None when the first reports did not
+        fill the page: the whole query then runs as usual, which a sparse answer makes cheap."""
+        groups, rows, want, table = self._graphs_by_doc_name(), [], offset + limit, None
+        for _, graphs in groups[:_REPORTS_TRIED]:
+            if len(rows) >= want:
+                break
+            table = self.select(query.page(want - len(rows)), bound, graphs=[*graphs, _ENTITIES, _SCHEMA])
             rows += table.rows
-            taken, size = taken + size, size * 2
-        if table is None or (len(rows) < want and taken < len(groups)):
+        if table is None or (len(rows) < want and len(groups) > _REPORTS_TRIED):
             return None
         return Table(table.columns, tuple(rows[offset:want]))
 
