@@ -185,11 +185,27 @@ def _corpus_store(tmp_path, corpus):
     return store
 
 
+OLD_THEME_TREND = """
+SELECT ?issuer ?level ?year ?report ?theme ?statements WHERE {
+  ?r gk:author ?a ; gk:level ?level ; gk:docName ?report .
+  ?a rdfs:label ?issuer .
+  OPTIONAL { ?r gk:year ?year }
+  LATERAL {
+    SELECT ?r ?theme (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
+      ?statement gk:inReport ?r ; gk:hasTheme ?concept .
+      ?concept skos:notation ?theme .
+    } GROUP BY ?r ?theme
+  }
+} ORDER BY ?issuer ?year ?report ?theme"""
+
+
 def test_report_summary_reads_the_stored_counts_and_they_are_what_counting_gives(tmp_path, corpus):
-    """The counts written at load time equal the ones the query used to count over the whole store."""
+    """The counts written at load time equal the ones the queries used to count over the whole store."""
     store = _corpus_store(tmp_path, corpus)
     try:
         assert store.run_named("report-summary", {}).rows == run_sparql(store, OLD_REPORT_SUMMARY, {}).rows
+        trend = store.run_named("theme-trend", {}).rows
+        assert trend and trend == run_sparql(store, OLD_THEME_TREND, {}).rows
     finally:
         store.close()
 
@@ -201,11 +217,14 @@ def test_a_store_written_before_the_counts_gets_them_when_opened_for_writing(tmp
     path.write_text(REPORT, encoding="utf-8")
     with open_store(tmp_path / "old") as store:
         load_files([path], store)
-        before = store.run_named("report-summary", {}).rows
-        store.update("DELETE WHERE { GRAPH ?g { ?r <https://w3id.org/govkg/store#statements> ?n } }")
-        assert before and store.run_named("report-summary", {}).rows == ()
+        before = [store.run_named(name, {}).rows for name in ("report-summary", "theme-trend")]
+        store.update("PREFIX gks: <https://w3id.org/govkg/store#> DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { "
+                     "GRAPH ?g { ?s ?p ?o } VALUES ?p { gks:statements gks:entities gks:relations gks:countOf "
+                     "gks:theme gks:themesCounted } }")
+        assert all(before) and store.run_named("report-summary", {}).rows == ()
+        assert store.run_named("theme-trend", {}).rows == ()
     with open_store(tmp_path / "old") as reopened:
-        assert reopened.run_named("report-summary", {}).rows == before
+        assert [reopened.run_named(name, {}).rows for name in ("report-summary", "theme-trend")] == before
 
 
 @pytest.mark.parametrize("tried", [64, 3, 1])

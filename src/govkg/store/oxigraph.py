@@ -45,9 +45,14 @@ _NAMING = [ox.NamedNode(str(p)) for p in (vocab.mentionOf, vocab.author, RDF.sub
 _VERSION = re.compile(r"/v([0-9]+)$")
 _STORE_NS = "https://w3id.org/govkg/store#"
 # Per-report aggregates written with each report version, so report-summary reads three numbers
-# instead of counting every statement, mention and assertion of the store at query time.
-_STATEMENTS, _ENTITY_COUNT, _RELATIONS = (ox.NamedNode(_STORE_NS + n) for n in ("statements", "entities", "relations"))
-_AGGREGATES = {_STATEMENTS, _ENTITY_COUNT, _RELATIONS}
+# and theme-trend a count per theme instead of counting every statement, mention and assertion of
+# the store at query time. A theme count is a node <report>/statements-on/<theme> with
+# gks:countOf (the report), gks:theme (the concept) and gks:statements; gks:themesCounted says
+# the report has them (a report without themes has none).
+_STATEMENTS, _ENTITY_COUNT, _RELATIONS, _COUNT_OF, _THEME, _THEMES_COUNTED = (
+    ox.NamedNode(_STORE_NS + n) for n in ("statements", "entities", "relations", "countOf", "theme", "themesCounted"))
+_AGGREGATES = {_STATEMENTS, _ENTITY_COUNT, _RELATIONS, _COUNT_OF, _THEME, _THEMES_COUNTED}
+_HAS_THEME = ox.NamedNode(str(vocab.hasTheme))
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE, _STATEMENT_CLASS = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(vocab.Statement))
 _ASSERTION_CLASS = ox.NamedNode(str(vocab.RelationAssertion))
@@ -62,9 +67,12 @@ def report_aggregates(report: ox.NamedNode, triples) -> list[ox.Triple]:
     statements, distinct entities its mentions name, distinct relation assertions with evidence
     and a subject."""
     statements, entities, evidenced, assertions, related = set(), set(), set(), set(), set()
+    themes: dict[ox.NamedNode, set] = {}
     for t in triples:
         p = t.predicate
-        if p == _TYPE and t.object == _STATEMENT_CLASS:
+        if p == _HAS_THEME:
+            themes.setdefault(t.object, set()).add(t.subject)
+        elif p == _TYPE and t.object == _STATEMENT_CLASS:
             statements.add(t.subject)
         elif p == _TYPE and t.object == _ASSERTION_CLASS:
             assertions.add(t.subject)
@@ -74,9 +82,18 @@ def report_aggregates(report: ox.NamedNode, triples) -> list[ox.Triple]:
             evidenced.add(t.subject)
         elif p == _SUBJECT:
             related.add(t.subject)
-    return [ox.Triple(report, name, ox.Literal(str(len(found)), datatype=_INTEGER))
-            for name, found in ((_STATEMENTS, statements), (_ENTITY_COUNT, entities),
-                                (_RELATIONS, evidenced & assertions & related))]
+    found = [ox.Triple(report, name, _count(items))
+             for name, items in ((_STATEMENTS, statements), (_ENTITY_COUNT, entities),
+                                 (_RELATIONS, evidenced & assertions & related))]
+    for concept, on_theme in sorted(themes.items(), key=lambda item: item[0].value):
+        node = ox.NamedNode(f"{report.value}/statements-on/{concept.value.rsplit('/', 1)[-1]}")
+        found += [ox.Triple(node, _COUNT_OF, report), ox.Triple(node, _THEME, concept),
+                  ox.Triple(node, _STATEMENTS, _count(on_theme))]
+    return found + [ox.Triple(report, _THEMES_COUNTED, _count(themes))]
+
+
+def _count(items) -> ox.Literal:
+    return ox.Literal(str(len(items)), datatype=_INTEGER)
 
 
 def to_ox(term):
@@ -210,10 +227,15 @@ class OxigraphStore(Closing):
             self._forget_unnamed(self._described())
 
     def _add_missing_aggregates(self, doc: str, graph: ox.NamedNode) -> None:
-        """A store written before the aggregates existed gets them when next opened for writing."""
+        """A store written before the aggregates (or the theme counts) existed gets them when next
+        opened for writing."""
         report = ox.NamedNode(str(iri.report_iri(doc)))
-        if next(self._store.quads_for_pattern(report, _STATEMENTS, None, graph), None) is None:
-            found = report_aggregates(report, self._store.quads_for_pattern(None, None, None, graph))
+        if next(self._store.quads_for_pattern(report, _THEMES_COUNTED, None, graph), None) is None:
+            quads = list(self._store.quads_for_pattern(None, None, None, graph))
+            for quad in quads:
+                if quad.predicate in _AGGREGATES:
+                    self._store.remove(quad)
+            found = report_aggregates(report, (q for q in quads if q.predicate not in _AGGREGATES))
             self._store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in found)
 
     def _described(self) -> set:
