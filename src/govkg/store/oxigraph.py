@@ -23,8 +23,8 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from govkg import iri, vocab
 from govkg.errors import QueryError, StoreBusyError, StoreError
-from govkg.graph import entity_triples, report_triples
 from govkg.model import Extraction, Report
+from govkg.quads import entity_quads, report_quads
 from govkg.resources import resource_path
 from govkg.store import Closing, ReportInfo, Table
 
@@ -285,23 +285,22 @@ class OxigraphStore(Closing):
         doc = extraction.report.id
         old = self._versions(doc)
         target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
-        triples, described = report_triples(extraction), entity_triples(extraction)
-        term = _TermCache()
+        quads, described = report_quads(extraction, target), entity_quads(extraction, _ENTITIES)
+        count = len(quads) + len(described)
         report = ox.NamedNode(str(iri.report_iri(doc)))
-        quads = [ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples]
         quads += [ox.Quad(t.subject, t.predicate, t.object, target) for t in report_aggregates(report, quads)]
         try:
             self._store.bulk_extend(quads)
-            self._store.extend(ox.Quad(term(s), term(p), term(o), _ENTITIES) for s, p, o in described)
+            self._store.extend(described)
             self._store.add(ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG))   # the commit
         except OSError as err:
             self._discard(target)
-            self._forget_unnamed({term(s) for s, _, _ in described})
+            self._forget_unnamed({q.subject for q in described})
             raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
         superseded = set().union(*(self._referenced(g) for g in old)) if old else set()
         self._retire(doc, old)
-        self._forget_unnamed(superseded - {term(s) for s, _, _ in described})
-        return len(triples) + len(described)
+        self._forget_unnamed(superseded - {q.subject for q in described})
+        return count
 
     def _discard(self, graph: ox.NamedNode) -> None:
         try:
