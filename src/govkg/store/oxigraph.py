@@ -29,6 +29,7 @@ from govkg.resources import resource_path
 from govkg.store import Closing, ReportInfo, Table
 
 if TYPE_CHECKING:
+    from govkg.queries import NamedQuery
     from govkg.store import QueryResult
 
 __all__ = ["CATALOG_GRAPH", "SCHEMA_GRAPH", "OxigraphStore"]
@@ -425,12 +426,13 @@ class OxigraphStore(Closing):
                 return query.project(page)
         return query.project(self.select(query.page(limit, offset), bound))
 
-    def _page_by_report(self, query, bound: dict[str, str], limit: int, offset: int) -> Table | None:
+    def _page_by_report(self, query: NamedQuery, bound: dict[str, str], limit: int, offset: int) -> Table | None:
         """A page of a query whose rows come report by report, filled from one report's graph at a
         time (in file-name order, with the entities and the schema) instead of joining through the
         union of every report and sorting the whole answer. None when the first reports did not
         fill the page: the whole query then runs as usual, which a sparse answer makes cheap."""
-        groups, rows, want, table = self._graphs_by_doc_name(), [], offset + limit, None
+        groups, want, table = self._graphs_by_doc_name(), offset + limit, None
+        rows: list[tuple] = []
         for _, graphs in groups[:_REPORTS_TRIED]:
             if len(rows) >= want:
                 break
@@ -446,16 +448,19 @@ class OxigraphStore(Closing):
         current = set(self._current().values())
         names: dict[str, list[ox.NamedNode]] = {}
         for quad in self._store.quads_for_pattern(None, _DOC_NAME, None, None):
-            if quad.graph_name in current:
-                names.setdefault(quad.object.value, []).append(quad.graph_name)
+            graph = quad.graph_name
+            if isinstance(graph, ox.NamedNode) and graph in current and isinstance(quad.object, ox.Literal):
+                names.setdefault(quad.object.value, []).append(graph)
         return sorted(names.items())
 
-    def count_named(self, name: str, params: dict[str, str]) -> int:
+    def count_named(self, name: str, params: Mapping[str, str]) -> int:
         """How many rows a named query answers, counted in Oxigraph without building them in Python."""
         from govkg.queries import load_query
 
         query = load_query(name, "sparql")
         result = self.raw_query(query.text, query.bind(params))
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"named query '{name}' is not a SELECT")
         return sum(1 for _ in result)
 
     def triple_count(self) -> int:
