@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, cast
+from typing import TYPE_CHECKING, Iterable, Mapping, cast
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
@@ -63,34 +63,52 @@ _DOC_NAME = ox.NamedNode(str(vocab.docName))
 _REPORTS_TRIED = 64    # reports read one at a time for a page before the whole query runs instead
 
 
-def report_aggregates(report: ox.NamedNode, triples) -> list[ox.Triple]:
+def report_aggregates(report: ox.NamedNode, triples: Iterable) -> list[ox.Triple]:
     """The report's statement, entity and relation counts, as report-summary counted them:
     statements, distinct entities its mentions name, distinct relation assertions with evidence
-    and a subject."""
-    statements, entities, evidenced, assertions, related = set(), set(), set(), set(), set()
-    themes: dict[ox.NamedNode, set] = {}
-    for t in triples:
-        p = t.predicate
-        if p == _HAS_THEME:
-            themes.setdefault(t.object, set()).add(t.subject)
-        elif p == _TYPE and t.object == _STATEMENT_CLASS:
-            statements.add(t.subject)
-        elif p == _TYPE and t.object == _ASSERTION_CLASS:
-            assertions.add(t.subject)
-        elif p == _MENTION_OF:
-            entities.add(t.object)
-        elif p == _EVIDENCE:
-            evidenced.add(t.subject)
-        elif p == _SUBJECT:
-            related.add(t.subject)
-    found = [ox.Triple(report, name, _count(items))
-             for name, items in ((_STATEMENTS, statements), (_ENTITY_COUNT, entities),
-                                 (_RELATIONS, evidenced & assertions & related))]
-    for concept, on_theme in sorted(themes.items(), key=lambda item: item[0].value):
-        node = ox.NamedNode(f"{report.value}/statements-on/{concept.value.rsplit('/', 1)[-1]}")
-        found += [ox.Triple(node, _COUNT_OF, report), ox.Triple(node, _THEME, concept),
-                  ox.Triple(node, _STATEMENTS, _count(on_theme))]
-    return found + [ox.Triple(report, _THEMES_COUNTED, _count(themes))]
+    and a subject; and its statements per theme, as theme-trend counted them."""
+    tally = ReportTally()
+    tally.add(triples)
+    return tally.triples(report)
+
+
+class ReportTally:
+    """The aggregates of one report version, gathered from its triples (or quads) as they are
+    written, possibly in several batches."""
+
+    def __init__(self) -> None:
+        self.statements: set = set()
+        self.entities: set = set()
+        self.evidenced: set = set()
+        self.assertions: set = set()
+        self.related: set = set()
+        self.themes: dict[ox.NamedNode, set] = {}
+
+    def add(self, triples: Iterable) -> None:
+        for t in triples:
+            p = t.predicate
+            if p == _HAS_THEME:
+                self.themes.setdefault(t.object, set()).add(t.subject)
+            elif p == _TYPE and t.object == _STATEMENT_CLASS:
+                self.statements.add(t.subject)
+            elif p == _TYPE and t.object == _ASSERTION_CLASS:
+                self.assertions.add(t.subject)
+            elif p == _MENTION_OF:
+                self.entities.add(t.object)
+            elif p == _EVIDENCE:
+                self.evidenced.add(t.subject)
+            elif p == _SUBJECT:
+                self.related.add(t.subject)
+
+    def triples(self, report: ox.NamedNode) -> list[ox.Triple]:
+        found = [ox.Triple(report, name, _count(items))
+                 for name, items in ((_STATEMENTS, self.statements), (_ENTITY_COUNT, self.entities),
+                                     (_RELATIONS, self.evidenced & self.assertions & self.related))]
+        for concept, on_theme in sorted(self.themes.items(), key=lambda item: item[0].value):
+            node = ox.NamedNode(f"{report.value}/statements-on/{concept.value.rsplit('/', 1)[-1]}")
+            found += [ox.Triple(node, _COUNT_OF, report), ox.Triple(node, _THEME, concept),
+                      ox.Triple(node, _STATEMENTS, _count(on_theme))]
+        return found + [ox.Triple(report, _THEMES_COUNTED, _count(self.themes))]
 
 
 def _count(items) -> ox.Literal:
