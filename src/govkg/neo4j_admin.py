@@ -13,11 +13,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from rdflib import Graph
-
 from govkg import vocab
 from govkg.neo4j_model import theme_rows, to_property_graph
-from govkg.resources import resource_path
+from govkg.resources import ontology_graph
 from govkg.store import GraphStore
 
 __all__ = ["ADMIN_OPTIONS", "write_admin_import"]
@@ -82,7 +80,7 @@ def write_admin_import(store: GraphStore, out: Path) -> int:
     for old in list(out.glob("nodes-*.csv")) + list(out.glob("rels-*.csv")):
         old.unlink()
     files = _Files(out)
-    themes, narrower = theme_rows(Graph().parse(resource_path("ontology", "themes.ttl")))
+    themes, narrower = theme_rows(ontology_graph("themes.ttl"))
     for row in themes:
         files.node("Theme", "Theme", row)
     for row in narrower:

@@ -5,10 +5,15 @@ read from the top-level folders, so an editable install sees edits at once.
 """
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["data_path", "resource_path"]
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+__all__ = ["data_path", "ontology_graph", "resource_path"]
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT_ROOT = _PACKAGE_DIR.parent.parent
@@ -25,3 +30,12 @@ def resource_path(*parts: str) -> Path:
 def data_path(*parts: str) -> Path:
     """A path under the package data folder ``govkg/data`` (lexicons, aliases, patterns)."""
     return _PACKAGE_DIR / "data" / Path(*parts)
+
+
+@cache
+def ontology_graph(name: str) -> Graph:
+    """``ontology/NAME`` (govkg.ttl, themes.ttl, shapes.ttl) parsed once per process. Shared by
+    every caller: read it, never add to it (copy it into a new Graph to change it)."""
+    from rdflib import Graph
+
+    return Graph().parse(resource_path("ontology", name))

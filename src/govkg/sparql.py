@@ -4,18 +4,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from govkg import vocab
 from govkg.errors import QueryError
 from govkg.store import GraphStore, Table
 
 __all__ = ["PREFIXES", "check_federation", "is_update", "run_sparql", "service_endpoints"]
 
-PREFIXES = """PREFIX gk: <https://w3id.org/govkg/ontology#>
-PREFIX gkt: <https://w3id.org/govkg/theme/>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = vocab.SPARQL_PREFIXES      # predeclared for a user's query (and for the endpoint's)
+PREFIX_MAP = vocab.PREFIXES
 
 
 # the lexical pieces of SPARQL that can hide the word SERVICE: strings, IRIs, comments, variables
@@ -26,7 +22,7 @@ _TOKENS = re.compile(r"""'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\
 def service_endpoints(text: str) -> list[str | None]:
     """The endpoint IRI of each SERVICE clause of a query (None where it is a variable or an
     unknown prefix), found lexically so that nothing the SPARQL parser accepts slips through."""
-    prefixes = dict(re.findall(r"PREFIX (\w*): <([^>]+)>", PREFIXES))
+    prefixes = dict(PREFIX_MAP)
     tokens = [t for t in _TOKENS.findall(text) if not t.startswith("#")]
     found: list[str | None] = []
     for i, token in enumerate(tokens):
@@ -57,9 +53,6 @@ def check_federation(text: str, allowed: tuple[str, ...] = ()) -> None:
         shown = f"<{endpoint}>" if endpoint else "with a variable or unknown endpoint"
         raise QueryError(f"SERVICE {shown} refused: federated queries are off; allow an endpoint "
                          "with --allow-service URL")
-
-
-PREFIX_MAP = dict(re.findall(r"PREFIX (\w*): <([^>]+)>", PREFIXES))
 
 
 def _text(text_or_file: str) -> str:

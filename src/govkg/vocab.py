@@ -106,3 +106,14 @@ THEMES = (
     "village_governance",
     "work_safety",
 )
+
+# The prefixes every govkg SPARQL query may use without declaring them.
+PREFIXES = {
+    "gk": "https://w3id.org/govkg/ontology#",
+    "gkt": "https://w3id.org/govkg/theme/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+SPARQL_PREFIXES = "".join(f"PREFIX {name}: <{namespace}>\n" for name, namespace in PREFIXES.items())

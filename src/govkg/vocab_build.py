@@ -10,15 +10,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib import URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from govkg.resources import resource_path
+from govkg.resources import ontology_graph
 
 GK = "https://w3id.org/govkg/ontology#"
 THEME = "https://w3id.org/govkg/theme/"
 ID = "https://w3id.org/govkg/id/"
 TARGET = Path(__file__).with_name("vocab.py")
+SPARQL_PREFIXES = {"gk": GK, "gkt": THEME, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "xsd": str(XSD)}
 
 
 def _local(iri: URIRef) -> str:
@@ -26,8 +27,7 @@ def _local(iri: URIRef) -> str:
 
 
 def render_vocab() -> str:
-    onto = Graph().parse(resource_path("ontology", "govkg.ttl"))
-    themes = Graph().parse(resource_path("ontology", "themes.ttl"))
+    onto, themes = ontology_graph("govkg.ttl"), ontology_graph("themes.ttl")
     gk_type, rel_type = URIRef(GK + "entityType"), URIRef(GK + "relationType")
     terms = sorted({_local(s) for s in onto.subjects() if str(s).startswith(GK) and _local(s)})
     entities = sorted((str(o), _local(s)) for s, o in onto.subject_objects(gk_type))
@@ -49,7 +49,9 @@ def render_vocab() -> str:
     lines += [f'    "{name}": {local},' for name, local in relations]
     lines += ["}", "", "THEMES = ("]
     lines += [f'    "{t}",' for t in theme_ids]
-    lines += [")", ""]
+    lines += [")", "", "# The prefixes every govkg SPARQL query may use without declaring them.", "PREFIXES = {"]
+    lines += [f'    "{name}": "{namespace}",' for name, namespace in SPARQL_PREFIXES.items()]
+    lines += ["}", 'SPARQL_PREFIXES = "".join(f"PREFIX {name}: <{namespace}>\\n" for name, namespace in PREFIXES.items())', ""]
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from govkg.resources import data_path, resource_path
+from govkg.resources import data_path, ontology_graph
 
 __all__ = ["aliases", "named_initiatives", "narrower_themes", "places", "relation_cues", "rule_pattern", "rule_setting",
            "rule_words", "rule_words_in_order", "rules", "theme_keywords", "undertaking_kinds", "words"]
@@ -108,10 +108,9 @@ def aliases() -> dict[str, str]:
 @cache
 def theme_keywords() -> dict[str, tuple[str, ...]]:
     """Theme id -> its SKOS keywords (prefLabel and altLabels in Chinese)."""
-    from rdflib import Graph
     from rdflib.namespace import SKOS
 
-    graph = Graph().parse(resource_path("ontology", "themes.ttl"))
+    graph = ontology_graph("themes.ttl")
     table: dict[str, set[str]] = {}
     for concept, notation in graph.subject_objects(SKOS.notation):
         labels = table.setdefault(str(notation), set())
@@ -124,9 +123,8 @@ def theme_keywords() -> dict[str, tuple[str, ...]]:
 @cache
 def narrower_themes() -> frozenset[str]:
     """Theme ids of concepts that have a broader concept (village_governance under grassroots_governance)."""
-    from rdflib import Graph
     from rdflib.namespace import SKOS
 
-    graph = Graph().parse(resource_path("ontology", "themes.ttl"))
+    graph = ontology_graph("themes.ttl")
     return frozenset(str(n) for concept, n in graph.subject_objects(SKOS.notation)
                      if any(True for _ in graph.objects(concept, SKOS.broader)))

@@ -9,13 +9,12 @@ DESCRIBE, chosen by the Accept header (or a ``format=`` parameter: json, xml, cs
 Two limits protect the machine: a query that runs longer than ``timeout`` seconds is answered
 503 and stops at its next solution; at most ``limit`` solutions (or triples) are returned, and the
 header ``X-GovKG-Truncated: true`` says when the answer was cut. The default graph is the union of
-all reports' graphs, and the prefixes of ``govkg.sparql.PREFIXES`` are predeclared.
+all reports' graphs, and the prefixes of ``govkg.vocab.PREFIXES`` are predeclared.
 """
 from __future__ import annotations
 
 import asyncio
 import json
-import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -25,10 +24,9 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 
-from govkg import settings
+from govkg import settings, vocab
 from govkg.errors import QueryError
 from govkg.serve.workers import QueryWorkers, WorkerDied
-from govkg.sparql import PREFIXES as SPARQL_PREFIXES
 from govkg.sparql import check_federation, is_update
 from govkg.store import GraphStore
 
@@ -52,7 +50,7 @@ SHORT_NAMES = {"json": "application/sparql-results+json", "xml": "application/sp
                "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
                "rdfxml": "application/rdf+xml", "rdf": "application/rdf+xml"}
 MAX_BODY = 1 << 20
-PREFIXES = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", SPARQL_PREFIXES))
+PREFIXES = vocab.PREFIXES
 
 
 class Refused(Exception):
