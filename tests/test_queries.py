@@ -1,10 +1,13 @@
 """Every named query has a header, binds its parameters, and answers on a small graph."""
+import pyoxigraph as ox
 import pytest
 
+from govkg import vocab
 from govkg.errors import QueryError
 from govkg.pipeline import load_files
-from govkg.queries import list_queries, load_query
+from govkg.queries import internal_names, internal_query, list_queries, load_query
 from govkg.sparql import run_sparql
+from govkg.store.sparql import bind_values
 
 REPORT = """xx县人民政府工作报告
 一、2023年工作回顾
@@ -32,6 +35,22 @@ def test_the_library_has_the_required_queries_with_headers():
     assert REQUIRED <= set(queries)
     for q in queries.values():
         assert q.purpose and q.columns, f"{q.name} lacks a purpose or columns header"
+
+
+@pytest.mark.parametrize("name", internal_names())
+def test_each_internal_query_has_a_header_and_answers_with_its_columns(loaded, name):
+    query = internal_query(name)
+    assert query.purpose and query.columns, f"{name} lacks a purpose or columns header"
+    assert not any(line.startswith("PREFIX") for line in query.path.read_text(encoding="utf-8").splitlines()), \
+        "an internal query takes its prefixes from govkg.vocab"
+    text, params = query.text, {p.name: loaded.reports()[0].doc for p in query.params}
+    if name.startswith("server-"):      # for a SPARQL server's graphs: bound as SparqlStore binds them
+        graph = ox.NamedNode(f"{vocab.ID}graph/_catalog")
+        text, params = bind_values(text, {p.name: graph for p in query.params}), {}
+    table = loaded.select(text, params)
+    assert table.columns == query.columns
+    if not name.startswith("server-") and name != "view-aliases":      # the small report has no aliases
+        assert table.rows, f"{name} found nothing in a loaded store"
 
 
 @pytest.mark.parametrize("name,params,column,expected", [

@@ -8,37 +8,20 @@ from rdflib import Graph
 
 from govkg import vocab
 from govkg.errors import UsageError
+from govkg.queries import internal_query
 from govkg.store import GraphStore
 
 __all__ = ["FORMATS", "export_store", "to_networkx"]
 
 FORMATS = ("ttl", "nq", "jsonld", "graphml", "neo4j-admin")
 
-_ENTITIES = f"""
-PREFIX gk: <{vocab.GK}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?entity ?name ?class WHERE {{
-  VALUES ?class {{ {' '.join(f'<{c}>' for c in vocab.ENTITY_CLASSES.values())} }}
-  ?entity a ?class ; rdfs:label ?name .
-}} ORDER BY ?entity"""
-
-_RELATIONS = f"""
-PREFIX gk: <{vocab.GK}>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT ?head ?type ?tail ?sentence ?report ?start ?end WHERE {{
-  ?a a gk:RelationAssertion ; rdf:subject ?head ; rdf:predicate ?p ; rdf:object ?tail ;
-     gk:evidence ?s ; gk:start ?start ; gk:end ?end .
-  ?p gk:relationType ?type .
-  ?s gk:text ?sentence ; gk:inReport/gk:docName ?report .
-}} ORDER BY ?report ?start ?head ?type ?tail"""
-
 
 def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     """Entities as nodes (type, name), relations as edges (type, sentence, report, offsets)."""
     graph = nx.MultiDiGraph()
-    for iri, name, cls in store.select(_ENTITIES, {}).rows:
+    for iri, name, cls in store.select(internal_query("export-entities").text, {}).rows:
         graph.add_node(iri, name=name, type=cls.rsplit("#", 1)[-1])
-    for head, type_, tail, sentence, report, start, end in store.select(_RELATIONS, {}).rows:
+    for head, type_, tail, sentence, report, start, end in store.select(internal_query("export-relations").text, {}).rows:
         graph.add_edge(head, tail, type=type_, sentence=sentence, report=report, start=start, end=end)
     return graph
 

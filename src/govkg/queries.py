@@ -16,7 +16,8 @@ never pasted into the query text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Mapping
 
@@ -164,6 +165,25 @@ def load_query(name: str, language: str = "sparql") -> NamedQuery:
     if not path.exists():
         names = ", ".join(p.stem for p in sorted(_folder(language).glob(f"*{_SUFFIX[language]}")))
         raise QueryError(f"no {language} query named '{name}' (available: {names})")
+    return _read(path, name, language)
+
+
+@cache
+def internal_query(name: str) -> NamedQuery:
+    """A SPARQL query govkg runs for itself (stats, export, the views, the explorer's pages):
+    ``queries/internal/NAME.rq``, with the prefixes of ``vocab.PREFIXES`` put before it. These
+    are not listed by ``govkg queries``."""
+    from govkg.vocab import SPARQL_PREFIXES
+
+    query = _read(resource_path("queries", "internal", f"{name}.rq"), name, "sparql")
+    return replace(query, text=SPARQL_PREFIXES + query.text)
+
+
+def internal_names() -> list[str]:
+    return sorted(p.stem for p in resource_path("queries", "internal").glob("*.rq"))
+
+
+def _read(path: Path, name: str, language: str) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     header = parse_header(text)
     columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())

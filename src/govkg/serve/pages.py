@@ -8,8 +8,8 @@ import csv
 import io
 import json
 
-from govkg import vocab
 from govkg.errors import GovKGError
+from govkg.queries import internal_query
 from govkg.store import GraphStore
 from govkg.view.data import ViewGraph
 
@@ -20,28 +20,6 @@ __all__ = ["COLUMN_KINDS", "check_params", "entity_page", "report_page", "table_
 COLUMN_KINDS = {name: "entity" for name in ("initiative", "organization", "undertaking", "document",
                                             "implementer", "subject", "object", "author", "entity", "name")}
 COLUMN_KINDS.update(report="report", sentence="sentence")
-
-_REPORT = f"""PREFIX gk: <{vocab.GK}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?doc ?title ?year ?author WHERE {{
-  ?r gk:docName ?doc ; gk:title ?title .
-  OPTIONAL {{ ?r gk:year ?year }}
-  OPTIONAL {{ ?r gk:author/rdfs:label ?author }}
-}}"""
-_STATEMENTS = f"""PREFIX gk: <{vocab.GK}>
-SELECT ?doc ?start ?end ?text ?section ?heading WHERE {{
-  ?r gk:docName ?doc .
-  ?s gk:inReport ?r ; a gk:Statement ; gk:start ?start ; gk:end ?end ; gk:text ?text .
-  OPTIONAL {{ ?s gk:sectionPath ?section }}
-  OPTIONAL {{ ?s gk:isHeading ?heading }}
-}} ORDER BY ?start"""
-
-_REPORT_THEMES = f"""PREFIX gk: <{vocab.GK}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?doc ?theme (COUNT(DISTINCT ?s) AS ?statements) WHERE {{
-  ?s gk:hasTheme ?concept ; gk:inReport/gk:docName ?doc .
-  ?concept skos:notation ?theme .
-}} GROUP BY ?doc ?theme"""
 
 
 class PageError(GovKGError):
@@ -76,13 +54,14 @@ def entity_page(view: ViewGraph, name: str, type_: str = "") -> dict:
 
 def report_page(store: GraphStore, doc: str) -> dict:
     """A report's title, year, author and its statements (text, offsets, section path, heading)."""
-    head = store.select(_REPORT, {"doc": doc}).rows
+    head = store.select(internal_query("page-report").text, {"doc": doc}).rows
     if not head:
         raise PageError(f"no report “{doc}” in the store")
     _, title, year, author = head[0]
     statements = [{"start": start, "end": end, "text": text, "section": section or "",
                    "heading": heading in (True, "true", "1")}
-                  for _, start, end, text, section, heading in store.select(_STATEMENTS, {"doc": doc}).rows]
+                  for _, start, end, text, section, heading
+                  in store.select(internal_query("page-statements").text, {"doc": doc}).rows]
     return {"doc": doc, "title": title, "year": year, "author": author, "statements": statements}
 
 
@@ -119,7 +98,8 @@ def table_json(columns, rows) -> bytes:
 def theme_matrix(store: GraphStore, themes: dict[str, tuple[str, str]]) -> dict:
     """Reports × themes: how many statements of each report carry each theme (a theme's own
     statements, not its narrower themes'), themes in the order of ``themes``."""
-    counts = {(doc, theme): int(n) for doc, theme, n in store.select(_REPORT_THEMES, {}).rows}
+    rows = store.select(internal_query("page-report-themes").text, {}).rows
+    counts = {(doc, theme): int(n) for doc, theme, n in rows}
     order = sorted(themes)
     return {"themes": [{"id": t, "label": themes[t][0]} for t in order],
             "reports": [{"doc": r.doc, "title": r.title, "year": r.year,

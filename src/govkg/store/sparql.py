@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from govkg import iri, vocab
 from govkg.errors import QueryError, StoreError, UnsupportedError, optional_import
 from govkg.model import Extraction, Report
+from govkg.queries import internal_query
 from govkg.store import Closing, GraphStore, ReportInfo, Table, WithoutRdf
 
 __all__ = ["SparqlPushResult", "SparqlStore", "bind_values", "push_sparql"]
@@ -197,9 +198,8 @@ class SparqlStore(Closing, WithoutRdf):
         """The named queries need the union of the report graphs as the default graph."""
         if self._union_checked:
             return
-        probe = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { %s }"
-        in_graphs = self.select(probe % f"GRAPH ?g {{ ?r a <{vocab.Report}> }}", union=False).rows[0][0]
-        in_default = self.select(probe % f"?r a <{vocab.Report}>").rows[0][0]
+        in_graphs = self.select(internal_query("server-reports-in-graphs").text, union=False).rows[0][0]
+        in_default = self.select(internal_query("server-reports-in-default").text).rows[0][0]
         if in_default < in_graphs:
             raise StoreError(
                 f"{self.query_url}: the server's default graph is not the union of its named graphs, "
@@ -209,10 +209,7 @@ class SparqlStore(Closing, WithoutRdf):
 
     def reports(self) -> list[ReportInfo]:
         """The server's reports; ``key`` is each one's graph (a report's identity there)."""
-        table = self.select(
-            "SELECT ?doc ?title ?sha ?year ?g WHERE { GRAPH ?g { ?r a <%s> ; <%s> ?doc ; <%s> ?sha ; <%s> ?title "
-            "OPTIONAL { ?r <%s> ?year } } } ORDER BY ?doc ?g"
-            % (vocab.Report, vocab.docName, vocab.sha256, vocab.title, vocab.year), union=False)
+        table = self.select(internal_query("server-reports").text, union=False)
         return [ReportInfo(doc=d, title=t, sha256=s, year=y, key=g) for d, t, s, y, g in table.rows]
 
     def report_key(self, report: Report) -> str:
@@ -221,8 +218,7 @@ class SparqlStore(Closing, WithoutRdf):
     def report_digest(self, doc: str) -> str | None:
         """The stored hash of a report given by its graph (``report_key``) or its id."""
         graph = doc if doc.startswith(f"{vocab.ID}graph/") else str(iri.graph_iri(doc))
-        table = self.select("SELECT ?sha WHERE { GRAPH ?g { ?r a <%s> ; <%s> ?sha } }"
-                            % (vocab.Report, vocab.sha256), {"g": ox.NamedNode(graph)}, union=False)
+        table = self.select(internal_query("server-digest").text, {"g": ox.NamedNode(graph)}, union=False)
         return table.rows[0][0] if table.rows else None
 
     # ---------------------------------------------------------------- writing
@@ -254,7 +250,7 @@ class SparqlStore(Closing, WithoutRdf):
         """Remove a report's graph; False when the server does not have it (asked first: servers
         differ in what a DELETE of an absent graph answers)."""
         graph = doc if doc.startswith(f"{vocab.ID}graph/") else str(iri.graph_iri(doc))
-        if not self.select("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": ox.NamedNode(graph)}, union=False).rows[0][0]:
+        if not self.select(internal_query("server-has-graph").text, {"g": ox.NamedNode(graph)}, union=False).rows[0][0]:
             return False
         if self.graph_store_url:
             self._send("DELETE", self.graph_store_url, params={"graph": graph})

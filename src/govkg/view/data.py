@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from dataclasses import dataclass, field, replace
 
-from govkg import settings, vocab
+from govkg import settings
 from govkg.errors import UsageError
 from govkg.export import to_networkx
 from govkg.model import ENTITY_TYPES
+from govkg.queries import internal_query
 from govkg.store import GraphStore
 
 __all__ = ["TYPE_COLOURS", "Edge", "Node", "ViewGraph", "load_view", "search", "select"]
@@ -21,18 +22,6 @@ __all__ = ["TYPE_COLOURS", "Edge", "Node", "ViewGraph", "load_view", "search", "
 # Tableau 10: distinguishable, and readable under black or white labels.
 TYPE_COLOURS = {"Organization": "#4e79a7", "Program": "#f28e2b", "Initiative": "#59a14f",
                 "Document": "#e15759", "Place": "#76b7b2", "Person": "#b07aa1"}
-
-_PREFIXES = f"""PREFIX gk: <{vocab.GK}>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
-_ALIASES = _PREFIXES + "SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias ; a ?c . ?c gk:entityType ?t }"
-_REPORTS = _PREFIXES + "SELECT DISTINCT ?e ?doc WHERE { ?e gk:mentionedIn/gk:inReport/gk:docName ?doc }"
-_THEMES = _PREFIXES + "SELECT DISTINCT ?e ?theme WHERE { ?e gk:touchesTheme/skos:notation ?theme }"
-_AUTHORS = _PREFIXES + "SELECT DISTINCT ?e ?doc WHERE { ?r gk:author ?e ; gk:docName ?doc }"
-_THEME_TREE = _PREFIXES + """SELECT ?theme ?label ?broader WHERE {
-  ?c skos:notation ?theme ; skos:prefLabel ?label . FILTER(lang(?label) = "zh")
-  OPTIONAL { ?c skos:broader/skos:notation ?broader }
-} ORDER BY ?theme"""
 
 
 @dataclass(frozen=True)
@@ -90,7 +79,7 @@ class ViewGraph:
 
 def _grouped(store: GraphStore, query: str) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = defaultdict(list)
-    for key, value in store.select(query, {}).rows:
+    for key, value in store.select(internal_query(query).text, {}).rows:
         found[key].append(value)
     return {k: tuple(sorted(set(v))) for k, v in found.items()}
 
@@ -98,7 +87,7 @@ def _grouped(store: GraphStore, query: str) -> dict[str, tuple[str, ...]]:
 def load_view(store: GraphStore) -> ViewGraph:
     """Every entity and relation of the store, with what the side panel shows about them."""
     graph = to_networkx(store)
-    aliases, mentioned, themes, authored = (_grouped(store, q) for q in (_ALIASES, _REPORTS, _THEMES, _AUTHORS))
+    aliases, mentioned, themes, authored = (_grouped(store, q) for q in ("view-aliases", "view-reports", "view-themes", "view-authors"))
     evidence: dict[tuple[str, str, str], list[tuple[int, str, str]]] = defaultdict(list)
     # an entity belongs to a report that names it, that states one of its relations or that it wrote
     # (a report's author is often never named in it: "we" lead, the author body is meant)
@@ -114,7 +103,7 @@ def load_view(store: GraphStore) -> ViewGraph:
                        themes.get(iri, ())) for iri, d in graph.nodes(data=True))
     edges = tuple(Edge(h, t, ty, tuple(dict.fromkeys((r, s) for r, _, s in sorted(ev))))
                   for (h, t, ty), ev in evidence.items())
-    tree = {t: (label, broader or "") for t, label, broader in store.select(_THEME_TREE, {}).rows}
+    tree = {t: (label, broader or "") for t, label, broader in store.select(internal_query("view-theme-tree").text, {}).rows}
     docs = tuple(r.doc for r in store.reports())
     authors = {doc: iri for iri, docs in authored.items() for doc in docs}
     return ViewGraph(nodes, edges, tree, docs, total_nodes=len(nodes), authors=authors)
