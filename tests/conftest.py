@@ -49,3 +49,43 @@ def store(store_path):
     db = open_store(store_path)
     yield db
     db.close()
+
+
+# ---- the stores the server tests (tests/neo4j, tests/fuseki) copy from: built once a session
+CORPUS_PICKS = ("summary-county-organization-2021.txt", "gwr-hailar-district-2015.txt")
+
+
+@pytest.fixture(scope="session")
+def report_files() -> list[Path]:
+    """The sample county report, plus two corpus reports where ../shared exists."""
+    return sample_reports()[:1] + [CORPUS / name for name in CORPUS_PICKS if (CORPUS / name).exists()]
+
+
+@pytest.fixture(scope="session")
+def extractions(report_files):
+    from govkg.pipeline import extract_files
+
+    items = list(extract_files(report_files))
+    assert all(not isinstance(i, Exception) for i in items), items
+    return items
+
+
+@pytest.fixture(scope="session")
+def embedded_path(tmp_path_factory, extractions) -> Path:
+    """An embedded store holding ``extractions`` (built once; open it read-only)."""
+    from govkg.pipeline import load_extractions
+    from govkg.store import open_store
+
+    path = tmp_path_factory.mktemp("embedded") / "store"
+    with open_store(path) as store:
+        result = load_extractions(extractions, store)
+    assert not result.failed, result.failed
+    return path
+
+
+@pytest.fixture
+def embedded(embedded_path):
+    from govkg.store import open_store
+
+    with open_store(embedded_path, read_only=True) as store:
+        yield store

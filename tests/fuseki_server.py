@@ -13,9 +13,7 @@ Run as a script to check it works: python tests/fuseki_server.py
 """
 from __future__ import annotations
 
-import collections
 import os
-import shutil
 import subprocess
 import tempfile
 import threading
@@ -23,7 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from neo4j_server import free_port
+import java_server
+from java_server import JavaServer, ServerUnavailable, free_port
 
 SERVER_DIR = Path(__file__).resolve().parent / "fuseki-server"
 POM = SERVER_DIR / "pom.xml"
@@ -32,47 +31,23 @@ JAVA_OPTS = ["-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]
 DATASET = "govkg"
 
 
-class FusekiUnavailable(Exception):
+class FusekiUnavailable(ServerUnavailable):
     """The test Fuseki cannot be built or started here (the message says why)."""
 
 
 def build_classpath(cache_dir: Path = SERVER_DIR / "target") -> str:
-    """Fuseki's classpath, asked of Maven once and cached in cache_dir/classpath.txt (reused
-    while newer than pom.xml and every jar it names exists)."""
-    if shutil.which("java") is None:
-        raise FusekiUnavailable("java is not on PATH (Java 17+ needed)")
-    cp_file = Path(cache_dir) / "classpath.txt"
-    if cp_file.exists() and cp_file.stat().st_mtime > POM.stat().st_mtime:
-        classpath = cp_file.read_text().strip()
-        if classpath and all(os.path.exists(p) for p in classpath.split(os.pathsep)):
-            return classpath
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise FusekiUnavailable("mvn is not on PATH (Maven needed to fetch Fuseki)")
-    cp_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cp_file.parent / f"classpath.{os.getpid()}.tmp"
-    cmd = [mvn, "-q", "-B", "-f", str(POM), "dependency:build-classpath", f"-Dmdep.outputFile={tmp}"]
-    try:
-        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900)
-    except subprocess.TimeoutExpired as exc:
-        raise FusekiUnavailable("maven fetch of Fuseki timed out after 900 s") from exc
-    if proc.returncode != 0 or not tmp.exists():
-        tail = (proc.stdout + proc.stderr).strip()[-2000:]
-        raise FusekiUnavailable(f"maven fetch of Fuseki failed ({proc.returncode}):\n{tail}")
-    os.replace(tmp, cp_file)   # atomic: parallel callers never read half a file
-    return cp_file.read_text().strip()
+    """Fuseki's classpath, asked of Maven once and cached in cache_dir/classpath.txt."""
+    return java_server.build_classpath(POM, cache_dir, "Fuseki", FusekiUnavailable)
 
 
-class FusekiServer:
+class FusekiServer(JavaServer):
     """One Fuseki in a child JVM over a TDB2 dataset; a context manager."""
 
     def __init__(self, data_dir: Path | str | None = None, port: int | None = None):
-        self._own_dir = data_dir is None
+        super().__init__(None if data_dir is None else Path(data_dir))
         self.data_dir = Path(data_dir or tempfile.mkdtemp(prefix="govkg-fuseki-"))
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/{DATASET}"
-        self._proc: subprocess.Popen | None = None
-        self._output: collections.deque[str] = collections.deque(maxlen=60)
 
     def start(self, timeout: float = 120) -> "FusekiServer":
         if self.running:
@@ -115,27 +90,6 @@ class FusekiServer:
             proc.kill()
             proc.wait()
 
-    def _kill(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None and proc.poll() is None:
-            proc.kill()
-            proc.wait()
-
-    @property
-    def running(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
-
-    def __enter__(self) -> "FusekiServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-        if self._own_dir:
-            shutil.rmtree(self.data_dir, ignore_errors=True)
-
-    def _drain(self, stream) -> None:
-        for line in stream:
-            self._output.append(line.rstrip("\n"))
 
 
 def _main() -> None:

@@ -17,16 +17,17 @@ Run as a script to check it works: python tests/neo4j_server.py
 
 from __future__ import annotations
 
-import collections
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+import java_server
+from java_server import JavaServer, ServerUnavailable, free_port
 
 SERVER_DIR = Path(__file__).resolve().parent / "neo4j-server"
 POM = SERVER_DIR / "pom.xml"
@@ -34,41 +35,13 @@ LAUNCHER = SERVER_DIR / "Launcher.java"
 JAVA_OPTS = ["-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]
 
 
-class Neo4jUnavailable(Exception):
+class Neo4jUnavailable(ServerUnavailable):
     """The test Neo4j cannot be built or started here (the message says why)."""
 
 
 def build_classpath(cache_dir: Path = SERVER_DIR / "target") -> str:
-    """Return the launcher's classpath, asking Maven for it once.
-
-    The result is cached in cache_dir/classpath.txt and reused while it is
-    newer than pom.xml and every jar it names still exists.
-    """
-    if shutil.which("java") is None:
-        raise Neo4jUnavailable("java is not on PATH (Java 17+ needed)")
-    cache_dir = Path(cache_dir)
-    cp_file = cache_dir / "classpath.txt"
-    if cp_file.exists() and cp_file.stat().st_mtime > POM.stat().st_mtime:
-        classpath = cp_file.read_text().strip()
-        if classpath and all(os.path.exists(p) for p in classpath.split(os.pathsep)):
-            return classpath
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise Neo4jUnavailable("mvn is not on PATH (Maven needed to fetch Neo4j)")
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cache_dir / f"classpath.{os.getpid()}.tmp"
-    cmd = [mvn, "-q", "-B", "-f", str(POM), "dependency:build-classpath",
-           f"-Dmdep.outputFile={tmp}"]
-    try:
-        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, timeout=900)
-    except subprocess.TimeoutExpired as exc:
-        raise Neo4jUnavailable("maven fetch of Neo4j timed out after 900 s") from exc
-    if proc.returncode != 0 or not tmp.exists():
-        tail = (proc.stdout + proc.stderr).strip()[-2000:]
-        raise Neo4jUnavailable(f"maven fetch of Neo4j failed ({proc.returncode}):\n{tail}")
-    os.replace(tmp, cp_file)  # atomic: parallel callers never read half a file
-    return cp_file.read_text().strip()
+    """The launcher's classpath, asked of Maven once and cached in cache_dir/classpath.txt."""
+    return java_server.build_classpath(POM, cache_dir, "Neo4j", Neo4jUnavailable)
 
 
 def compile_launcher(classpath: str, cache_dir: Path = SERVER_DIR / "target") -> list[str]:
@@ -98,13 +71,7 @@ def compile_launcher(classpath: str, cache_dir: Path = SERVER_DIR / "target") ->
     return ["-cp", f"{classes}{os.pathsep}{classpath}", "Launcher"]
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Neo4jServer:
+class Neo4jServer(JavaServer):
     """One embedded Neo4j in a child JVM; a context manager."""
 
     user = "neo4j"
@@ -113,13 +80,11 @@ class Neo4jServer:
                  port: int | None = None):
         if len(password) < 8:  # Neo4j's set-initial-password refuses shorter ones
             raise ValueError("Neo4j passwords need at least 8 characters")
-        self._own_dir = data_dir is None
+        super().__init__(None if data_dir is None else Path(data_dir))
         self.data_dir = Path(data_dir or tempfile.mkdtemp(prefix="govkg-neo4j-"))
         self.password = password
         self.port = port or free_port()
         self.uri = f"bolt://127.0.0.1:{self.port}"
-        self._proc: subprocess.Popen | None = None
-        self._stderr: collections.deque[str] = collections.deque(maxlen=60)
 
     # -- lifecycle -------------------------------------------------------
     def start(self, timeout: float = 180) -> "Neo4jServer":
@@ -127,7 +92,7 @@ class Neo4jServer:
             return self
         classpath = build_classpath()
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self._stderr.clear()
+        self._output.clear()
         cmd = ["java", *JAVA_OPTS, *compile_launcher(classpath),
                str(self.data_dir), str(self.port), self.password]
         self._proc = proc = subprocess.Popen(
@@ -143,7 +108,7 @@ class Neo4jServer:
             why = "exited" if not reader.is_alive() else f"not ready after {timeout:g} s"
             self._kill()
             time.sleep(0.2)  # let the stderr drainer catch the last lines
-            tail = "\n".join(self._stderr) or "(no stderr)"
+            tail = "\n".join(self._output) or "(no stderr)"
             raise Neo4jUnavailable(f"Neo4j launcher {why}; stderr tail:\n{tail}")
         return self
 
@@ -175,29 +140,7 @@ class Neo4jServer:
         self.stop()
         return self.start(timeout)
 
-    @property
-    def running(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
-
-    def __enter__(self) -> "Neo4jServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-        if self._own_dir:
-            shutil.rmtree(self.data_dir, ignore_errors=True)
-
     # -- helpers ---------------------------------------------------------
-    def _kill(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None and proc.poll() is None:
-            proc.kill()
-            proc.wait()
-
-    def _drain(self, stream) -> None:
-        for line in stream:
-            self._stderr.append(line.rstrip("\n"))
-
     @staticmethod
     def _wait_ready(proc: subprocess.Popen, ready: list[str]) -> None:
         for line in proc.stdout:

@@ -15,8 +15,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fuseki_server import FusekiServer, FusekiUnavailable, build_classpath  # noqa: E402
 
-CORPUS_PICKS = ("summary-county-organization-2021.txt", "gwr-hailar-district-2015.txt")
-
 
 def _unavailable(reason: str):
     if os.environ.get("GOVKG_REQUIRE_FUSEKI") == "1":
@@ -60,44 +58,4 @@ def fuseki(fuseki_url):
     from govkg.store.sparql import SparqlStore
 
     with SparqlStore(fuseki_url) as store:
-        yield store
-
-
-@pytest.fixture(scope="session")
-def report_files() -> list[Path]:
-    """The sample county report, plus two corpus reports where ../shared exists."""
-    root = Path(__file__).resolve().parents[2]
-    corpus = Path(os.environ.get("GOVKG_SHARED", root.parent / "shared")) / "corpus"
-    files = sorted((root / "examples").glob("*.txt"))[:1]
-    files += [corpus / name for name in CORPUS_PICKS if (corpus / name).exists()]
-    return files
-
-
-@pytest.fixture(scope="session")
-def extractions(report_files):
-    from govkg.pipeline import extract_files
-
-    items = list(extract_files(report_files))
-    assert all(not isinstance(i, Exception) for i in items), items
-    return items
-
-
-@pytest.fixture(scope="session")
-def embedded_path(tmp_path_factory, extractions) -> Path:
-    """An embedded store holding ``extractions`` (built once; open it read-only)."""
-    from govkg.pipeline import load_extractions
-    from govkg.store import open_store
-
-    path = tmp_path_factory.mktemp("embedded") / "store"
-    with open_store(path) as store:
-        result = load_extractions(extractions, store)
-    assert not result.failed, result.failed
-    return path
-
-
-@pytest.fixture
-def embedded(embedded_path):
-    from govkg.store import open_store
-
-    with open_store(embedded_path, read_only=True) as store:
         yield store
