@@ -10,39 +10,18 @@ because headings open lines and statements never span lines, a statement never c
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from govkg.model import Statement
-from govkg.read.metadata import structure_patterns
+from govkg.structure import heading_level, item_marker
 
 __all__ = ["split_statements"]
 
 _SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』）)】〕]*|$)")
 _TRIM = " \t\u3000\u00a0\ufeff\u200b"
 _ITEM_LEVEL = 100
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
 _CLAUSE_END = re.compile(r"[，,；;：:。！？]")
 MAX_STATEMENT = 1000   # characters; the longest sentence of ../shared/corpus has 482
 _CLAUSE_MARKS = "；;，,、：: "
-
-
-@cache
-def _heading_levels() -> list[re.Pattern]:
-    return [re.compile(p) for p in structure_patterns()["headings"]["levels"]]
-
-
-@cache
-def _item_marker() -> re.Pattern:
-    return re.compile(structure_patterns()["headings"]["item"])
-
-
-def heading_level(line: str) -> int | None:
-    """The nesting level of a heading line, or None if the line is not a heading."""
-    line = _MARKDOWN_HEADING.sub("", line)
-    for level, pattern in enumerate(_heading_levels()):
-        if pattern.match(line):
-            return level
-    return None
 
 
 def split_statements(text: str) -> list[Statement]:
@@ -85,7 +64,7 @@ def _line_statements(line: str, offset: int, stack: list[tuple[int, str]]):
             yield Statement(offset + start, offset + end, sentence, _path(stack), heading=True)
             stack.append((level, sentence))
             continue
-        if _item_marker().match(sentence):
+        if item_marker().match(sentence):
             _close(stack, _ITEM_LEVEL)
             stack.append((_ITEM_LEVEL, _CLAUSE_END.split(sentence, 1)[0]))
         yield Statement(offset + start, offset + end, sentence, _path(stack))

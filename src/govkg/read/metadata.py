@@ -7,12 +7,10 @@ what a user says (``--issuer``/``--kind``/``--year`` or a sidecar CSV) over what
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
 
-from govkg.resources import data_path
+from govkg.structure import KINDS, is_debris, kind_patterns, not_a_report, structure_patterns
 
 __all__ = ["KINDS", "LEVELS", "ReportMeta", "describe", "is_debris", "issuer_level", "not_a_report",
            "override", "structure_patterns"]
@@ -36,33 +34,6 @@ class ReportMeta:
     @property
     def issuer(self) -> str:
         return self.author
-
-
-@cache
-def structure_patterns() -> dict:
-    with open(data_path("structure.toml"), "rb") as fh:
-        return tomllib.load(fh)
-
-
-def _kinds() -> list[tuple[str, re.Pattern]]:
-    return [(rule["kind"], re.compile(rule["pattern"])) for rule in structure_patterns()["kinds"]]
-
-
-KINDS = tuple(rule["kind"] for rule in structure_patterns()["kinds"])
-
-
-@cache
-def _debris() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in structure_patterns()["debris"]["lines"]))
-
-
-def is_debris(line: str) -> bool:
-    return bool(_debris().search(line.strip()))
-
-
-def not_a_report(file_name: str) -> bool:
-    """A README, a licence, a changelog: files that sit beside reports but are not reports."""
-    return any(re.search(p, file_name, re.IGNORECASE) for p in structure_patterns()["not_reports"]["names"])
 
 
 def describe(text: str, file_name: str) -> ReportMeta:
@@ -130,7 +101,7 @@ def _composed_title(year: int | None, issuer: str, kind: str, file_name: str) ->
 
 # ---------------------------------------------------------------- kind
 def _kind(title: str, opening: str) -> str:
-    for kind, pattern in _kinds():
+    for kind, pattern in kind_patterns():
         if (title and pattern.search(title)) or any(pattern.search(ln) for ln in opening.split("\n")):
             return kind
     return ""
