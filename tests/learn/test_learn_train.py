@@ -1,6 +1,7 @@
 """Training: a model learns what it was taught, the same gold gives the same files, and the
 trained model plugs into extract/load through ``--model``."""
 import hashlib
+import os
 
 import pytest
 
@@ -10,6 +11,12 @@ from govkg.learn.train import train_model
 from govkg.read import read_report
 
 
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _digests(folder):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
@@ -17,8 +24,9 @@ def _digests(folder):
 def test_model_folder_has_every_part(sample_model):
     names = {p.name for p in sample_model.iterdir()}
     assert {"mentions.crfsuite", "relations.npz", "relations.json", "themes.npz", "themes.json",
-            "model.json"} <= names
+            "model.json", "names.json"} <= names
     assert not [p for p in sample_model.parent.iterdir() if p.name.startswith(".")]   # no staging left
+    assert sample_model.stat().st_mode & 0o777 == 0o777 & ~_umask()      # as mkdir makes it, not private
 
 
 def test_same_gold_same_model(sample_model, tmp_path, sample_gold, examples_dir):

@@ -1,7 +1,8 @@
 """The trained extraction model: a bundle of files in one folder, and how it extracts a report.
 
 Folder layout (all written by ``govkg train``): ``mentions.crfsuite`` (the character CRF),
-``relations.npz/.json`` and ``themes.npz/.json`` (linear models), ``model.json`` (what it was
+``names.json`` (the gazetteer of its training names), ``relations.npz/.json`` and
+``themes.npz/.json`` (linear models), ``model.json`` (what it was
 trained on and its settings). The shipped model is in ``govkg/data/model``.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from govkg.extract.mentions import find_mentions
 from govkg.extract.relations import find_relations
 from govkg.extract.tokens import tokenize
 from govkg.learn.features import char_features
+from govkg.learn.gazetteer import Gazetteer, with_tags
 from govkg.learn.linear import LinearModel
 from govkg.learn.relate import StatementContext, candidates, predict_relations
 from govkg.learn.tagger import Tagger, decode
@@ -27,12 +29,14 @@ from govkg.resources import data_path
 # What a model does unless its model.json says otherwise (chosen by cross-validation, docs/extraction.md).
 DEFAULT_SETTINGS = {
     "rule_features": True,          # the rules' mentions, relations and themes as features
+    "gazetteer": True,              # the training reports' names as a tagger feature (gazetteer.py)
     "merge": "nested",              # see merge_mentions
     "union_types": ["Document", "Organization", "Person", "Program", "Initiative"],
     "propagate_min_length": 4,      # see ExtractionModel.propagate; 0 turns it off
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
     "relation_c": 0.5, "theme_c": 1.0, "crf_c1": 0.05, "crf_c2": 0.01,
+    "crf_iterations": 120,
 }
 
 __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions"]
@@ -42,6 +46,7 @@ __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model",
 class ExtractionModel:
     path: Path
     tagger: Tagger
+    gazetteer: Gazetteer | None
     relations: LinearModel | None
     themes: LinearModel | None
     settings: dict
@@ -49,11 +54,12 @@ class ExtractionModel:
     def mentions(self, statement: Statement) -> list[Mention]:
         """The statement's mentions: the CRF's, with the rules' as features and as a supplement."""
         tokens = tokenize(statement.text, statement.start)
-        if not self.rule_features:
-            feats = char_features(statement.text, statement.start, tokens, [])
-            return decode(self.tagger.tag(feats), statement.text, statement.start)
-        rules = find_mentions(statement)
+        rules = find_mentions(statement) if self.rule_features else []
         feats = char_features(statement.text, statement.start, tokens, rules)
+        if self.gazetteer is not None:
+            feats = with_tags(feats, self.gazetteer.tags(statement.text))
+        if not self.rule_features:
+            return decode(self.tagger.tag(feats), statement.text, statement.start)
         learned = decode(self.tagger.tag(feats), statement.text, statement.start)
         return merge_mentions(learned, rules, self.setting("merge"),
                               frozenset(self.setting("union_types")))
@@ -155,7 +161,8 @@ def load_model(path: Path | str) -> ExtractionModel:
     settings = json.loads((path / "model.json").read_text(encoding="utf-8")) if (path / "model.json").exists() else {}
     relations = LinearModel.load(path / "relations") if (path / "relations.json").exists() else None
     themes = LinearModel.load(path / "themes") if (path / "themes.json").exists() else None
-    return ExtractionModel(path, Tagger(crf), relations, themes, settings)
+    gazetteer = Gazetteer.load(path / "names.json") if (path / "names.json").exists() else None
+    return ExtractionModel(path, Tagger(crf), gazetteer, relations, themes, settings)
 
 
 @cache

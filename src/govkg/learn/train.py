@@ -17,6 +17,7 @@ from govkg.extract.themes import themes_of_text
 from govkg.extract.tokens import tokenize
 from govkg.learn.examples import Example
 from govkg.learn.features import char_features
+from govkg.learn.gazetteer import Gazetteer, jackknife, with_tags
 from govkg.learn.linear import Features, train_linear
 from govkg.learn.model import DEFAULT_SETTINGS
 from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
@@ -29,6 +30,8 @@ __all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
 @dataclass
 class Featurized:
     doc: str
+    text: str
+    names: tuple[tuple[str, str], ...]     # the gold entities (name, type), for the gazetteer
     chars: list[list[str]]
     labels: list[str]
     pairs: list[tuple[Features, str]]
@@ -44,7 +47,8 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
         rules = find_mentions(st) if rule_features else []
         chars = char_features(st.text, st.start, tokens, rules)
         rule_themes = _rule_themes(st) if rule_features else ()
-        out.append(Featurized(ex.doc, chars, bio_labels(ex), _pair_rows(ex, rule_features),
+        names = tuple((e.name, e.type) for e in ex.entities)
+        out.append(Featurized(ex.doc, st.text, names, chars, bio_labels(ex), _pair_rows(ex, rule_features),
                               (theme_features(st, rule_themes), ex.themes)))
         if progress:
             progress()
@@ -101,8 +105,9 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    train_tagger([(d.chars, d.labels) for d in data if d.chars], out_dir / "mentions.crfsuite",
-                 {"c1": settings["crf_c1"], "c2": settings["crf_c2"]})
+    train_tagger(_tagger_sequences(data, out_dir, settings["gazetteer"]), out_dir / "mentions.crfsuite",
+                 {"c1": settings["crf_c1"], "c2": settings["crf_c2"],
+                  "max_iterations": settings["crf_iterations"]})
     pairs = [p for d in data for p in d.pairs]
     if pairs:
         classes = [NONE, *RELATION_TYPES]
@@ -115,6 +120,19 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
     return out_dir
+
+
+def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool):
+    """The tagger's training rows; with ``gazetteer``, writes ``names.json`` and adds its tags,
+    jack-knifed so that no report sees its own names."""
+    if not gazetteer:
+        return [(d.chars, d.labels) for d in data if d.chars]
+    names_of: dict[str, list[tuple[str, str]]] = {}
+    for d in data:
+        names_of.setdefault(d.doc, []).extend(d.names)
+    Gazetteer.of(names_of.items()).save(out_dir / "names.json")
+    held_out = jackknife([d.doc for d in data], names_of)
+    return [(with_tags(d.chars, held_out[d.doc].tags(d.text)), d.labels) for d in data if d.chars]
 
 
 def train_model(gold: Path, out_dir: Path, corpus: Path | None = None, settings: dict | None = None,
@@ -136,9 +154,18 @@ def train_model(gold: Path, out_dir: Path, corpus: Path | None = None, settings:
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         train(data, staging, settings)
+        staging.chmod(0o777 & ~_umask())      # mkdtemp made it private; a model folder is not
         if out_dir.exists():
             shutil.rmtree(out_dir)
         staging.rename(out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return json.loads((out_dir / "model.json").read_text(encoding="utf-8"))
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
