@@ -36,7 +36,7 @@ DEFAULT_SETTINGS = {
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
     "relation_c": 0.5, "theme_c": 1.0, "crf_c1": 0.05, "crf_c2": 0.01,
-    "crf_iterations": 120,
+    "crf_iterations": 250,
 }
 
 __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions"]

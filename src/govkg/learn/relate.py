@@ -21,6 +21,9 @@ __all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_feature
 AUTHOR = "@author"
 NONE = "NONE"
 THRESHOLD = 0.5
+# Annotated pairs stand at most ~120 characters apart (../shared/gold); farther pairs are not
+# candidates, which keeps a long statement's pairs linear in its length, not quadratic.
+MAX_PAIR_DISTANCE = 200
 _ORG, _UND = {"Organization"}, {"Program", "Initiative"}
 _ALLOWED = {
     "LEADS": (_ORG | {AUTHOR}, _UND),
@@ -73,6 +76,8 @@ def candidates(mentions: list[Mention], author_names: frozenset[str] = frozenset
             out.append(Candidate(None, t))
         for h in mentions:
             if h is t or (h.start < t.end and t.start < h.end and not _nested(t, h)):
+                continue
+            if abs(h.start - t.start) > MAX_PAIR_DISTANCE:
                 continue
             if allowed(h.type, t.type):
                 out.append(Candidate(h, t))

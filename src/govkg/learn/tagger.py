@@ -9,7 +9,7 @@ from govkg.model import Mention
 __all__ = ["bio_labels", "decode", "train_tagger", "Tagger"]
 
 _STRIP = "\"'“”‘’「」『』《》〈〉 \u3000"
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True}
 
 
 def bio_labels(example: Example) -> list[str]:
