@@ -5,6 +5,7 @@ A bad file never stops the run: it is reported (path and reason) and the good fi
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import tempfile
 import time
@@ -15,15 +16,15 @@ from typing import Callable, Iterable, Iterator
 from govkg.errors import GovKGError, ReportError
 from govkg.extract import extract
 from govkg.interchange import write_jsonl
-from govkg.model import Extraction
-from govkg.model import Report
+from govkg.model import Extraction, Report
+from govkg.parts import LARGE_REPORT, extract_parts, is_large, merge_parts
 from govkg.read import SUPPORTED_SUFFIXES, read_report, read_text, report_key
 from govkg.read.metadata import not_a_report
 from govkg.read.sidecar import SIDECAR_NAME, sidecar_for
 from govkg.store import GraphStore
 
 __all__ = ["LoadResult", "expand_inputs", "extract_files", "extract_one", "extract_to_jsonl",
-           "load_extractions", "load_files", "skip_reason"]
+           "load_extractions", "load_files", "skip_reason", "ReportParts"]
 
 Progress = Callable[[str], None]
 
@@ -100,7 +101,10 @@ def extract_one(path: Path, author: str | None = None, model: str | None = None)
     ``model`` names the extractor (``govkg.extract.resolve_model``): None the shipped model,
     ``"rules"`` the rules alone, else a model folder written by ``govkg train``."""
     try:
-        return extract(read_report(path, author=author), model)
+        report = read_report(path, author=author)
+        if is_large(report):        # bounded working memory; one extraction of the whole report
+            return merge_parts(report, extract_parts(report, model))
+        return extract(report, model)
     except ReportError as err:
         return ReportError(err.path, err.reason)    # a fresh one: no traceback or context to pickle
     except RecursionError:
@@ -195,10 +199,61 @@ def load_files(paths: list[Path], store: GraphStore, author: str | None = None,
     for path in unchanged:
         if progress:
             progress(Path(path).name)
-    result = load_extractions(extract_files(todo, author, progress, jobs, model), store)
+    # a file that may hold a very large report is read here and, if it does, extracted and
+    # written part after part (govkg.parts), never whole and never through a worker's pipe
+    big = [path for path in todo if _file_size(Path(path)) > LARGE_REPORT]
+    small = [path for path in todo if path not in set(big)]
+    items = itertools.chain(extract_files(small, author, progress, jobs, model),
+                            (_extract_large(Path(path), author, progress, model) for path in big))
+    result = load_extractions(items, store)
     result.unchanged[:0] = [Path(path).name for path in unchanged]
     result.seconds = time.perf_counter() - started
     return result
+
+
+@dataclass
+class ReportParts:
+    """A very large report's extraction as consecutive parts (``govkg.parts``), produced as the
+    store writes them."""
+    report: Report
+    parts: Iterator[Extraction]
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def _extract_large(path: Path, author, progress: Progress | None, model) -> Extraction | ReportParts | ReportError:
+    """A file of the size of a very large report: its parts when its text is one, else as usual."""
+    try:
+        report = read_report(path, author=author)
+    except ReportError:
+        return extract_one(path, author, model)     # the same one-line error as any other file
+    except Exception:  # noqa: BLE001 - a reader library's surprise: extract_one words it
+        return extract_one(path, author, model)
+    if not is_large(report):
+        item = extract_one(path, author, model)
+    else:
+        item = ReportParts(report, _guarded(path, extract_parts(report, model)))
+    if progress:
+        progress(path.name)
+    return item
+
+
+def _guarded(path: Path, parts: Iterator[Extraction]) -> Iterator[Extraction]:
+    """The parts, with an extraction failure in any of them as the report's ReportError."""
+    try:
+        yield from parts
+    except RecursionError:
+        raise ReportError(path, "too deeply nested to read") from None
+    except GovKGError:
+        raise
+    except Exception as err:  # noqa: BLE001
+        reason = " ".join(str(err).split())[:200]
+        raise ReportError(path, f"cannot extract the report ({type(err).__name__}: {reason})") from None
 
 
 def _is_unchanged(path: Path, store: GraphStore) -> bool:
@@ -221,6 +276,10 @@ def load_extractions(items: Iterable[Extraction | ReportError], store: GraphStor
         if isinstance(item, ReportError):
             result.failed.append((item.path, item.reason))
             continue
+        if isinstance(item, ReportParts):
+            item = _first_and_rest(item, result)
+            if item is None:
+                continue
         doc = item.report.doc
         key = store.report_key(item.report)
         if item.report.sha256 and store.report_digest(key) == item.report.sha256:
@@ -229,14 +288,53 @@ def load_extractions(items: Iterable[Extraction | ReportError], store: GraphStor
                 result.unchanged.append(doc)
                 continue
         try:
-            result.triples += store.put(item)
+            result.triples += _put(store, item)
+        except ReportError as err:
+            result.failed.append((err.path, err.reason))
+            continue
         except GovKGError as err:
             result.failed.append((item.report.source or doc, str(err)))
             continue
         result.loaded.append(doc)
-        result.count(item)
+        if not isinstance(item, _Streamed):
+            result.count(item)
     result.seconds = time.perf_counter() - started
     return result
+
+
+class _Streamed(Extraction):
+    """A large report's first part standing for the report in the load loop; ``rest`` are the
+    other parts, counted into ``result`` as the store takes them."""
+
+
+def _first_and_rest(item: ReportParts, result: LoadResult):
+    """The first part (which says what the report's metadata and author are) and the others,
+    counted as they go by; None when even the first part fails (the failure is recorded)."""
+    try:
+        first = next(item.parts)
+    except StopIteration:
+        first = Extraction(item.report, (), (), ())
+    except ReportError as err:
+        result.failed.append((err.path, err.reason))
+        return None
+
+    def counted():
+        for part in itertools.chain([first], item.parts):
+            result.count(part)
+            yield part
+    streamed = _Streamed(first.report, first.statements, first.entities, first.relations, first.metrics)
+    object.__setattr__(streamed, "rest", counted())
+    return streamed
+
+
+def _put(store, item: Extraction) -> int:
+    """Store one extraction; a large report's parts one after another (a store without
+    ``put_parts`` gets them merged into one extraction)."""
+    if not isinstance(item, _Streamed):
+        return store.put(item)
+    if hasattr(store, "put_parts"):
+        return store.put_parts(item.rest)
+    return store.put(merge_parts(item.report, item.rest))
 
 
 def _same_metadata(info, ex: Extraction) -> bool:

@@ -35,7 +35,7 @@ def split_statements(text: str) -> list[Statement]:
     return statements
 
 
-def _pieces(line: str):
+def sentence_pieces(line: str):
     """(start, end) of each sentence of a line; a sentence longer than MAX_STATEMENT is cut at its
     last clause mark before the limit (or at the limit), so no statement makes extraction, whose
     work grows faster than a statement's length, run for minutes."""
@@ -52,7 +52,7 @@ def _pieces(line: str):
 
 def _line_statements(line: str, offset: int, stack: list[tuple[int, str]]):
     first = True
-    for found_start, found_end in _pieces(line):
+    for found_start, found_end in sentence_pieces(line):
         start, end = _trim(line, found_start, found_end)
         if start >= end:
             continue

@@ -14,6 +14,7 @@ StoreBusyError, and readers open read-only beside it.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, cast
@@ -300,26 +301,54 @@ class OxigraphStore(Closing):
 
     def put(self, extraction: Extraction) -> int:
         """Store one report, replacing what an earlier version of it said. Returns its triple count."""
+        return self.put_parts([extraction])
+
+    def put_parts(self, parts: Iterable[Extraction]) -> int:
+        """Store one report given as consecutive parts of one extraction (``govkg.parts``: a very
+        large report), replacing its earlier version. Each part's triples are built and written
+        before the next is extracted, so memory holds one part; the version is committed once,
+        after the last part, so readers see the old version or the whole new one."""
         self._writable()
-        doc = extraction.report.id
+        parts = iter(parts)
+        first = next(parts)
+        doc = first.report.id
         old = self._versions(doc)
         target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
-        quads, described = report_quads(extraction, target), entity_quads(extraction, _ENTITIES)
-        count = len(quads) + len(described)
+        described: set = set()             # the entity nodes this version names
         report = ox.NamedNode(str(iri.report_iri(doc)))
-        quads += [ox.Quad(t.subject, t.predicate, t.object, target) for t in report_aggregates(report, quads)]
+        count = n_parts = 0
+        tally = ReportTally()              # report-summary's counts, gathered part by part
         try:
-            self._store.bulk_extend(quads)
-            self._store.extend(described)
+            for part in itertools.chain([first], parts):
+                quads, entities = report_quads(part, target), entity_quads(part, _ENTITIES)
+                self._store.bulk_extend(quads)
+                self._store.extend(entities)
+                tally.add(quads)
+                described.update(q.subject for q in entities)
+                count, n_parts = count + len(quads) + len(entities), n_parts + 1
+                del quads, entities
+            self._store.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in tally.triples(report))
             self._store.add(ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG))   # the commit
-        except OSError as err:
+        except BaseException as err:       # a failed write, or a later part's extraction failed
             self._discard(target)
-            self._forget_unnamed({q.subject for q in described})
-            raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
+            self._forget_unnamed(described)
+            if isinstance(err, OSError):
+                raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
+            raise
         superseded = set().union(*(self._referenced(g) for g in old)) if old else set()
         self._retire(doc, old)
-        self._forget_unnamed(superseded - {q.subject for q in described})
+        self._forget_unnamed(superseded - described)
+        if n_parts > 1:     # parts repeat the report's node, open sections, entity links: count what is stored
+            count = self._size(target) + sum(1 for e in described for _ in self._store.quads_for_pattern(
+                e, None, None, _ENTITIES))
         return count
+
+    def _size(self, graph: ox.NamedNode) -> int:
+        """The number of the report's own triples in one version's graph, counted by Oxigraph."""
+        result = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=graph)
+        assert isinstance(result, ox.QuerySolutions)
+        total = int(next(iter(result))["n"].value)
+        return total - sum(1 for name in _AGGREGATES for _ in self._store.quads_for_pattern(None, name, None, graph))
 
     def _discard(self, graph: ox.NamedNode) -> None:
         try:
