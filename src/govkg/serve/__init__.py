@@ -45,6 +45,22 @@ def serve(store: GraphStore, host: str = "127.0.0.1", port: int = 8000, timeout:
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", server_header=False,
                             timeout_graceful_shutdown=2)
     _PromptServer(config, app.state.sparql.close).run()
+    _exit_if_handlers_still_run()
+
+
+def _exit_if_handlers_still_run() -> None:
+    """Stopped, but an explorer handler may still be reading the store in a worker thread (a long
+    named query cannot be interrupted): leave now rather than wait for it; the store is open
+    read-only, so nothing is lost."""
+    import os
+    import sys
+    import threading
+
+    busy = [t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon and t.is_alive()]
+    if busy:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 def _prompt_server_class():

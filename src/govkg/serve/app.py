@@ -24,10 +24,12 @@ The store is opened read-only. The graph is read once, on the first request that
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from dataclasses import replace
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -56,6 +58,24 @@ SECURITY_HEADERS = {
 }
 
 
+def _blocking(handler):
+    """A handler that reads the store or loads the view: run in Starlette's thread pool, so a slow
+    named query or the first view load of a big store does not hold up every other request. An
+    exception leaves the thread without its frames: they may hold Oxigraph results, which must
+    not be dropped on another thread than the one that made them."""
+    def bare(*args):
+        try:
+            return handler(*args)
+        except Exception as err:  # noqa: BLE001 - re-raised, without the frames
+            failure = err.with_traceback(None)
+        raise failure
+
+    @functools.wraps(handler)
+    async def run(self, request: Request) -> Response:
+        return await run_in_threadpool(bare, self, request)
+    return run
+
+
 class Explorer:
     def __init__(self, store: GraphStore, api_limit: int):
         self.store = store
@@ -82,7 +102,8 @@ class Explorer:
         return Response(page.static_file(name), media_type=_MEDIA[name[name.rindex("."):]],
                         headers={"Cache-Control": "max-age=3600"})
 
-    async def graph(self, request: Request) -> Response:
+    @_blocking
+    def graph(self, request: Request) -> Response:
         q = request.query_params
         try:
             hops = int(q.get("hops") or 1)
@@ -102,44 +123,53 @@ class Explorer:
             chosen = replace(select(chosen, limit=limit), title=chosen.title)
         return JSONResponse(chosen.to_json())
 
-    async def search(self, request: Request) -> Response:
+    @_blocking
+    def search(self, request: Request) -> Response:
         found = search(self.view(), request.query_params.get("q", ""))
         return JSONResponse([{"name": n.name, "type": n.type, "aliases": list(n.aliases),
                               "reports": list(n.reports)} for n in found])
 
-    async def entity(self, request: Request) -> Response:
+    @_blocking
+    def entity(self, request: Request) -> Response:
         q = request.query_params
         try:
             return JSONResponse(entity_page(self.view(), q.get("name", "").strip(), q.get("type", "")))
         except PageError as e:
             return _error(str(e), 404)
 
-    async def report(self, request: Request) -> Response:
+    @_blocking
+    def report(self, request: Request) -> Response:
         try:
             return JSONResponse(report_page(self.store, request.query_params.get("doc", "")))
         except PageError as e:
             return _error(str(e), 404)
 
-    # Across years: plain functions, so Starlette runs them in its thread pool (each reads the store).
+    # Across years: each reads the store, so each runs in the thread pool (_blocking).
+    @_blocking
     def timeline(self, request: Request) -> Response:
         q = request.query_params
         return _answer(timeline_page, self.store, q.get("name", ""), q.get("type", ""))
 
+    @_blocking
     def series(self, request: Request) -> Response:
         return _answer(series_page, self.store, request.query_params.get("doc", ""))
 
+    @_blocking
     def diff(self, request: Request) -> Response:
         q = request.query_params
         return _answer(diff_page, self.store, q.get("before", "").strip(), q.get("after", "").strip())
 
-    async def matrix(self, request: Request) -> Response:
+    @_blocking
+    def matrix(self, request: Request) -> Response:
         return JSONResponse(theme_matrix(self.store, self.view().themes))
 
-    async def themes(self, request: Request) -> Response:
+    @_blocking
+    def themes(self, request: Request) -> Response:
         return JSONResponse([{"id": k, "label": label, "broader": broader}
                              for k, (label, broader) in sorted(self.view().themes.items())])
 
-    async def reports(self, request: Request) -> Response:
+    @_blocking
+    def reports(self, request: Request) -> Response:
         return JSONResponse([{"doc": r.doc, "title": r.title, "year": r.year} for r in self.store.reports()])
 
     async def queries(self, request: Request) -> Response:
@@ -151,7 +181,8 @@ class Explorer:
                                           or ("report" if p.name == "report" else "")} for p in q.params]}
                              for q in list_queries("sparql")])
 
-    async def query(self, request: Request) -> Response:
+    @_blocking
+    def query(self, request: Request) -> Response:
         from govkg.queries import load_query, run_page
 
         given = dict(request.query_params)

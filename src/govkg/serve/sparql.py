@@ -176,6 +176,19 @@ def answer(store: GraphStore, text: str, accept: str, fmt: str | None, limit: in
         result = store.raw_query(text, prefixes=PREFIXES)
     except QueryError as err:
         raise Refused(400, str(err)) from None
+    # Oxigraph's results may only be dropped on the thread that made them, and an exception (the
+    # deadline, a refused format) carries its frames to the event loop's thread: it leaves here
+    # without them, and the results are let go of here
+    try:
+        return _serialised(result, accept, fmt, limit, in_time)
+    except Exception as err:  # noqa: BLE001 - re-raised below, without the frames
+        failure = err.with_traceback(None)
+    finally:
+        del result
+    raise failure
+
+
+def _serialised(result, accept: str, fmt: str | None, limit: int, in_time) -> Answer:
     if isinstance(result, ox.QueryTriples):
         media = choose(fmt, accept, GRAPH_TYPES)
         triples = []
