@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from govkg import iri, vocab
-from govkg.identity import identity_name
+from govkg.identity import identity_name, label_form
 from govkg.model import Entity, Extraction, Report, Statement
 
 __all__ = ["SECTION_SEPARATOR", "build_graph", "entity_label", "entity_node", "entity_triples", "report_triples"]
@@ -40,7 +40,8 @@ def entity_label(entity: Entity) -> str:
 
 
 def _label(entity: Entity) -> str:
-    return identity_name(entity.name, entity.canonical) if not entity.scope else entity.canonical or entity.name
+    name = identity_name(entity.name, entity.canonical) if not entity.scope else entity.canonical or entity.name
+    return label_form(name)
 
 
 def _unnamed_author(ex: Extraction) -> str:
@@ -159,7 +160,7 @@ def _entity(g, e: Entity, report: Report | None = None) -> URIRef:
     g.add((node, RDF.type, vocab.ENTITY_CLASSES[e.type]))
     label = _label(e)
     g.add((node, RDFS.label, Literal(label)))
-    for alias in sorted({e.name, *e.aliases} - {label}):
+    for alias in sorted({label_form(a) for a in (e.name, *e.aliases)} - {label}):
         g.add((node, SKOS.altLabel, Literal(alias)))
     if e.scope:
         g.add((node, vocab.scope, Literal(e.scope)))

@@ -8,13 +8,16 @@ the graph builds the entity's IRI from it, and ``govkg timeline`` looks names up
 """
 from __future__ import annotations
 
+import re
 import tomllib
+import unicodedata
 from functools import cache
 
-from govkg.extract import lexicon
 from govkg.resources import data_path
 
-__all__ = ["identity_name"]
+__all__ = ["identity_name", "label_form"]
+
+_SPACES = re.compile(r"\s+")
 
 
 @cache
@@ -26,6 +29,8 @@ def _leading_verbs() -> tuple[str, ...]:
 
 @cache
 def _canonical_names() -> frozenset[str]:
+    from govkg.extract import lexicon
+
     return frozenset(lexicon.aliases().values())
 
 
@@ -33,6 +38,8 @@ def _canonical_names() -> frozenset[str]:
 def identity_name(name: str, canonical: str = "") -> str:
     """The name that identifies ``name`` across reports: ``canonical`` (extraction's resolution
     through the alias table), or ``name``, unless ``name`` is a leading verb plus a name of the table."""
+    from govkg.extract import lexicon
+
     table = lexicon.aliases()      # the exact names of the table are extraction's ``canonical`` already
     for verb in _leading_verbs():
         rest = name[len(verb):]
@@ -42,3 +49,25 @@ def identity_name(name: str, canonical: str = "") -> str:
             if rest in _canonical_names():
                 return rest
     return canonical or name
+
+
+@cache
+def label_form(name: str) -> str:
+    """The one written form of a name wherever the graph shows it (rdfs:label and skos:altLabel,
+    so also Neo4j's ``name`` and ``aliases``, and the values of the named queries' name
+    parameters): NFKC, so the full-width and half-width forms of a character (＋ and +, Ａ and A,
+    full-width digits, （ and () are one spelling, without quotation marks (extraction leaves
+    stray ones: 长江“十年禁渔 beside 长江十年禁渔), and no white space except one space between two
+    Latin words or numbers. The entity's IRI folds the same (``iri.key``): without this one node
+    had two labels, and SPARQL listed it twice where Neo4j, keeping one name, listed it once."""
+    from govkg.iri import QUOTES
+
+    text = "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in QUOTES).strip()
+    return _SPACES.sub(_space, text)
+
+
+def _space(found: re.Match) -> str:
+    text, start, end = found.string, found.start(), found.end()
+    between_words = text[start - 1].isascii() and text[start - 1].isalnum() and \
+        text[end].isascii() and text[end].isalnum()
+    return " " if between_words else ""

@@ -15,7 +15,7 @@ from govkg.vocab import ID
 
 __all__ = ["entity_iri", "graph_iri", "key", "report_iri", "statement_iri"]
 
-_QUOTES = "\"'“”‘’「」『』《》〈〉"
+QUOTES = "\"'“”‘’「」『』《》〈〉"
 _SAFE = set("-_.~()（）·")
 
 
@@ -23,7 +23,7 @@ _SAFE = set("-_.~()（）·")
 def key(name: str) -> str:
     """A readable IRI segment: NFKC, no spaces or quotes, lower-case, unsafe characters %-escaped."""
     text = unicodedata.normalize("NFKC", name)
-    text = "".join(ch for ch in text if not ch.isspace() and ch not in _QUOTES).lower()
+    text = "".join(ch for ch in text if not ch.isspace() and ch not in QUOTES).lower()
     return "".join(ch if ch.isalnum() or ch in _SAFE else f"%{ord(ch):02X}" if ord(ch) < 128
                    else ch.encode("utf-8").hex().upper() for ch in text) or "_"
 

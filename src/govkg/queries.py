@@ -33,6 +33,10 @@ _PARAM = re.compile(r"^param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<opt>\(opti
 _PAGES = re.compile(r"^by report(?: when (?P<param>[A-Za-z_][A-Za-z0-9_]*) is given)?$")
 
 
+# parameters that name an entity: matched against labels, so written as labels are (label_form)
+NAME_PARAMS = frozenset({"entity", "issuer", "name", "organization"})
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
@@ -97,7 +101,9 @@ class NamedQuery:
         for p in self.params:
             if given.get(p.name):
                 p.check(given[p.name])
-        return {k: v for k, v in given.items() if v != ""}
+        from govkg.identity import label_form
+
+        return {k: label_form(v) if k in NAME_PARAMS else v for k, v in given.items() if v != ""}
 
 
 def _count_arg(value, name: str) -> int | None:

@@ -80,12 +80,12 @@ def timeline(store: GraphStore, name: str) -> Timeline:
     """Where an entity appears, report by report. The name is looked up as given and by its
     identity across years (乡村振兴战略 finds 乡村振兴; see govkg.identity)."""
     from govkg.extract import lexicon
-    from govkg.identity import identity_name
+    from govkg.identity import identity_name, label_form
 
     name = name.strip()
     if not name:
         raise UsageError("give the name of an entity, e.g. 脱贫攻坚")
-    names = tuple(dict.fromkeys([name, identity_name(name, lexicon.aliases().get(name, ""))]))
+    names = tuple(dict.fromkeys([label_form(name), label_form(identity_name(name, lexicon.aliases().get(name, "")))]))
     found: dict[tuple, Appearance] = {}
     for looked_up in names:
         for row in store.run_named("timeline", {"name": looked_up}).as_dicts():

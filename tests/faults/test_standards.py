@@ -41,3 +41,34 @@ def test_sparqlwrapper_construct_gets_rdf_xml(small_store, serve_store):
     client.setReturnFormat(XML)
     graph = client.query().convert()
     assert len(graph) > 3
+
+
+def test_full_width_and_half_width_spellings_are_one_label(tmp_path):
+    """互联网+ and 互联网＋ (and Ａ/A, full-width digits, doubled spaces) name one node with one
+    label in the store, whichever report wrote which; a query given either spelling finds it."""
+    from govkg.model import Entity, Extraction, Relation, Report, Statement
+    from govkg.pipeline import load_extractions
+    from govkg.store import open_store
+
+    def report(doc: str, program: str) -> Extraction:
+        text = f"县委组织部牵头实施{program}行动。"
+        start = text.index(program)
+        return Extraction(
+            report=Report(doc=doc, text=text, sha256=doc, key=f"/reports/{doc}"),
+            statements=(Statement(0, len(text), text),),
+            entities=(Entity("e1", "Organization", "县委组织部", ((0, 5),)),
+                      Entity("e2", "Initiative", program, ((start, start + len(program)),))),
+            relations=(Relation("e1", "LEADS", "e2", (0, len(text))),))
+
+    spellings = ["互联网+政务服务", "互联网＋政务服务", "互联网 ＋ 政务服务", "互联网\u3000+  政务服务",
+                 "ＡＩ赋能１００村", "AI赋能100村", "Made in China 2025", "Made　in　China　２０２５"]
+    with open_store(tmp_path / "store") as db:
+        load_extractions([report(f"r{i}.txt", s) for i, s in enumerate(spellings)], db)
+        labels = db.select("SELECT ?e ?l WHERE { ?e a <https://w3id.org/govkg/ontology#Initiative> ; "
+                           "<http://www.w3.org/2000/01/rdf-schema#label> ?l }", {}).rows
+        assert sorted(label for _, label in labels) == ["AI赋能100村", "Made in China 2025", "互联网+政务服务"]
+        assert len({node for node, _ in labels}) == 3
+        for given in ("互联网＋政务服务", "互联网+政务服务"):
+            rows = db.run_named("organizations-leading", {"organization": "县委组织部"}).rows
+            found = db.run_named("entity-neighbourhood", {"name": given}).rows
+            assert found and len(rows) == len(spellings), (given, rows, found)
