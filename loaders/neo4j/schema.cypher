@@ -4,7 +4,9 @@
 // Every node is keyed by its IRI, the same IRI as in the RDF store.
 CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE;
 CREATE CONSTRAINT report_iri IF NOT EXISTS FOR (n:Report) REQUIRE n.iri IS UNIQUE;
-CREATE CONSTRAINT report_doc IF NOT EXISTS FOR (n:Report) REQUIRE n.doc IS UNIQUE;
+// a report is its file, not its base name: two reports may share `doc` (an older schema made it unique)
+DROP CONSTRAINT report_doc IF EXISTS;
+CREATE INDEX report_doc IF NOT EXISTS FOR (n:Report) ON (n.doc);
 CREATE CONSTRAINT statement_iri IF NOT EXISTS FOR (n:Statement) REQUIRE n.iri IS UNIQUE;
 CREATE CONSTRAINT theme_iri IF NOT EXISTS FOR (n:Theme) REQUIRE n.iri IS UNIQUE;
 CREATE CONSTRAINT metric_iri IF NOT EXISTS FOR (n:Metric) REQUIRE n.iri IS UNIQUE;

@@ -223,7 +223,7 @@ def _metric(g, report, subject: URIRef | None, statements, m) -> None:
     statement = statements.containing(*m.span)
     if statement is None:
         return
-    node = iri.hashed_iri(report.doc, "metric", *m.span, m.value, m.unit)
+    node = iri.hashed_iri(report.id, "metric", *m.span, m.value, m.unit)
     g.add((node, RDF.type, vocab.Metric))
     g.add((node, vocab.valueText, Literal(m.value)))
     number = None if m.masked else _decimal(m.value)

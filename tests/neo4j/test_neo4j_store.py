@@ -32,7 +32,7 @@ def test_load_writes_one_report_with_its_evidence(neo4j_store, extractions):
     written = neo4j_store.put(ex)
     assert written > 0
     assert [r.doc for r in neo4j_store.reports()] == [ex.report.doc]
-    assert neo4j_store.report_digest(ex.report.doc) == ex.report.sha256
+    assert neo4j_store.report_digest(ex.report.id) == ex.report.sha256
     assert _count(neo4j_store, "(s:Statement)-[:IN_REPORT]->(:Report {doc: $doc})", doc=ex.report.doc) \
         == len(ex.statements)
     assert _count(neo4j_store, "(:Report)-[:HAS_ENTITY]->(:Entity)") == len({str(entity_node(e, ex.report)) for e in ex.entities})
@@ -89,7 +89,7 @@ def test_a_changed_report_replaces_its_old_facts(neo4j_store, extractions):
     _fresh(neo4j_store, ex)
     neo4j_store.put(changed)
     assert neo4j_store.counts() == expected
-    assert neo4j_store.report_digest(ex.report.doc) == "0" * 64
+    assert neo4j_store.report_digest(ex.report.id) == "0" * 64
     kept = {str(entity_node(e, changed.report)) for e in changed.entities}
     gone = [str(entity_node(e, ex.report)) for e in ex.entities if e.id in dropped and str(entity_node(e, ex.report)) not in kept]
     assert gone and _count(neo4j_store, "(e:Entity) WHERE e.iri IN $gone", gone=gone) == 0

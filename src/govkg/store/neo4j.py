@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Mapping
 
 from rdflib import Graph
 
-from govkg.errors import StoreError, UnsupportedError, optional_import
+from govkg import iri
+from govkg.errors import QueryError, StoreError, UnsupportedError, optional_import
 from govkg.graph import build_graph
 from govkg.model import Extraction, Report
 from govkg.neo4j_model import PropertyGraph, theme_rows, to_property_graph
@@ -138,7 +139,9 @@ class Neo4jStore(Closing, WithoutRdf):
     # ------------------------------------------------------------- writing
     def put(self, extraction: Extraction) -> int:
         """Store one report (replacing its earlier version); returns nodes + relationships written."""
-        pg = self.put_graph(to_property_graph(build_graph(extraction)))
+        pg = to_property_graph(build_graph(extraction))
+        pg.report["key"] = extraction.report.id
+        self.put_graph(pg)
         return pg.node_count + pg.relationship_count
 
     def put_graph(self, pg: PropertyGraph) -> PropertyGraph:
@@ -147,24 +150,36 @@ class Neo4jStore(Closing, WithoutRdf):
         return pg
 
     def remove(self, doc: str) -> bool:
+        """Remove a report: by its id (the file's path), or by a base name only one stored report has."""
         self.ensure_schema()
-        return self._write(_delete_report, doc) > 0
+        node = str(iri.report_iri(doc))
+        if not self._read("MATCH (r:Report {iri: $iri}) RETURN r.iri", {"iri": node}).rows:
+            named = self._read("MATCH (r:Report {doc: $doc}) RETURN r.iri, coalesce(r.key, r.doc) ORDER BY r.iri",
+                               {"doc": doc}).rows
+            if len(named) > 1:
+                raise QueryError(f"{doc}: {len(named)} stored reports have this name; give the file's path: "
+                                 + ", ".join(sorted(key for _, key in named)))
+            if not named:
+                return False
+            node = named[0][0]
+        return self._write(_delete_report, node) > 0
 
     # ------------------------------------------------------------- reading
     def report_key(self, report: Report) -> str:
-        """Neo4j's Report nodes are keyed by base name (the unique constraint of schema.cypher)."""
-        return report.doc
+        """A report is known by its id (its file's path), as in the embedded store: its Report
+        node's IRI is made from it, and ``key`` keeps it."""
+        return report.id
 
     def report_digest(self, doc: str) -> str | None:
-        rows = self._read("MATCH (r:Report {doc: $doc}) RETURN r.sha256", {"doc": doc}).rows
+        rows = self._read("MATCH (r:Report {iri: $iri}) RETURN r.sha256", {"iri": str(iri.report_iri(doc))}).rows
         return rows[0][0] if rows else None
 
     def reports(self) -> list[ReportInfo]:
         table = self._read("MATCH (r:Report) OPTIONAL MATCH (r)-[:AUTHOR]->(a:Entity) "
-                           "RETURN r.doc, r.title, r.sha256, r.year, a.name, r.level, r.kind, r.reportedYear "
-                           "ORDER BY r.doc", {})
+                           "RETURN r.doc, r.title, r.sha256, r.year, a.name, r.level, r.kind, r.reportedYear, "
+                           "coalesce(r.key, '') ORDER BY r.doc, r.key", {})
         return [ReportInfo(doc=d, title=t, sha256=s, year=y, issuer=i or "", level=lv or "", kind=k or "",
-                           reported_year=ry) for d, t, s, y, i, lv, k, ry in table.rows]
+                           reported_year=ry, key=key) for d, t, s, y, i, lv, k, ry, key in table.rows]
 
     def counts(self) -> dict[str, int]:
         """Nodes and relationships in the database (themes included)."""
@@ -211,14 +226,14 @@ def _batches(rows: list[dict]) -> Iterable[list[dict]]:
         yield rows[i:i + BATCH]
 
 
-def _delete_report(tx, doc: str) -> int:
-    results = _run_all(tx, "delete-report", {"doc": doc})
+def _delete_report(tx, report_iri: str) -> int:
+    results = _run_all(tx, "delete-report", {"iri": report_iri})
     return results[-1][0]["deleted"]
 
 
 def _replace_report(tx, pg: PropertyGraph) -> None:
     """In one transaction: forget the report's old facts, then merge the new ones."""
-    _delete_report(tx, pg.doc)
+    _delete_report(tx, pg.report["iri"])
     (merge_report,) = cypher_statements("merge-report")
     tx.run(merge_report, report=pg.report).consume()
     for name, rows in (("merge-statements", pg.statements), ("merge-entities", pg.entities),
@@ -258,21 +273,23 @@ def push_store(source: GraphStore, target: Neo4jStore, force: bool = False, prun
     target.ensure_schema()
     result = PushResult([], [], [])
     wanted = source.reports()
-    stored = {info.doc: info.sha256 for info in target.reports()}
+    stored = {info.id: info.sha256 for info in target.reports()}
     for info in wanted:
-        if not force and stored.get(info.doc) == info.sha256:
+        if not force and stored.get(info.id) == info.sha256:
             result.unchanged.append(info.doc)
         else:
-            pg = target.put_graph(to_property_graph(source.report_graph(info.id)))
+            pg = to_property_graph(source.report_graph(info.id))
+            pg.report["key"] = info.id
+            target.put_graph(pg)
             result.pushed.append(info.doc)
             result.nodes += pg.node_count
             result.relationships += pg.relationship_count
         if progress:
             progress(info.doc)
     if prune:
-        keep = {info.doc for info in wanted}
+        keep = {info.id for info in wanted}
         for info in target.reports():
-            if info.doc not in keep and target.remove(info.doc):
+            if info.id not in keep and target.remove(info.id):
                 result.removed.append(info.doc)
     result.seconds = time.perf_counter() - started
     return result
