@@ -44,3 +44,16 @@ def test_sparql_syntax_error_points_at_the_users_text(small_store):
     errors = error_lines(result.stderr)
     assert len(errors) == 1 and len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "line 2" in errors[0] and "\\u{" not in errors[0], errors[0]
+
+
+def test_eval_author_reaches_the_extraction(tmp_path):
+    """`govkg eval --author X` scores what extraction makes with X as the author (it was ignored):
+    the records eval scores carry the author and name it as the author entity."""
+    from govkg.evaluate import records_of
+
+    report = write_text_report(tmp_path / "a.txt")
+    plain = records_of([report], model="rules")[0]
+    given = records_of([report], "青山县人民政府", model="rules")[0]
+    assert plain["report"]["author"] != "青山县人民政府"
+    assert given["report"]["author"] == "青山县人民政府"
+    assert any(e["author"] and e["name"] == "青山县人民政府" for e in given["entities"])
