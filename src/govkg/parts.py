@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator
 
-from govkg.model import Entity, Extraction, Report
+from govkg.model import Extraction, Metric, Relation, Report, Statement
 from govkg.statements import heading_level, sentence_pieces
 
 __all__ = ["LARGE_REPORT", "PART_SIZE", "extract_parts", "is_large", "merge_parts", "text_parts"]
@@ -90,7 +90,8 @@ def _shift(ex: Extraction, report: Report, prefix: int, delta: int) -> Extractio
     named = {r.head for r in relations} | {r.tail for r in relations} | {m.subject for m in metrics}
     entities = []
     for e in ex.entities:
-        mentions = tuple(moved(m) for m in e.mentions if keep(m))
+        # an empty span is a placeholder (an unnamed author), not a place in the text: kept as is
+        mentions = tuple(moved(m) if m[1] > m[0] else m for m in e.mentions if keep(m) or m[1] <= m[0])
         if mentions or e.author or e.id in named:
             entities.append(replace(e, mentions=mentions))
     return Extraction(report=report, statements=statements, entities=tuple(entities),
@@ -100,25 +101,22 @@ def _shift(ex: Extraction, report: Report, prefix: int, delta: int) -> Extractio
 def merge_parts(report: Report, parts) -> Extraction:
     """One extraction of the whole report from its parts (for the interchange JSONL, one line per
     report): an entity the parts name alike is one entity, with every mention."""
-    statements, relations, metrics = [], [], []
-    merged: dict[tuple, dict] = {}
-    for n, part in enumerate(parts):
-        ids = {}
+    statements: list[Statement] = []
+    relations: list[Relation] = []
+    metrics: list[Metric] = []
+    merged: dict[tuple, dict] = {}      # (type, name, canonical, scope, author) -> the merged entity
+    for part in parts:
+        ids: dict[str, str] = {}        # the part's entity id -> the merged entity's id
         for e in part.entities:
             key = (e.type, e.name, e.canonical, e.scope, e.author)
-            entry = merged.setdefault(key, {"entity": e, "mentions": [], "aliases": set()})
-            entry["mentions"].extend(e.mentions)
+            entry = merged.setdefault(key, {"entity": e, "id": f"e{len(merged)}", "mentions": {}, "aliases": set()})
+            entry["mentions"].update(dict.fromkeys(e.mentions))      # an ordered set
             entry["aliases"].update(e.aliases)
-            ids[e.id] = key
+            ids[e.id] = entry["id"]
         statements.extend(part.statements)
-        relations.extend(replace(r, head=ids.get(r.head, r.head), tail=ids.get(r.tail, r.tail))
-                         for r in part.relations)
-        metrics.extend(replace(m, subject=ids.get(m.subject, m.subject)) for m in part.metrics)
-    number = {key: f"e{i}" for i, key in enumerate(merged)}
-    entities: list[Entity] = [replace(entry["entity"], id=number[key], mentions=tuple(entry["mentions"]),
-                                      aliases=tuple(sorted(entry["aliases"])))
-                              for key, entry in merged.items()]
-    relations = [replace(r, head=number.get(r.head, ""), tail=number.get(r.tail, "")) for r in relations]
-    metrics = [replace(m, subject=number.get(m.subject, "")) for m in metrics]
+        relations.extend(replace(r, head=ids.get(r.head, ""), tail=ids.get(r.tail, "")) for r in part.relations)
+        metrics.extend(replace(m, subject=ids.get(m.subject, "")) for m in part.metrics)
+    entities = [replace(entry["entity"], id=entry["id"], mentions=tuple(entry["mentions"]),
+                        aliases=tuple(sorted(entry["aliases"]))) for entry in merged.values()]
     return Extraction(report=report, statements=tuple(statements), entities=tuple(entities),
                       relations=tuple(dict.fromkeys(relations)), metrics=tuple(metrics))

@@ -234,6 +234,7 @@ def _extract_large(path: Path, author, progress: Progress | None, model) -> Extr
         return extract_one(path, author, model)     # the same one-line error as any other file
     except Exception:  # noqa: BLE001 - a reader library's surprise: extract_one words it
         return extract_one(path, author, model)
+    item: Extraction | ReportParts | ReportError
     if not is_large(report):
         item = extract_one(path, author, model)
     else:
@@ -269,7 +270,7 @@ def _is_unchanged(path: Path, store: GraphStore) -> bool:
     return hashlib.sha256(text.encode("utf-8")).hexdigest() == stored
 
 
-def load_extractions(items: Iterable[Extraction | ReportError], store: GraphStore) -> LoadResult:
+def load_extractions(items: Iterable[Extraction | ReportError | ReportParts], store: GraphStore) -> LoadResult:
     result, started = LoadResult(), time.perf_counter()
     stored: dict | None = None          # doc -> ReportInfo, read once, when a digest matches
     for item in items:
@@ -305,6 +306,7 @@ def load_extractions(items: Iterable[Extraction | ReportError], store: GraphStor
 class _Streamed(Extraction):
     """A large report's first part standing for the report in the load loop; ``rest`` are the
     other parts, counted into ``result`` as the store takes them."""
+    rest: Iterator[Extraction]
 
 
 def _first_and_rest(item: ReportParts, result: LoadResult):

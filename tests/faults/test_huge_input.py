@@ -74,7 +74,7 @@ def test_a_large_report_in_parts_is_stored_like_one(tmp_path):
     """The parts of a large report keep their sections and offsets: the statements stored are
     those of the whole report (rules extraction: its parts do not depend on each other)."""
     from govkg.extract import extract
-    from govkg.parts import extract_parts
+    from govkg.parts import extract_parts, merge_parts
     from govkg.read import read_report
 
     report = read_report(generated_report(tmp_path / "r.txt", 300_000))
@@ -85,6 +85,14 @@ def test_a_large_report_in_parts_is_stored_like_one(tmp_path):
     assert sorted((r.type, r.evidence) for part in parts for r in part.relations) == \
         sorted((r.type, r.evidence) for r in whole.relations)
     assert sorted(m.span for part in parts for m in part.metrics) == sorted(m.span for m in whole.metrics)
+    merged = merge_parts(report, iter(parts))          # what `govkg extract` writes for it
+    assert merged.statements == whole.statements
+    assert sorted((e.type, e.name, e.mentions) for e in merged.entities) == \
+        sorted((e.type, e.name, e.mentions) for e in whole.entities)
+    names = {e.id: e.name for e in merged.entities}
+    whole_names = {e.id: e.name for e in whole.entities}
+    assert sorted((names[r.head], r.type, names[r.tail], r.evidence) for r in merged.relations) == \
+        sorted((whole_names[r.head], r.type, whole_names[r.tail], r.evidence) for r in whole.relations)
 
 
 def test_a_report_stored_in_parts_holds_the_triples_of_the_whole(tmp_path):
