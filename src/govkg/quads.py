@@ -16,6 +16,7 @@ from rdflib.namespace import PROV, SKOS
 
 from govkg import iri, vocab
 from govkg.graph import SECTION_SEPARATOR, _decimal, _label, _unnamed_author, entity_node
+from govkg.identity import label_form
 from govkg.model import Entity, Extraction, Report, Statement
 
 __all__ = ["entity_quads", "report_quads"]
@@ -134,7 +135,7 @@ def _entity(out: list, e: Entity, report: Report | None = None) -> None:
     node = _node(entity_node(e, report))
     label = _label(e)
     out += [(node, TYPE, _node(vocab.ENTITY_CLASSES[e.type])), (node, LABEL, _text(label))]
-    out += [(node, ALT, _text(alias)) for alias in sorted({e.name, *e.aliases} - {label})]
+    out += [(node, ALT, _text(alias)) for alias in sorted({label_form(a) for a in (e.name, *e.aliases)} - {label})]
     if e.scope:
         out.append((node, V.scope, _text(e.scope)))
     if e.author:
@@ -185,7 +186,7 @@ def _metric(out: list, report: Report, subject, statements: _Statements, m) -> N
     statement = statements.containing(*m.span)
     if statement is None:
         return
-    node = ox.NamedNode(str(iri.hashed_iri(report.doc, "metric", *m.span, m.value, m.unit)))
+    node = ox.NamedNode(str(iri.hashed_iri(report.id, "metric", *m.span, m.value, m.unit)))
     out += [(node, TYPE, V.Metric), (node, V.valueText, _text(m.value))]
     number = None if m.masked else _decimal(m.value)
     if number is not None:       # rdflib's lexical form of an xsd:decimal, as govkg.graph writes it
