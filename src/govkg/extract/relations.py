@@ -79,8 +79,6 @@ def _table() -> tuple[re.Pattern, dict[str, list[tuple[str, frozenset, str]]], f
     cues: dict[str, list[tuple[str, frozenset, str]]] = {}
     blocked: frozenset = frozenset()
     for name, spec in lexicon.relation_cues().items():
-        if name == "subjects":
-            continue
         rel = spec.get("relation", name)
         tails = frozenset(spec["tails"])
         for cue in spec.get("cues", []):
@@ -187,18 +185,21 @@ def _cued(clause: Clause) -> list[Triple]:
     return found
 
 
+def _first_tail_within_reach(found: list[Mention], gap: str, m: Mention, tails: frozenset) -> bool:
+    """The first tail may stand a little farther from its cue when nothing breaks the clause between."""
+    return (not found and len(gap) <= _setting("governing.first_tail_gap")
+            and not _pattern("governing.gap_breakers").search(gap) and m.type in tails)
+
+
 def _governed_after(clause: Clause, cue_end: int, tails: frozenset) -> list[Mention]:
     """Tails after the cue: the first within a few characters, then list items joined by 、和与及."""
     out = []
     at = cue_end
     for m in sorted((m for m in clause.mentions if m.start >= cue_end), key=lambda m: m.start):
         gap = clause.span(at, m.start)
-        if len(gap) > _setting("governing.max_gap") and not _pattern("governing.between_ok").match(gap):
-            if not out and len(gap) <= _setting("governing.first_tail_gap") \
-                    and not _pattern("governing.gap_breakers").search(gap) and m.type in tails:
-                pass
-            else:
-                break
+        if len(gap) > _setting("governing.max_gap") and not _pattern("governing.between_ok").match(gap) \
+                and not _first_tail_within_reach(out, gap, m, tails):
+            break
         if m.type in tails:
             out.append(m)
         at = m.end

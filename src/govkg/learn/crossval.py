@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from govkg.errors import GovKGError
+from govkg.errors import UsageError
 from govkg.evaluate import evaluate
 from govkg.extract import RULES, extract, resolve_model
 from govkg.interchange import to_record
@@ -27,7 +27,7 @@ def assign_folds(examples: list[Example], k: int) -> dict[str, int]:
     for ex in examples:
         sizes[ex.doc] = sizes.get(ex.doc, 0) + 1
     if len(sizes) < k:
-        raise GovKGError(f"--cv {k} needs at least {k} annotated reports; the gold has {len(sizes)}")
+        raise UsageError(f"--cv {k} needs at least {k} annotated reports; the gold has {len(sizes)}")
     load = [0] * k
     folds = {}
     for doc in sorted(sizes, key=lambda d: (-sizes[d], d)):

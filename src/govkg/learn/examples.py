@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from govkg.errors import GovKGError
+from govkg.errors import UsageError
 from govkg.evaluate import load_gold
 from govkg.model import Statement
 from govkg.read import read_report
@@ -64,7 +64,7 @@ def load_examples(gold_dir: Path, corpus_dir: Path | None = None) -> list[Exampl
     """The gold statements of ``gold_dir`` (a folder of .jsonl or one file), in file order."""
     gold_dir = Path(gold_dir)
     if not gold_dir.exists():
-        raise GovKGError(f"{gold_dir}: no such gold file or folder")
+        raise UsageError(f"{gold_dir}: no such gold file or folder")
     corpus_dir = Path(corpus_dir) if corpus_dir else (gold_dir if gold_dir.is_dir() else gold_dir.parent).parent / "corpus"
     rows_by_doc = load_gold(gold_dir)
     examples: list[Example] = []
@@ -76,7 +76,7 @@ def load_examples(gold_dir: Path, corpus_dir: Path | None = None) -> list[Exampl
 def _doc_examples(doc: str, rows: list[dict], corpus_dir: Path) -> list[Example]:
     path = corpus_dir / doc
     if not path.exists():
-        raise GovKGError(f"{path}: the report of gold file rows for '{doc}' is missing (use --corpus DIR)")
+        raise UsageError(f"{path}: the report of gold file rows for '{doc}' is missing (use --corpus DIR)")
     report = read_report(path)
     sections = {(st.start, st.end): st for st in split_statements(report.text)}
     by_start = sorted(sections.values(), key=lambda st: st.start)
@@ -85,7 +85,7 @@ def _doc_examples(doc: str, rows: list[dict], corpus_dir: Path) -> list[Example]
         start, end = row["start"], row["end"]
         text = report.text[start:end]
         if text != row.get("text", text):
-            raise GovKGError(f"{path}: gold text at {start}-{end} does not match the report")
+            raise UsageError(f"{path}: gold text at {start}-{end} does not match the report")
         section = _section_at(by_start, start)
         statement = Statement(start, end, text, section=section, heading=_is_heading(sections, start, end))
         entities = tuple(GoldEntity(e["type"], e["name"], tuple(locate(e["name"], text)))

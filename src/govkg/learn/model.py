@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from govkg.errors import GovKGError
+from govkg.errors import UsageError
 from govkg.extract.entities import AUTHOR_ID
 from govkg.extract.mentions import find_mentions
 from govkg.extract.relations import find_relations
@@ -157,7 +157,7 @@ def load_model(path: Path | str) -> ExtractionModel:
     path = Path(path)
     crf = path / "mentions.crfsuite"
     if not crf.exists():
-        raise GovKGError(f"{path}: not a govkg model (no mentions.crfsuite); train one with `govkg train`")
+        raise UsageError(f"{path}: not a govkg model (no mentions.crfsuite); train one with `govkg train`")
     settings = json.loads((path / "model.json").read_text(encoding="utf-8")) if (path / "model.json").exists() else {}
     relations = LinearModel.load(path / "relations") if (path / "relations.json").exists() else None
     themes = LinearModel.load(path / "themes") if (path / "themes.json").exists() else None

@@ -56,10 +56,9 @@ def allowed(head_type: str, tail_type: str) -> list[str]:
 @cache
 def _cue_pattern() -> re.Pattern:
     cues = set(_EXTRA_CUES)
-    for name, spec in lexicon.relation_cues().items():
-        if name != "subjects":
-            cues.update(spec.get("cues", []))
-            cues.update(spec.get("post_cues", []))
+    for spec in lexicon.relation_cues().values():
+        cues.update(spec.get("cues", []))
+        cues.update(spec.get("post_cues", []))
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=lambda c: (-len(c), c))))
 
 
