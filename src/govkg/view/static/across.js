@@ -9,21 +9,7 @@
   "use strict";
   var el = GovKG.el;
 
-  function getJSON(url) {
-    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
-      return r.json().then(function (body) {
-        if (!r.ok) throw new Error(body.error || r.statusText);
-        return body;
-      });
-    });
-  }
-
-  function query(params) {
-    var out = new URLSearchParams();
-    Object.keys(params).forEach(function (k) { if (params[k]) out.set(k, params[k]); });
-    var text = out.toString();
-    return text ? "?" + text : "";
-  }
+  var getJSON = GovKG.getJSON, query = GovKG.query;
 
   function link(text, href, id) {
     var a = el("a", "", text);

@@ -170,7 +170,27 @@
     next.focus();
   };
 
+  // JSON from the explorer's API (an error answer becomes a rejected promise with its message).
+  function getJSON(url) {
+    return fetch(url, { headers: { Accept: "application/json" } }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) throw new Error(body.error || r.statusText);
+        return body;
+      });
+    });
+  }
+
+  // "?k=v&..." of the parameters that have a value, "" when none has.
+  function query(params) {
+    var out = new URLSearchParams();
+    Object.keys(params).forEach(function (k) { if (params[k]) out.set(k, params[k]); });
+    var text = out.toString();
+    return text ? "?" + text : "";
+  }
+
   GovKG.results = function (container, spec) { return new Results(container, spec); };
+  GovKG.getJSON = getJSON;
+  GovKG.query = query;
   GovKG.entityHref = entityHref;
   GovKG.reportHref = reportHref;
 })();
