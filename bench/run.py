@@ -99,7 +99,7 @@ def store_write_rate(jsonl: Path, store: Path) -> tuple[float, int]:
     """Seconds and quads for Oxigraph's own write of the same triples, already built."""
     import pyoxigraph as ox
 
-    from govkg.graph import report_triples
+    from govkg.rdf_mapping import report_triples
     from govkg.interchange import read_jsonl
     from govkg.iri import graph_iri
     from govkg.store.oxigraph import to_ox
@@ -124,7 +124,7 @@ def query_latency(store: Path, runs: int = 30, budget: float = 60.0,
     """p50 and p95 (ms) of each named query's first page: ``runs`` runs, fewer when one takes over
     ``budget`` s; through the library call (what `govkg query` runs) or through `govkg serve`'s
     /api/query (the app in process, HTTP without the socket)."""
-    from govkg.queries import list_queries
+    from govkg.named_queries import list_queries
     from govkg.store import open_store
 
     db = open_store(store, read_only=True)

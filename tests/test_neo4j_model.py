@@ -5,7 +5,7 @@ from rdflib import RDF, Graph
 
 from govkg import vocab
 from govkg.errors import StoreError
-from govkg.graph import build_graph
+from govkg.rdf_mapping import build_graph
 from govkg.neo4j_model import theme_rows, to_property_graph
 from govkg.pipeline import extract_one
 from govkg.resources import ontology_graph

@@ -1,10 +1,10 @@
-"""The load path's builder (govkg.quads) gives the graph govkg.graph gives, report by report."""
+"""The load path's builder (govkg.quads) gives the graph govkg.rdf_mapping gives, report by report."""
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
-from govkg.graph import entity_triples, report_triples
+from govkg.rdf_mapping import entity_triples, report_triples
 from govkg.quads import entity_quads, report_quads
 from govkg.store.oxigraph import to_ox
 

@@ -6,7 +6,7 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import PROV
 
 from govkg import iri, vocab
-from govkg.graph import build_graph
+from govkg.rdf_mapping import build_graph
 from govkg.model import Entity, Extraction, Relation, Report, Statement
 from govkg.neo4j_model import to_property_graph
 

@@ -311,8 +311,8 @@ def query(
 
     `govkg query report-summary --endpoint http://localhost:3030/govkg` (a Fuseki dataset)
     """
-    from govkg.queries import run_page
-    from govkg.sparql import run_sparql
+    from govkg.named_queries import run_page
+    from govkg.user_sparql import run_sparql
     from govkg.store import open_store
 
     if fmt not in ("table", "csv", "tsv", "json"):
@@ -374,7 +374,7 @@ def queries(language: str = typer.Option("sparql", help="sparql or cypher.")):
 
     Example: `govkg queries`
     """
-    from govkg.queries import list_queries
+    from govkg.named_queries import list_queries
 
     table = RichTable()
     for column in ("name", "parameters", "columns", "purpose"):

@@ -8,7 +8,7 @@ from rdflib import Graph
 
 from govkg import vocab
 from govkg.errors import UsageError
-from govkg.queries import internal_query
+from govkg.named_queries import internal_query
 from govkg.store import GraphStore
 
 __all__ = ["FORMATS", "export_store", "to_networkx"]

@@ -342,7 +342,7 @@ def _put(store, item: Extraction) -> int:
 def _same_metadata(info, ex: Extraction) -> bool:
     """Whether the stored version says what this one says of the report (same text, but maybe a
     new --issuer, --kind, --year or sidecar row: then the report is stored again)."""
-    from govkg.graph import entity_label
+    from govkg.rdf_mapping import entity_label
 
     if info is None:
         return True

@@ -1,10 +1,10 @@
 """From an extraction straight to Oxigraph terms: the load path's builder.
 
-The same triples as govkg.graph (a test compares both builders on the corpus: isomorphic graphs),
+The same triples as govkg.rdf_mapping (a test compares both builders on the corpus: isomorphic graphs),
 built without rdflib terms. On the load path rdflib's Literal (type checks, casts, lexical
 normalisation) and the conversion of every term afterwards cost more than Oxigraph's own write;
 here an IRI is made once per report and a literal directly. rdflib stays the API for parsing,
-export and SHACL (govkg.graph).
+export and SHACL (govkg.rdf_mapping).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import PROV, SKOS
 
 from govkg import iri, vocab
-from govkg.graph import SECTION_SEPARATOR, _decimal, _label, _unnamed_author, entity_node
+from govkg.rdf_mapping import SECTION_SEPARATOR, _decimal, _label, _unnamed_author, entity_node
 from govkg.identity import label_form
 from govkg.model import Entity, Extraction, Report, Statement
 
@@ -55,7 +55,7 @@ def _text(value: str) -> ox.Literal:
 
 
 def entity_quads(ex: Extraction, graph: ox.NamedNode) -> list[ox.Quad]:
-    """govkg.graph.entity_triples as quads in ``graph``."""
+    """govkg.rdf_mapping.entity_triples as quads in ``graph``."""
     out, unnamed = [], _unnamed_author(ex)
     for e in ex.entities:
         if e.id != unnamed:
@@ -64,7 +64,7 @@ def entity_quads(ex: Extraction, graph: ox.NamedNode) -> list[ox.Quad]:
 
 
 def report_quads(ex: Extraction, graph: ox.NamedNode) -> list[ox.Quad]:
-    """govkg.graph.report_triples as quads in ``graph``, in the same order."""
+    """govkg.rdf_mapping.report_triples as quads in ``graph``, in the same order."""
     out: list[tuple] = []
     doc = ex.report.id
     report = _report(out, ex)
@@ -189,7 +189,7 @@ def _metric(out: list, report: Report, subject, statements: _Statements, m) -> N
     node = ox.NamedNode(str(iri.hashed_iri(report.id, "metric", *m.span, m.value, m.unit)))
     out += [(node, TYPE, V.Metric), (node, V.valueText, _text(m.value))]
     number = None if m.masked else _decimal(m.value)
-    if number is not None:       # rdflib's lexical form of an xsd:decimal, as govkg.graph writes it
+    if number is not None:       # rdflib's lexical form of an xsd:decimal, as govkg.rdf_mapping writes it
         decimal = Literal(number, datatype=XSD.decimal)
         out.append((node, V.value, ox.Literal(str(decimal), datatype=_node(XSD.decimal))))
     out.append((node, V.text, _text(report.text[m.span[0]:m.span[1]])))

@@ -1,7 +1,7 @@
 """Counts of what a store holds: entities per type, relations per type, statements per theme."""
 from __future__ import annotations
 
-from govkg.queries import internal_query
+from govkg.named_queries import internal_query
 from govkg.store import GraphStore
 
 __all__ = ["store_stats"]

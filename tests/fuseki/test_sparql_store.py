@@ -9,7 +9,7 @@ import pytest
 
 from govkg import iri
 from govkg.pipeline import extract_files, load_extractions
-from govkg.queries import list_queries
+from govkg.named_queries import list_queries
 from govkg.read import report_key
 from govkg.store import open_store
 from govkg.store.sparql import SparqlStore, push_sparql

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.queries import list_queries
+from govkg.named_queries import list_queries
 from govkg.store.neo4j import push_store
 
 pytestmark = pytest.mark.neo4j

@@ -156,7 +156,7 @@ def test_readers_never_see_an_uncommitted_version(tmp_path, store_path):
     and the next writer cleans up."""
     import pyoxigraph as ox
 
-    from govkg.graph import build_graph
+    from govkg.rdf_mapping import build_graph
     from govkg.iri import graph_iri
     from govkg.store.oxigraph import to_ox
 

@@ -17,7 +17,7 @@
     GET  /api/queries           the named queries with their parameters
     GET  /api/query/{name}      run one: its parameters as ?name=value; &format=csv|json downloads
     GET  /static/{name}         the page's script, style and vis-network (a fixed list)
-    GET|POST /sparql            SPARQL 1.1 Protocol, read-only (govkg.serve.sparql)
+    GET|POST /sparql            SPARQL 1.1 Protocol, read-only (govkg.serve.endpoint)
 
 The store is opened read-only. The graph is read once, on the first request that needs it.
 """
@@ -41,7 +41,7 @@ from govkg.errors import GovKGError
 from govkg.serve.across import diff_page, series_page, timeline_page
 from govkg.serve.pages import (COLUMN_KINDS, PageError, check_params, entity_page, report_page, table_csv,
                                table_json, theme_matrix)
-from govkg.serve.sparql import SparqlEndpoint
+from govkg.serve.endpoint import SparqlEndpoint
 from govkg.store import GraphStore
 from govkg.view import html as page
 from govkg.view.data import load_view, search, select
@@ -173,7 +173,7 @@ class Explorer:
         return JSONResponse([{"doc": r.doc, "title": r.title, "year": r.year} for r in self.store.reports()])
 
     async def queries(self, request: Request) -> Response:
-        from govkg.queries import list_queries
+        from govkg.named_queries import list_queries
 
         return JSONResponse([{"name": q.name, "purpose": q.purpose, "columns": list(q.columns),
                               "kinds": [COLUMN_KINDS.get(c, "text") for c in q.columns],
@@ -183,7 +183,7 @@ class Explorer:
 
     @_blocking
     def query(self, request: Request) -> Response:
-        from govkg.queries import load_query, run_page
+        from govkg.named_queries import load_query, run_page
 
         given = dict(request.query_params)
         fmt = given.pop("format", "")

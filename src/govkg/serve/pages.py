@@ -9,7 +9,7 @@ import io
 import json
 
 from govkg.errors import GovKGError
-from govkg.queries import internal_query
+from govkg.named_queries import internal_query
 from govkg.store import GraphStore
 from govkg.view.data import ViewGraph
 

@@ -25,7 +25,7 @@ def _worker_main(store_path: str, conn, limit: int) -> None:
     """The child: answer (text, accept, fmt) jobs one after the other until the pipe closes."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)      # Ctrl-C is the server's; the server kills us
-    from govkg.serve.sparql import Refused, answer
+    from govkg.serve.endpoint import Refused, answer
     from govkg.store.oxigraph import OxigraphStore
 
     store = OxigraphStore(Path(store_path), read_only=True)

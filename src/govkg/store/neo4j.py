@@ -21,7 +21,7 @@ from rdflib import Graph
 
 from govkg import iri
 from govkg.errors import QueryError, StoreError, UnsupportedError, optional_import
-from govkg.graph import build_graph
+from govkg.rdf_mapping import build_graph
 from govkg.model import Extraction, Report
 from govkg.neo4j_model import PropertyGraph, theme_rows, to_property_graph
 from govkg.resources import resource_path
@@ -192,7 +192,7 @@ class Neo4jStore(Closing, WithoutRdf):
         return self._read(text, params or {})
 
     def run_named(self, name: str, params: Mapping[str, str], limit: int | None = None, offset: int = 0) -> Table:
-        from govkg.queries import load_query
+        from govkg.named_queries import load_query
 
         query = load_query(name, "cypher")
         bound = query.bind(params)

@@ -30,7 +30,7 @@ from govkg.resources import resource_path
 from govkg.store import Closing, ReportInfo, Table
 
 if TYPE_CHECKING:
-    from govkg.queries import NamedQuery
+    from govkg.named_queries import NamedQuery
     from govkg.store import QueryResult
 
 __all__ = ["CATALOG_GRAPH", "SCHEMA_GRAPH", "OxigraphStore"]
@@ -463,7 +463,7 @@ class OxigraphStore(Closing):
 
     def run_named(self, name: str, params: Mapping[str, str], limit: int | None = None, offset: int = 0) -> Table:
         """A named query's rows: all of them, or the page of ``limit`` rows after ``offset``."""
-        from govkg.queries import load_query
+        from govkg.named_queries import load_query
 
         query = load_query(name, "sparql")
         bound = query.bind(params)
@@ -502,7 +502,7 @@ class OxigraphStore(Closing):
 
     def count_named(self, name: str, params: Mapping[str, str]) -> int:
         """How many rows a named query answers, counted in Oxigraph without building them in Python."""
-        from govkg.queries import load_query
+        from govkg.named_queries import load_query
 
         query = load_query(name, "sparql")
         result = self.raw_query(query.text, query.bind(params))

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from govkg import iri, vocab
 from govkg.errors import QueryError, StoreError, UnsupportedError, optional_import
 from govkg.model import Extraction, Report
-from govkg.queries import internal_query
+from govkg.named_queries import internal_query
 from govkg.store import Closing, GraphStore, ReportInfo, Table, WithoutRdf
 
 __all__ = ["SparqlPushResult", "SparqlStore", "bind_values", "push_sparql"]
@@ -187,7 +187,7 @@ class SparqlStore(Closing, WithoutRdf):
         return Table(columns, rows)
 
     def run_named(self, name: str, params: Mapping[str, str], limit: int | None = None, offset: int = 0) -> Table:
-        from govkg.queries import load_query
+        from govkg.named_queries import load_query
 
         query = load_query(name, "sparql")
         bound = query.bind(params)
@@ -237,7 +237,7 @@ class SparqlStore(Closing, WithoutRdf):
 
     def put(self, extraction: Extraction) -> int:
         """Store one report (its facts and the entities it names) in its graph, replacing it."""
-        from govkg.graph import entity_triples, report_triples
+        from govkg.rdf_mapping import entity_triples, report_triples
         from govkg.store.oxigraph import _TermCache, report_aggregates
 
         term = _TermCache()

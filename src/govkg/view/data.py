@@ -14,7 +14,7 @@ from govkg import settings
 from govkg.errors import UsageError
 from govkg.export import to_networkx
 from govkg.model import ENTITY_TYPES
-from govkg.queries import internal_query
+from govkg.named_queries import internal_query
 from govkg.store import GraphStore
 
 __all__ = ["TYPE_COLOURS", "Edge", "Node", "ViewGraph", "load_view", "search", "select"]

@@ -5,8 +5,8 @@ import pytest
 from govkg import vocab
 from govkg.errors import QueryError
 from govkg.pipeline import load_files
-from govkg.queries import internal_names, internal_query, list_queries, load_query
-from govkg.sparql import run_sparql
+from govkg.named_queries import internal_names, internal_query, list_queries, load_query
+from govkg.user_sparql import run_sparql
 from govkg.store.sparql import bind_values
 
 REPORT = """xx县人民政府工作报告
@@ -106,28 +106,13 @@ def test_missing_and_unknown_parameters_are_errors(loaded):
         loaded.run_named("no-such-query", {})
 
 
-def test_updates_are_refused_unless_allowed(loaded):
-    update = "DELETE WHERE { GRAPH ?g { ?s ?p ?o } }"
-    before = loaded.triple_count()
-    with pytest.raises(QueryError, match="--write"):
-        run_sparql(loaded, update, {})
-    assert loaded.triple_count() == before
-    run_sparql(loaded, update, {}, allow_update=True)
-    assert loaded.triple_count() == 0
-
-
-def test_own_sparql_with_predeclared_prefixes(loaded):
-    table = run_sparql(loaded, "SELECT ?name WHERE { ?e a gk:Document ; rdfs:label ?name } ORDER BY ?name", {})
-    assert ("中华人民共和国乡村振兴促进法",) in table.rows
-
-
 def test_an_unknown_theme_is_an_error_not_an_empty_answer(loaded):
     with pytest.raises(QueryError, match="unknown theme 'village'.*village_governance"):
         loaded.run_named("initiatives-by-theme", {"theme": "village"})
 
 
 def test_pages_put_together_are_the_whole_answer(loaded):
-    from govkg.queries import list_queries, run_page
+    from govkg.named_queries import list_queries, run_page
 
     doc = loaded.reports()[0].doc
     params = {"initiatives-by-theme": {"theme": "village_governance"},
@@ -151,7 +136,7 @@ def test_pages_put_together_are_the_whole_answer(loaded):
 
 
 def test_a_bad_page_is_an_error(loaded):
-    from govkg.queries import run_page
+    from govkg.named_queries import run_page
 
     with pytest.raises(QueryError, match="whole number"):
         run_page(loaded, "report-summary", {}, limit=-1)
@@ -251,7 +236,7 @@ def test_pages_filled_report_by_report_are_slices_of_the_whole_answer(tmp_path, 
     """Queries ordered by report first fill a page from one report's graph at a time (or, past
     the first reports tried, run whole): either way a page is the same slice of the same answer."""
     import govkg.store.oxigraph as oxigraph_store
-    from govkg.queries import load_query
+    from govkg.named_queries import load_query
 
     monkeypatch.setattr(oxigraph_store, "_REPORTS_TRIED", tried)
     store = _corpus_store(tmp_path, corpus)

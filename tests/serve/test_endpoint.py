@@ -1,11 +1,11 @@
-"""govkg.serve.sparql without a server: content negotiation and the answer to one query over a
+"""govkg.serve.endpoint without a server: content negotiation and the answer to one query over a
 real in-memory store (tests/serve/test_serve_app.py drives the endpoint over HTTP)."""
 import json
 
 import pyoxigraph as ox
 import pytest
 
-from govkg.serve.sparql import GRAPH_TYPES, RESULT_TYPES, Refused, answer, choose, negotiate
+from govkg.serve.endpoint import GRAPH_TYPES, RESULT_TYPES, Refused, answer, choose, negotiate
 from govkg.store.oxigraph import ENTITIES_GRAPH, OxigraphStore
 
 

@@ -27,7 +27,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from govkg import settings, vocab
 from govkg.errors import QueryError
 from govkg.serve.workers import QueryWorkers, WorkerDied
-from govkg.sparql import check_federation, is_update
+from govkg.user_sparql import check_federation, is_update
 from govkg.store import GraphStore
 
 __all__ = ["SparqlEndpoint"]
