@@ -79,40 +79,62 @@ def child_peak_rss(cmd: list[str]) -> tuple[float, int]:
     return seconds, usage.ru_maxrss * 1024
 
 
-def load_rate(jsonl: Path, store: Path) -> tuple[float, int]:
-    """Seconds and triples to load an interchange file into a new embedded store (end to end:
-    building the triples, converting them, writing and committing each report)."""
+def load_rate(jsonl: Path, store: Path) -> tuple[float, float, int]:
+    """Wall and CPU seconds and triples to load an interchange file into a new embedded store, end
+    to end as `govkg load` does it (load_extractions: compare each report with the store, build
+    its triples, write and commit a batch of reports at a time), the JSONL read beforehand."""
     from govkg.interchange import read_jsonl
+    from govkg.pipeline import load_extractions
     from govkg.store import open_store
 
     shutil.rmtree(store, ignore_errors=True)
     db = open_store(store)
     extractions = list(read_jsonl(jsonl))
-    start = time.perf_counter()
-    triples = sum(db.put(ex) for ex in extractions)
-    seconds = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
+    result = load_extractions(extractions, db)
     db.close()
-    return seconds, triples
+    return time.perf_counter() - start, time.process_time() - cpu, result.triples
 
 
 def store_write_rate(jsonl: Path, store: Path) -> tuple[float, int]:
-    """Seconds and quads for Oxigraph's own write of the same triples, already built."""
+    """Seconds and quads for Oxigraph's own write of the same triples, already built as the N-Quads
+    text the load writes (govkg.quads), in batches of the size the load uses."""
     import pyoxigraph as ox
 
-    from govkg.rdf_mapping import report_triples
     from govkg.interchange import read_jsonl
     from govkg.iri import graph_iri
-    from govkg.store.oxigraph import to_ox
+    from govkg.quads import entity_terms, nquads, report_terms
+    from govkg.store.oxigraph import BATCH_QUADS, ENTITIES_GRAPH
 
-    batches = [[ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(graph_iri(ex.report.doc))))
-                for s, p, o in report_triples(ex)] for ex in read_jsonl(jsonl)]
+    batches, batch, size, quads = [], [], 0, 0
+    for ex in read_jsonl(jsonl):
+        terms, entities = report_terms(ex), entity_terms(ex)
+        batch.append(nquads(terms, f"{graph_iri(ex.report.id)}/v1") + nquads(entities, str(ENTITIES_GRAPH)))
+        size, quads = size + len(terms) + len(entities), quads + len(terms) + len(entities)
+        if size >= BATCH_QUADS:
+            batches.append("".join(batch).encode("utf-8"))
+            batch, size = [], 0
+    batches.append("".join(batch).encode("utf-8"))
     shutil.rmtree(store, ignore_errors=True)
     db = ox.Store(str(store))
     start = time.perf_counter()
-    for quads in batches:
-        db.bulk_extend(quads)
-    seconds = time.perf_counter() - start
-    return seconds, sum(map(len, batches))
+    for data in batches:
+        db.bulk_load(data, ox.RdfFormat.N_QUADS)
+    db.flush()
+    return time.perf_counter() - start, quads
+
+
+def overlap_rows(paths: list[Path], rows: list) -> None:
+    """Whether `govkg load --jobs 2` writes while the workers extract: its wall time beside
+    `govkg extract --jobs 2` of the same files (the store's share is the difference)."""
+    corpus = str(paths[0].parent)
+    t_extract, _ = child_peak_rss(GOVKG + ["extract", corpus, "-o", str(OUT / "overlap.jsonl"), "--jobs", "2"])
+    store = OUT / "overlap-store"
+    shutil.rmtree(store, ignore_errors=True)
+    t_load, _ = child_peak_rss(GOVKG + ["load", corpus, "--store", str(store), "--jobs", "2"])
+    rows.append(("govkg extract --jobs 2, corpus (wall)", f"{t_extract:.1f} s", "", ""))
+    rows.append(("govkg load --jobs 2, corpus, new store (wall)", f"{t_load:.1f} s, {t_load - t_extract:+.1f} s beside extract",
+                 "writing overlaps extraction", ""))
 
 
 PAGE = 100   # rows of the first page, the default of govkg query and govkg serve
@@ -257,15 +279,20 @@ def main() -> None:
                  "met" if rss_load < 2 * 2**30 else "missed"))
 
     corpus_jsonl = _corpus_jsonl(small)
-    seconds, triples = load_rate(corpus_jsonl, OUT / "corpus-store")
-    rows.append(("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in {seconds:.1f} s)",
-                 ">= 150k triples/s", "met" if triples / seconds >= 150_000 else "missed"))
+    seconds, cpu, triples = load_rate(corpus_jsonl, OUT / "corpus-store")
+    rows.append(("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in {seconds:.1f} s; "
+                 f"CPU {cpu:.1f} s, {triples / cpu:,.0f} triples/s)", ">= 150k triples/s",
+                 "met" if triples / seconds >= 150_000 else "missed"))
     writes, quads = store_write_rate(corpus_jsonl, OUT / "write-only-store")
     rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.1f} s)", "", ""))
     load_goal = 150 * big_mb / 100     # the issue's 150 s for 100 MB, scaled to the size run
-    rows.append((f"embedded load, synthetic {big_mb:.0f} MB from JSONL (CLI, wall)", f"{t_load:.1f} s", "", ""))
+    big_triples = _stored_triples(store)
+    rows.append((f"embedded load, synthetic {big_mb:.0f} MB from JSONL (CLI, wall)",
+                 f"{t_load:.1f} s ({big_triples:,} triples, {big_triples / t_load:,.0f} triples/s)", "", ""))
     rows.append((f"load of {big_mb:.0f} MB, extract --jobs 2 + load (wall)", f"{t_big + t_load:.1f} s",
                  f"< {load_goal:.0f} s", "met" if t_big + t_load < load_goal else "missed"))
+
+    overlap_rows(small, rows)
 
     query_rows(store, rows, "synthetic store")
     if not args.skip_neo4j:
@@ -285,6 +312,16 @@ def _first_megabytes(paths: list[Path], mb: float) -> list[Path]:
         taken.append(path)
         total += path.stat().st_size
     return taken
+
+
+def _stored_triples(store: Path) -> int:
+    from govkg.store import open_store
+
+    db = open_store(store, read_only=True)
+    try:
+        return db.triple_count()
+    finally:
+        db.close()
 
 
 def _corpus_jsonl(paths: list[Path]) -> Path:

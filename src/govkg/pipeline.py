@@ -271,36 +271,71 @@ def _is_unchanged(path: Path, store: GraphStore) -> bool:
 
 
 def load_extractions(items: Iterable[Extraction | ReportError | ReportParts], store: GraphStore) -> LoadResult:
+    """Store each extraction (skipping a report whose stored version says the same). A store with
+    ``put_many`` (the embedded one) writes them a batch at a time; others one at a time."""
     result, started = LoadResult(), time.perf_counter()
+    todo = _to_store(items, store, result)
+    if hasattr(store, "put_many"):
+        outcomes = store.put_many(todo)
+    else:
+        outcomes = ((ex, _put_or_error(store, ex)) for ex in todo if ex is not None)
+    for ex, outcome in outcomes:
+        _record(result, ex, outcome)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _to_store(items: Iterable[Extraction | ReportError | ReportParts], store: GraphStore,
+              result: LoadResult) -> Iterator[Extraction | None]:
+    """The extractions to write, in order. Failures are recorded, unchanged reports skipped, a
+    large report's parts written here (on their own). ``None`` asks the store to write what it
+    holds first: before a report is compared with a version written earlier in this run, and
+    before a large report."""
     stored: dict | None = None          # doc -> ReportInfo, read once, when a digest matches
+    seen: set[str] = set()
     for item in items:
         if isinstance(item, ReportError):
             result.failed.append((item.path, item.reason))
             continue
         if isinstance(item, ReportParts):
+            yield None
             item = _first_and_rest(item, result)
             if item is None:
                 continue
-        doc = item.report.doc
         key = store.report_key(item.report)
+        if key in seen:
+            yield None
+            stored = None
+        seen.add(key)
         if item.report.sha256 and store.report_digest(key) == item.report.sha256:
             stored = stored if stored is not None else {r.id: r for r in store.reports()}
             if _same_metadata(stored.get(key), item):
-                result.unchanged.append(doc)
+                result.unchanged.append(item.report.doc)
                 continue
-        try:
-            result.triples += _put(store, item)
-        except ReportError as err:
-            result.failed.append((err.path, err.reason))
-            continue
-        except GovKGError as err:
-            result.failed.append((item.report.source or doc, str(err)))
-            continue
+        if isinstance(item, _Streamed):
+            _record(result, item, _put_or_error(store, item))
+        else:
+            yield item
+
+
+def _put_or_error(store, item: Extraction) -> int | GovKGError:
+    try:
+        return _put(store, item)
+    except GovKGError as err:       # a ReportError among them: the report's own problem
+        return err
+
+
+def _record(result: LoadResult, ex: Extraction, outcome: int | GovKGError) -> None:
+    doc = ex.report.doc
+    if isinstance(outcome, ReportError):
+        result.failed.append((outcome.path, outcome.reason))
+    elif isinstance(outcome, GovKGError):
+        result.failed.append((ex.report.source or doc, str(outcome)))
+    else:
+        result.triples += outcome
         result.loaded.append(doc)
-        if not isinstance(item, _Streamed):
-            result.count(item)
-    result.seconds = time.perf_counter() - started
-    return result
+        if not isinstance(ex, _Streamed):
+            result.count(ex)
 
 
 class _Streamed(Extraction):

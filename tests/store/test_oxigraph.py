@@ -130,6 +130,8 @@ class FailingCommit:
     def add(self, *args, **kwargs):
         raise OSError("simulated crash before the commit")
 
+    extend = add       # the commit: the version's aggregates and catalog entry in one transaction
+
     def __getattr__(self, name):
         return getattr(self._real, name)
 

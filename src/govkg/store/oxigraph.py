@@ -6,7 +6,8 @@ kept once, in a shared entities graph, however many reports name it: Oxigraph's 
 keeps duplicates, which would multiply every join on a much-named body; an entity's description
 goes when the last report that names it goes. Putting a report bulk-loads the new version
 into a graph nobody reads yet, then commits by adding its catalog entry (one atomic write), then
-retires the old version. Readers only ever see committed, current versions: when the store holds
+retires the old version; a load of many reports does this for a batch of them at a time (one
+bulk load of their N-Quads, one commit of their catalog entries: ``put_many``). Readers only ever see committed, current versions: when the store holds
 nothing else they query the union of all graphs (the fast path); while a write is in flight, or
 after a crash left a graph behind, they query the list of current graphs instead. The next writer
 cleans up whatever a crash left. Oxigraph allows one writer per directory; a second writer gets
@@ -17,15 +18,16 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, cast
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 
 from govkg import iri, vocab
-from govkg.errors import QueryError, StoreBusyError, StoreError
+from govkg.errors import GovKGError, QueryError, ReportError, StoreBusyError, StoreError
 from govkg.model import Extraction, Report
-from govkg.quads import entity_quads, report_quads
+from govkg.quads import entity_terms, nquads, report_terms
 from govkg.resources import resource_path
 from govkg.store import Closing, ReportInfo, Table
 
@@ -61,6 +63,9 @@ _ASSERTION_CLASS = ox.NamedNode(str(vocab.RelationAssertion))
 _MENTION_OF, _EVIDENCE = ox.NamedNode(str(vocab.mentionOf)), ox.NamedNode(str(vocab.evidence))
 _SUBJECT = ox.NamedNode(str(RDF.subject))
 _DOC_NAME = ox.NamedNode(str(vocab.docName))
+# Quads per write of ``put_many``: Oxigraph's fixed cost per bulk load and per transaction is
+# paid once for this many (a batch of N-Quads text is a few tens of MB at most)
+BATCH_QUADS = 200_000
 _REPORTS_TRIED = 64    # reports read one at a time for a page before the whole query runs instead
 
 
@@ -75,7 +80,8 @@ def report_aggregates(report: ox.NamedNode, triples: Iterable) -> list[ox.Triple
 
 class ReportTally:
     """The aggregates of one report version, gathered from its triples (or quads) as they are
-    written, possibly in several batches."""
+    written, possibly in several batches: Oxigraph terms (``add``) or N-Triples terms from
+    govkg.quads (``add_terms``), one kind per tally."""
 
     def __init__(self) -> None:
         self.statements: set = set()
@@ -83,13 +89,13 @@ class ReportTally:
         self.evidenced: set = set()
         self.assertions: set = set()
         self.related: set = set()
-        self.themes: dict[ox.NamedNode, set] = {}
+        self.themes: dict[str, set] = {}      # concept IRI -> its statements
 
     def add(self, triples: Iterable) -> None:
         for t in triples:
             p = t.predicate
             if p == _HAS_THEME:
-                self.themes.setdefault(t.object, set()).add(t.subject)
+                self.themes.setdefault(t.object.value, set()).add(t.subject)
             elif p == _TYPE and t.object == _STATEMENT_CLASS:
                 self.statements.add(t.subject)
             elif p == _TYPE and t.object == _ASSERTION_CLASS:
@@ -101,15 +107,55 @@ class ReportTally:
             elif p == _SUBJECT:
                 self.related.add(t.subject)
 
+    def add_terms(self, triples: Iterable[tuple[str, str, str]]) -> None:
+        """The same count from (subject, predicate, object) N-Triples terms, e.g. '<iri>'."""
+        statements, assertions, kinds = self.statements, self.assertions, _TERM_KINDS
+        for s, p, o in triples:
+            kind = kinds.get(p)
+            if kind is None:
+                continue
+            if kind == "type":
+                if o == _STATEMENT_TERM:
+                    statements.add(s)
+                elif o == _ASSERTION_TERM:
+                    assertions.add(s)
+            elif kind == "theme":
+                self.themes.setdefault(o[1:-1], set()).add(s)
+            elif kind == "entity":
+                self.entities.add(o)
+            elif kind == "evidenced":
+                self.evidenced.add(s)
+            else:
+                self.related.add(s)
+
     def triples(self, report: ox.NamedNode) -> list[ox.Triple]:
         found = [ox.Triple(report, name, _count(items))
                  for name, items in ((_STATEMENTS, self.statements), (_ENTITY_COUNT, self.entities),
                                      (_RELATIONS, self.evidenced & self.assertions & self.related))]
-        for concept, on_theme in sorted(self.themes.items(), key=lambda item: item[0].value):
-            node = ox.NamedNode(f"{report.value}/statements-on/{concept.value.rsplit('/', 1)[-1]}")
-            found += [ox.Triple(node, _COUNT_OF, report), ox.Triple(node, _THEME, concept),
+        for concept, on_theme in sorted(self.themes.items()):
+            node = ox.NamedNode(f"{report.value}/statements-on/{concept.rsplit('/', 1)[-1]}")
+            found += [ox.Triple(node, _COUNT_OF, report), ox.Triple(node, _THEME, ox.NamedNode(concept)),
                       ox.Triple(node, _STATEMENTS, _count(on_theme))]
         return found + [ox.Triple(report, _THEMES_COUNTED, _count(self.themes))]
+
+
+_TERM_KINDS = {f"<{p.value}>": kind for p, kind in ((_TYPE, "type"), (_HAS_THEME, "theme"), (_MENTION_OF, "entity"),
+                                                    (_EVIDENCE, "evidenced"), (_SUBJECT, "related"))}
+_STATEMENT_TERM, _ASSERTION_TERM = f"<{_STATEMENT_CLASS.value}>", f"<{_ASSERTION_CLASS.value}>"
+
+
+@dataclass
+class _Batched:
+    """One report of a ``put_many`` batch, built and not yet written."""
+    extraction: Extraction
+    doc: str
+    old: list[ox.NamedNode]          # its committed versions, retired after the commit
+    target: ox.NamedNode             # the graph of the new version
+    text: bytes                      # its graph as N-Quads
+    described: bytes                 # the descriptions of the entities it names, as N-Quads
+    entities: set                    # those entities' nodes
+    commit: list[ox.Quad]            # its aggregates and its catalog entry
+    quads: int
 
 
 def _count(items) -> ox.Literal:
@@ -303,6 +349,87 @@ class OxigraphStore(Closing):
         """Store one report, replacing what an earlier version of it said. Returns its triple count."""
         return self.put_parts([extraction])
 
+    def put_many(self, extractions: Iterable[Extraction | None],
+                 batch_quads: int = BATCH_QUADS) -> Iterator[tuple[Extraction, int | GovKGError]]:
+        """Store many reports, each as ``put`` would, written a batch at a time: one bulk load of
+        several reports' graphs and one commit of their catalog entries, since each Oxigraph
+        bulk load and each transaction has a fixed cost that a report of a few thousand triples
+        pays many times over. Yields (extraction, triple count or the error that kept it out) in
+        input order, once its batch is written. Each report stays all-or-nothing: its graph is
+        invisible until the commit, and a failed batch is discarded and written again report by
+        report, so one bad report fails alone. ``None`` in the input writes what is pending
+        before the next report is taken (the caller is about to compare one with the store)."""
+        self._writable()
+        pending: list[_Batched] = []
+        for ex in extractions:
+            if ex is None or ex.report.id in {b.doc for b in pending}:   # the same report again: the first goes first
+                yield from self._write(pending)
+                pending = []
+                if ex is None:
+                    continue
+            try:
+                pending.append(self._prepare(ex))
+            except GovKGError as err:
+                yield from self._write(pending)     # outcomes stay in input order
+                pending = []
+                yield ex, err
+                continue
+            except BaseException:
+                yield from self._write(pending)     # what came before is stored; then the surprise
+                raise
+            if sum(b.quads for b in pending) >= batch_quads:
+                yield from self._write(pending)
+                pending = []
+        yield from self._write(pending)
+
+    def _prepare(self, ex: Extraction) -> _Batched:
+        """One report's N-Quads (its own graph, then the entities it describes) and what its
+        commit needs; nothing is written yet."""
+        doc = ex.report.id
+        old = self._versions(doc)
+        target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
+        terms, entities = report_terms(ex), entity_terms(ex)
+        tally = ReportTally()
+        tally.add_terms(terms)
+        try:
+            text = nquads(terms, target.value).encode("utf-8")
+            described = nquads(entities, _ENTITIES.value).encode("utf-8")
+        except UnicodeEncodeError as err:
+            raise ReportError(ex.report.source or doc, f"text that cannot be stored (not Unicode: {err.reason})") from None
+        report = ox.NamedNode(str(iri.report_iri(doc)))
+        commit = [ox.Quad(t.subject, t.predicate, t.object, target) for t in tally.triples(report)]
+        commit.append(ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG))
+        return _Batched(ex, doc, old, target, text, described, {ox.NamedNode(s[1:-1]) for s, _, _ in entities},
+                        commit, len(terms) + len(entities))
+
+    def _write(self, batch: list[_Batched]) -> Iterator[tuple[Extraction, int | GovKGError]]:
+        """Bulk-load the batch's report graphs, add the entity descriptions (one transaction),
+        commit every catalog entry at once (one transaction), then retire the old versions."""
+        if not batch:
+            return
+        try:
+            self._store.bulk_load(b"".join(b.text for b in batch), ox.RdfFormat.N_QUADS)
+            self._store.load(b"".join(b.described for b in batch), ox.RdfFormat.N_QUADS)
+            self._store.extend([quad for b in batch for quad in b.commit])      # the commit
+        except BaseException as err:
+            for b in batch:
+                self._discard(b.target)
+            self._forget_unnamed(set().union(*(b.entities for b in batch)))
+            if not isinstance(err, (OSError, SyntaxError)):
+                raise
+            if len(batch) > 1:           # which report failed: each one alone
+                for b in batch:
+                    yield from self._write([b])
+                return
+            yield batch[0].extraction, StoreError(
+                f"{self.path}: write failed, the stored version is unchanged: {' '.join(str(err).split())[:300]}")
+            return
+        for b in batch:
+            superseded = set().union(*(self._referenced(g) for g in b.old)) if b.old else set()
+            self._retire(b.doc, b.old)
+            self._forget_unnamed(superseded - b.entities)
+            yield b.extraction, b.quads
+
     def put_parts(self, parts: Iterable[Extraction]) -> int:
         """Store one report given as consecutive parts of one extraction (``govkg.parts``: a very
         large report), replacing its earlier version. Each part's triples are built and written
@@ -320,19 +447,22 @@ class OxigraphStore(Closing):
         tally = ReportTally()              # report-summary's counts, gathered part by part
         try:
             for part in itertools.chain([first], parts):
-                quads, entities = report_quads(part, target), entity_quads(part, _ENTITIES)
-                self._store.bulk_extend(quads)
-                self._store.extend(entities)
-                tally.add(quads)
-                described.update(q.subject for q in entities)
-                count, n_parts = count + len(quads) + len(entities), n_parts + 1
-                del quads, entities
-            self._store.extend(ox.Quad(t.subject, t.predicate, t.object, target) for t in tally.triples(report))
-            self._store.add(ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG))   # the commit
+                terms, entities = report_terms(part), entity_terms(part)
+                self._store.bulk_load(nquads(terms, target.value).encode("utf-8"), ox.RdfFormat.N_QUADS)
+                self._store.load(nquads(entities, _ENTITIES.value).encode("utf-8"), ox.RdfFormat.N_QUADS)
+                tally.add_terms(terms)
+                described.update(ox.NamedNode(s[1:-1]) for s, _, _ in entities)
+                count, n_parts = count + len(terms) + len(entities), n_parts + 1
+                del terms, entities
+            self._store.extend([ox.Quad(t.subject, t.predicate, t.object, target) for t in tally.triples(report)]
+                               + [ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG)])   # the commit
         except BaseException as err:       # a failed write, or a later part's extraction failed
             self._discard(target)
             self._forget_unnamed(described)
-            if isinstance(err, OSError):
+            if isinstance(err, UnicodeEncodeError):
+                raise ReportError(first.report.source or doc,
+                                  f"text that cannot be stored (not Unicode: {err.reason})") from None
+            if isinstance(err, (OSError, SyntaxError)):
                 raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
             raise
         superseded = set().union(*(self._referenced(g) for g in old)) if old else set()

@@ -1,0 +1,160 @@
+"""The embedded store's batched writes (``put_many``, what ``govkg load`` uses): several reports
+per bulk load and per commit, with each report still all-or-nothing, idempotent and in order."""
+import json
+
+import pyoxigraph as ox
+import pytest
+
+from govkg.errors import StoreError
+from govkg.interchange import read_jsonl, to_record, write_jsonl
+from govkg.iri import graph_iri
+from govkg.pipeline import extract_files, load_extractions
+from govkg.store import open_store
+from govkg.store.oxigraph import CATALOG_GRAPH, ENTITIES_GRAPH, SCHEMA_GRAPH
+
+from test_oxigraph import CHANGED, OTHER, REPORT, labels, write  # noqa: E402  (tests/store)
+
+THIRD = "zz市人民政府工作报告\n市发展改革委推进“数字乡村”建设。\n市财政局下达专项资金。\n"
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("in")
+    paths = [write(folder, name, text) for name, text in
+             (("a.txt", REPORT), ("b.txt", OTHER), ("c.txt", THIRD))]
+    found = {p.name: ex for p, ex in zip(paths, extract_files(paths, model="rules"))}
+    write(folder, "a.txt", CHANGED)         # a.txt edited: its next version
+    found["a2"] = next(extract_files([paths[0]], model="rules"))
+    return found
+
+
+def stored(store) -> set:
+    """Everything in the store but the schema, quad by quad."""
+    return {q for q in store._store if q.graph_name != ox.NamedNode(str(SCHEMA_GRAPH))}
+
+
+def leftovers(store) -> set:
+    """Graphs that are neither a current report version nor a shared graph."""
+    current = {g.value for g in store._current().values()} | {str(CATALOG_GRAPH), str(ENTITIES_GRAPH), str(SCHEMA_GRAPH)}
+    return {g.value for g in store._store.named_graphs()} - current
+
+
+@pytest.mark.parametrize("batch_quads", [1, 60, 10**9])
+def test_batches_store_what_one_report_at_a_time_stores(tmp_path, reports, batch_quads):
+    one_by_one = open_store(tmp_path / "one")
+    counts = [one_by_one.put(reports[name]) for name in ("a.txt", "b.txt", "c.txt")]
+    batched = open_store(tmp_path / "batched")
+    outcomes = list(batched.put_many([reports[name] for name in ("a.txt", "b.txt", "c.txt")], batch_quads))
+    assert [(ex.report.doc, n) for ex, n in outcomes] == list(zip(("a.txt", "b.txt", "c.txt"), counts))
+    assert stored(batched) == stored(one_by_one)
+    assert batched.triple_count() == one_by_one.triple_count()
+    batched.close()
+    one_by_one.close()
+
+
+def test_a_replaced_report_in_a_batch_leaves_no_trace_of_its_old_facts(tmp_path, reports):
+    store = open_store(tmp_path / "s")
+    list(store.put_many([reports["a.txt"], reports["b.txt"]]))
+    assert "我为群众办实事" in labels(store)
+    outcomes = list(store.put_many([reports["c.txt"], reports["a2"]]))
+    assert all(isinstance(n, int) for _, n in outcomes)
+    assert "我为群众办实事" not in labels(store) and "清化收" in labels(store)
+    assert len(store.reports()) == 3 and not leftovers(store)
+    fresh = open_store(tmp_path / "fresh")
+    list(fresh.put_many([reports["b.txt"], reports["c.txt"], reports["a2"]]))
+    assert labels(store) == labels(fresh) and store.triple_count() == fresh.triple_count()
+
+
+def test_a_jsonl_with_a_report_twice_stores_it_once(tmp_path, reports, store):
+    jsonl = tmp_path / "twice.jsonl"
+    with jsonl.open("w", encoding="utf-8") as fh:
+        write_jsonl([reports["a.txt"], reports["b.txt"], reports["a.txt"]], fh)
+    result = load_extractions(read_jsonl(jsonl), store)
+    assert result.loaded == ["a.txt", "b.txt"] and result.unchanged == ["a.txt"]
+    once = open_store(tmp_path / "once")
+    load_extractions([reports["a.txt"], reports["b.txt"]], once)
+    assert store.triple_count() == once.triple_count() and not leftovers(store)
+
+
+def test_a_later_version_in_the_same_run_wins(tmp_path, reports, store):
+    result = load_extractions([reports["a.txt"], reports["b.txt"], reports["a2"]], store)
+    assert result.loaded == ["a.txt", "b.txt", "a.txt"]
+    assert "清化收" in labels(store) and "我为群众办实事" not in labels(store)
+    assert len(store.reports()) == 2 and not leftovers(store)
+
+
+def test_a_report_that_cannot_be_stored_fails_alone(tmp_path, reports, store):
+    """A JSONL line whose text holds a lone surrogate (valid JSON, not Unicode): that report is
+    named as failed, the earlier version of it stays, the reports around it are stored."""
+    load_extractions([reports["a.txt"]], store)
+    before = labels(store)
+    record = to_record(reports["a2"])
+    record["statements"][0]["text"] += "\ud800"
+    jsonl = tmp_path / "bad.jsonl"
+    lines = [json.dumps(to_record(reports["b.txt"])), json.dumps(record), json.dumps(to_record(reports["c.txt"]))]
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load_extractions(read_jsonl(jsonl), store)
+    assert result.loaded == ["b.txt", "c.txt"]
+    assert len(result.failed) == 1 and "a.txt" in result.failed[0][0] and "cannot be stored" in result.failed[0][1]
+    assert labels(store) >= before and "清化收" not in labels(store)
+    assert sorted(r.doc for r in store.reports()) == ["a.txt", "b.txt", "c.txt"]
+    assert not leftovers(store)
+
+
+class FailingBulkLoad:
+    """The real Oxigraph store, except that a bulk load holding one report's graph fails."""
+
+    def __init__(self, real, graph: str):
+        self._real, self._graph = real, f"<{graph}/".encode()
+
+    def bulk_load(self, data, *args, **kwargs):
+        if self._graph in data:
+            raise OSError("simulated disk error")
+        return self._real.bulk_load(data, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def test_a_failed_batch_is_written_again_report_by_report(tmp_path, reports, store):
+    real = store._store
+    store._store = FailingBulkLoad(real, str(graph_iri(reports["b.txt"].report.id)))
+    try:
+        outcomes = list(store.put_many([reports["a.txt"], reports["b.txt"], reports["c.txt"]]))
+    finally:
+        store._store = real
+    assert [ex.report.doc for ex, _ in outcomes] == ["a.txt", "b.txt", "c.txt"]
+    assert isinstance(outcomes[0][1], int) and isinstance(outcomes[2][1], int)
+    assert isinstance(outcomes[1][1], StoreError) and "simulated disk error" in str(outcomes[1][1])
+    assert sorted(r.doc for r in store.reports()) == ["a.txt", "c.txt"] and not leftovers(store)
+    alone = open_store(tmp_path / "alone")
+    list(alone.put_many([reports["a.txt"], reports["c.txt"]]))
+    assert stored(store) == stored(alone)      # nothing of b.txt, not even its entities
+
+
+def test_loading_a_jsonl_from_the_command_line_twice_changes_nothing(tmp_path, reports):
+    from typer.testing import CliRunner
+
+    from govkg.cli import app
+
+    jsonl = tmp_path / "all.jsonl"
+    with jsonl.open("w", encoding="utf-8") as fh:
+        write_jsonl([reports[name] for name in ("a.txt", "b.txt", "c.txt")], fh)
+    runner, store_path = CliRunner(), tmp_path / "store"
+    first = runner.invoke(app, ["load", "--from-jsonl", str(jsonl), "--store", str(store_path)])
+    assert first.exit_code == 0, first.output
+    db = open_store(store_path)
+    before = stored(db)
+    db.close()
+    second = runner.invoke(app, ["load", "--from-jsonl", str(jsonl), "--store", str(store_path)])
+    assert second.exit_code == 0 and "3 unchanged" in second.output.replace("\n", " "), second.output
+    db = open_store(store_path)
+    assert stored(db) == before
+    db.close()
+
+
+def test_put_many_keeps_order_across_batches(reports, store):
+    names = ["a.txt", "b.txt", "c.txt"] * 2
+    outcomes = list(store.put_many([reports[n] for n in names], batch_quads=30))
+    assert [ex.report.doc for ex, _ in outcomes] == names
+    assert len(store.reports()) == 3 and not leftovers(store)
