@@ -96,8 +96,8 @@ def load_rate(jsonl: Path, store: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, time.process_time() - cpu, result.triples
 
 
-def store_write_rate(jsonl: Path, store: Path) -> tuple[float, int]:
-    """Seconds and quads for Oxigraph's own write of the same triples, already built as the N-Quads
+def store_write_rate(jsonl: Path, store: Path) -> tuple[float, float, int]:
+    """Wall and CPU seconds and quads for Oxigraph's own write of the same triples, already built as the N-Quads
     text the load writes (govkg.quads), in batches of the size the load uses."""
     import pyoxigraph as ox
 
@@ -117,11 +117,11 @@ def store_write_rate(jsonl: Path, store: Path) -> tuple[float, int]:
     batches.append("".join(batch).encode("utf-8"))
     shutil.rmtree(store, ignore_errors=True)
     db = ox.Store(str(store))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for data in batches:
         db.bulk_load(data, ox.RdfFormat.N_QUADS)
     db.flush()
-    return time.perf_counter() - start, quads
+    return time.perf_counter() - start, time.process_time() - cpu, quads
 
 
 def overlap_rows(paths: list[Path], rows: list) -> None:
@@ -283,8 +283,9 @@ def main() -> None:
     rows.append(("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in {seconds:.1f} s; "
                  f"CPU {cpu:.1f} s, {triples / cpu:,.0f} triples/s)", ">= 150k triples/s",
                  "met" if triples / seconds >= 150_000 else "missed"))
-    writes, quads = store_write_rate(corpus_jsonl, OUT / "write-only-store")
-    rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.1f} s)", "", ""))
+    writes, writes_cpu, quads = store_write_rate(corpus_jsonl, OUT / "write-only-store")
+    rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.1f} s; "
+                 f"CPU {writes_cpu:.1f} s, {quads / writes_cpu:,.0f} triples/s)", "", ""))
     load_goal = 150 * big_mb / 100     # the issue's 150 s for 100 MB, scaled to the size run
     big_triples = _stored_triples(store)
     rows.append((f"embedded load, synthetic {big_mb:.0f} MB from JSONL (CLI, wall)",
