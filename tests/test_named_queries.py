@@ -224,7 +224,7 @@ def test_a_store_written_before_the_counts_gets_them_when_opened_for_writing(tmp
         before = [store.run_named(name, {}).rows for name in ("report-summary", "theme-trend")]
         store.update("PREFIX gks: <https://w3id.org/govkg/store#> DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { "
                      "GRAPH ?g { ?s ?p ?o } VALUES ?p { gks:statements gks:entities gks:relations gks:countOf "
-                     "gks:theme gks:themesCounted } }")
+                     "gks:theme gks:themesCounted gks:relationsOf gks:relationsCounted } }")
         assert all(before) and store.run_named("report-summary", {}).rows == ()
         assert store.run_named("theme-trend", {}).rows == ()
     with open_store(tmp_path / "old") as reopened:
@@ -242,7 +242,7 @@ def test_pages_filled_report_by_report_are_slices_of_the_whole_answer(tmp_path, 
     store = _corpus_store(tmp_path, corpus)
     try:
         busiest = store.run_named("organizations-leading", {}).rows[0][0]
-        cases = [("entity-neighbourhood", {"name": busiest}), ("documents-implemented", {}),
+        cases = [("entity-neighbourhood", {"name": busiest}), ("documents-implemented", {}), ("report-summary", {}),
                  ("initiatives-by-theme", {"theme": "economy"}), ("metrics", {}),
                  ("organizations-leading", {"organization": busiest})]
         for name, params in cases:
@@ -255,3 +255,100 @@ def test_pages_filled_report_by_report_are_slices_of_the_whole_answer(tmp_path, 
         assert not load_query("organizations-leading").ordered_by_report({})
     finally:
         store.close()
+
+
+COUNTED_RELATION_TYPES = """
+SELECT DISTINCT ?report ?kind WHERE {
+  ?a a gk:RelationAssertion ; rdf:subject [] ; rdf:predicate ?kind ; gk:evidence/gk:inReport/gk:docName ?report .
+} ORDER BY ?report ?kind"""
+
+MARKED_RELATION_TYPES = """
+PREFIX gks: <https://w3id.org/govkg/store#>
+SELECT DISTINCT ?report ?kind WHERE { ?r gks:relationsOf ?kind ; gk:docName ?report } ORDER BY ?report ?kind"""
+
+
+def _aggregates_are_what_counting_gives(store) -> None:
+    assert store.run_named("report-summary", {}).rows == run_sparql(store, OLD_REPORT_SUMMARY, {}).rows
+    assert store.run_named("theme-trend", {}).rows == run_sparql(store, OLD_THEME_TREND, {}).rows
+    marked = run_sparql(store, MARKED_RELATION_TYPES, {}).rows
+    assert marked and marked == run_sparql(store, COUNTED_RELATION_TYPES, {}).rows
+
+
+def test_the_aggregates_stay_right_when_a_report_is_replaced_or_removed(tmp_path, corpus):
+    """Counts, theme counts and relation marks go with a report version: a changed report's new
+    version brings its own, a removed report takes its own away."""
+    from govkg.pipeline import expand_inputs
+    from govkg.store import open_store
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for source in expand_inputs([corpus])[:5]:
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    files = sorted(folder.iterdir())
+    with open_store(tmp_path / "store") as store:
+        assert load_files(files, store).loaded
+        _aggregates_are_what_counting_gives(store)
+        before = {row[0]: row for row in store.run_named("report-summary", {}).rows}
+        text = files[0].read_text(encoding="utf-8")
+        files[0].write_text(text[: len(text) // 3], encoding="utf-8")      # a shorter new version
+        assert load_files([files[0]], store).loaded
+        assert store.remove(files[1].name)
+        _aggregates_are_what_counting_gives(store)
+        after = {row[0]: row for row in store.run_named("report-summary", {}).rows}
+        assert files[1].name not in after and after[files[0].name][4] < before[files[0].name][4]
+        assert all(after[name] == before[name] for name in after if name != files[0].name)
+
+
+def test_pages_by_issuer_are_slices_of_the_whole_answer(tmp_path, corpus):
+    """theme-trend's pages are filled report by report in the order issuer, year, report (its
+    ORDER BY): the same rows as the whole answer, with or without the issuer and level parameters,
+    on a writable store and on a read-only view (which keeps the report order it read once)."""
+    from govkg.store import open_store
+
+    store = _corpus_store(tmp_path, corpus)
+    whole = store.run_named("theme-trend", {}).rows
+    store.close()
+    issuer, level = whole[len(whole) // 2][0], whole[len(whole) // 2][1]
+    for opened in (open_store(tmp_path / "corpus-store"), open_store(tmp_path / "corpus-store", read_only=True)):
+        with opened as db:
+            assert load_query("theme-trend").by_issuer
+            for params in ({}, {"issuer": issuer}, {"level": level}, {"issuer": issuer, "level": level}):
+                answer = db.run_named("theme-trend", params).rows
+                assert answer and len({row[3] for row in answer}) >= (1 if params else 5)
+                for limit, offset in [(5, 2), (100, 0), (7, len(answer) - 3), (10, len(answer) + 5)]:
+                    assert db.run_named("theme-trend", params, limit=limit, offset=offset).rows == \
+                        answer[offset:offset + limit], (params, limit, offset)
+            assert db.run_named("theme-trend", {"issuer": "没有这个机关"}, limit=10).rows == ()
+
+
+def test_queries_of_one_report_run_whole_and_page_the_same(tmp_path, corpus):
+    """Given a report, documents-implemented, metrics and report-summary do not walk report by
+    report (one report answers); a page is still a slice of the answer."""
+    store = _corpus_store(tmp_path, corpus)
+    try:
+        doc = max(store.run_named("report-summary", {}).rows, key=lambda row: row[4])[0]
+        for name in ("documents-implemented", "metrics", "report-summary"):
+            assert load_query(name).ordered_by_report({}) and not load_query(name).ordered_by_report({"report": doc})
+            answer = store.run_named(name, {"report": doc}).rows
+            assert answer and {row[load_query(name).columns.index("report")] for row in answer} == {doc}
+            assert store.run_named(name, {"report": doc}, limit=3, offset=1).rows == answer[1:4]
+    finally:
+        store.close()
+
+
+def test_a_read_only_view_keeps_its_snapshot_and_a_new_view_sees_later_loads(tmp_path, corpus):
+    """A read-only view is the store as it was when opened (Oxigraph's read-only open); what it
+    reads of the catalog once holds for its life, and a view opened after a load sees the load."""
+    from govkg.pipeline import expand_inputs
+    from govkg.store import open_store
+
+    reports = expand_inputs([corpus])[:3]
+    with open_store(tmp_path / "s") as writer:
+        load_files(reports[:2], writer)
+        with open_store(tmp_path / "s", read_only=True) as old_view:
+            seen = old_view.run_named("report-summary", {}, limit=10).rows
+            load_files(reports[2:], writer)
+            assert old_view.run_named("report-summary", {}, limit=10).rows == seen
+            assert writer.run_named("report-summary", {}, limit=10).rows != seen     # the writer reads afresh
+            with open_store(tmp_path / "s", read_only=True) as new_view:
+                assert len(new_view.run_named("report-summary", {}, limit=10).rows) == 3

@@ -13,7 +13,10 @@ from rdflib import URIRef
 
 from govkg.vocab import ID
 
-__all__ = ["entity_iri", "graph_iri", "key", "report_iri", "statement_iri"]
+__all__ = ["STORE", "entity_iri", "graph_iri", "key", "report_iri", "statement_iri"]
+
+# the embedded store's own terms (its catalog, the aggregates it keeps with each report)
+STORE = "https://w3id.org/govkg/store#"
 
 QUOTES = "\"'“”‘’「」『』《》〈〉"
 _SAFE = set("-_.~()（）·")

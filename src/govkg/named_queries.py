@@ -10,6 +10,13 @@ Each file opens with a comment header::
 
 ``# param theme [theme]: ...`` declares a kind: the value must then be a theme id.
 
+How the embedded store may page a query (it runs whole, with LIMIT/OFFSET, without these):
+
+    # pages: by report [when|unless PARAM is given]   rows come ordered by the report's file name first
+    # pages: by issuer                                rows come ordered by issuer, year, report first
+    # reads: report, entities                         a report's page needs no ontology or theme scheme
+    # rows only in reports with: gks:relationsOf gk:implements   (a triple the store keeps per report)
+
 Parameters are bound as values by the store (SPARQL substitutions, Cypher ``$params``); they are
 never pasted into the query text.
 """
@@ -30,7 +37,9 @@ _SUFFIX = {"sparql": ".rq", "cypher": ".cypher"}
 _PARAM = re.compile(r"^param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*(?P<opt>\(optional\))?\s*"
                     r"(?:\[(?P<kind>[a-z]+)\])?\s*:\s*(?P<doc>.*)$")
 
-_PAGES = re.compile(r"^by report(?: when (?P<param>[A-Za-z_][A-Za-z0-9_]*) is given)?$")
+_PAGES = re.compile(r"^by (?P<order>report|issuer)"
+                    r"(?: (?P<when>when|unless) (?P<param>[A-Za-z_][A-Za-z0-9_]*) is given)?$")
+_MARK = re.compile(r"^(?P<p>gks?:[A-Za-z]+) (?P<o>gks?:[A-Za-z]+)$")
 
 
 # parameters that name an entity: matched against labels, so written as labels are (label_form)
@@ -61,10 +70,16 @@ class NamedQuery:
     columns: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
     by_report: str = ""      # "always", or a parameter: the rows come ordered by report first (when it is given)
+    unless: str = ""         # a parameter: ... but not when it is given
+    by_issuer: bool = False  # the rows come ordered by issuer, year and report first
+    reads_schema: bool = True                 # a report's page needs the ontology and the theme scheme
+    rows_mark: tuple[str, str] | None = None  # (predicate, object) IRIs a report with rows has
 
     def ordered_by_report(self, bound: dict[str, str]) -> bool:
         """Whether the rows, as bound, come report by report (so a page can be filled one report's
-        graph at a time): declared in the header by ``# pages: by report [when PARAM is given]``."""
+        graph at a time): declared in the header by ``# pages: by report [when|unless PARAM is given]``."""
+        if self.unless and bound.get(self.unless):
+            return False
         return self.by_report == "always" or bool(self.by_report and bound.get(self.by_report))
 
     def project(self, table):
@@ -151,10 +166,27 @@ def parse_header(text: str) -> dict:
                 header[key.strip()] = value.strip()
             elif key.strip() == "pages":
                 found = _PAGES.match(value.strip())
-                header["by_report"] = (found["param"] or "always") if found else ""
+                if found and found["order"] == "issuer":
+                    header["by_issuer"] = True
+                elif found:
+                    header["by_report"] = found["param"] if found["when"] == "when" else "always"
+                    header["unless"] = found["param"] if found["when"] == "unless" else ""
+            elif key.strip() == "reads":
+                header["reads_schema"] = "schema" in value
+            elif key.strip() == "rows only in reports with":
+                found = _MARK.match(value.strip())
+                header["rows_mark"] = (_expand(found["p"]), _expand(found["o"])) if found else None
         elif "purpose" in header and not header.get("columns") and body:
             header["purpose"] += " " + body
     return header
+
+
+def _expand(name: str) -> str:
+    """gk:NAME or gks:NAME (the store's own terms) as a full IRI."""
+    from govkg import iri, vocab
+
+    prefix, _, local = name.partition(":")
+    return (iri.STORE if prefix == "gks" else str(vocab.GK)) + local
 
 
 def _folder(language: str) -> Path:
@@ -195,4 +227,6 @@ def _read(path: Path, name: str, language: str) -> NamedQuery:
     columns = tuple(c.strip() for c in header.get("columns", "").split(",") if c.strip())
     return NamedQuery(name=name, language=language, text=text, purpose=header.get("purpose", ""),
                       params=tuple(header["params"]), columns=columns, path=path,
-                      by_report=header.get("by_report", ""))
+                      by_report=header.get("by_report", ""), unless=header.get("unless", ""),
+                      by_issuer=header.get("by_issuer", False), reads_schema=header.get("reads_schema", True),
+                      rows_mark=header.get("rows_mark"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["EXPLORER_ROW_LIMIT", "HTML_NODE_LIMIT", "PICTURE_NODE_LIMIT", "SPARQL_ROW_LIMIT",
+__all__ = ["EXPLORER_ROW_LIMIT", "QUERY_PAGE", "HTML_NODE_LIMIT", "PICTURE_NODE_LIMIT", "SPARQL_ROW_LIMIT",
            "SPARQL_TIMEOUT", "SPARQL_WORKERS"]
 
 
@@ -29,5 +29,6 @@ SPARQL_TIMEOUT: float = _number("SPARQL_TIMEOUT", 10.0)        # seconds one /sp
 SPARQL_ROW_LIMIT: int = _number("SPARQL_ROW_LIMIT", 10000)     # solutions or triples /sparql returns
 SPARQL_WORKERS: int = _number("SPARQL_WORKERS", 4)             # processes answering /sparql
 EXPLORER_ROW_LIMIT: int = _number("EXPLORER_ROW_LIMIT", 2000)  # rows the explorer's API returns
+QUERY_PAGE: int = _number("QUERY_PAGE", 100)                  # rows of a named query's page when none is asked
 HTML_NODE_LIMIT: int = _number("HTML_NODE_LIMIT", 2000)        # entities on a `govkg viz` page
 PICTURE_NODE_LIMIT: int = _number("PICTURE_NODE_LIMIT", 300)   # entities in a PNG/SVG picture

@@ -225,3 +225,27 @@ def test_report_page_links_its_series_and_the_diff(page, corpus_server, shots):
     assert page.locator("#diff-view h1").inner_text() == "2016年海拉尔区政府工作报告 → 2018年海拉尔区政府工作报告"
     page.goto(corpus_server.url + "/diff?after=" + HAILAR[0])             # the first of its series: said so
     wait_until(page, "document.getElementById('diff-status').textContent.includes('no earlier report')")
+
+
+def test_a_named_query_shows_a_page_and_links_the_next(page, corpus_server):
+    """/api/query without a limit answers a page (100 rows, like govkg query), not every row up to
+    the server's limit; the next page is a link with an address, and a download still has them all."""
+    import json
+
+    from govkg import settings
+
+    whole = corpus_server.store.run_named("metrics", {}).rows
+    assert len(whole) > settings.QUERY_PAGE + 1
+    page.goto(corpus_server.url + "/query/metrics")
+    wait_page(page, "#query-result tbody tr")
+    assert page.locator("#query-result tbody tr").count() == settings.QUERY_PAGE
+    assert page.locator("#query-status").inner_text().startswith(f"rows 1–{settings.QUERY_PAGE}")
+    page.click("#query-status a.next-page")
+    wait_until(page, "location.search.includes('offset=')")
+    wait_page(page, "#query-result tbody tr")
+    assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["offset"] == [str(settings.QUERY_PAGE)]
+    wait_until(page, f"document.getElementById('query-status').textContent.startsWith('rows {settings.QUERY_PAGE + 1}')")
+    shown = page.evaluate("[...document.querySelectorAll('#query-result tbody tr:first-child td')].map(td => td.textContent)")
+    assert shown[1] == str(whole[settings.QUERY_PAGE][1])           # the value column of the 101st row
+    download = page.evaluate("fetch('/api/query/metrics?format=json').then(r => r.text())")
+    assert len(json.loads(download)) == min(len(whole), 1000)

@@ -188,7 +188,9 @@ class Explorer:
         given = dict(request.query_params)
         fmt = given.pop("format", "")
         try:
-            limit = min(int(given.pop("limit", "") or self.api_limit), self.api_limit)
+            # a page of rows like govkg query's, unless asked for more; a download gets what the API allows
+            page = self.api_limit if fmt in ("csv", "json") else min(settings.QUERY_PAGE, self.api_limit)
+            limit = min(int(given.pop("limit", "") or page), self.api_limit)
             offset, total = int(given.pop("offset", "") or 0), given.pop("total", "") in ("1", "true")
         except ValueError:
             return _error("limit and offset are whole numbers", 400)

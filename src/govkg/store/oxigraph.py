@@ -47,26 +47,32 @@ _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 _SHARED = {_SCHEMA, _CATALOG, _ENTITIES}
 _NAMING = [ox.NamedNode(str(p)) for p in (vocab.mentionOf, vocab.author, RDF.subject, RDF.object, vocab.metricOf)]
 _VERSION = re.compile(r"/v([0-9]+)$")
-_STORE_NS = "https://w3id.org/govkg/store#"
+_STORE_NS = iri.STORE
 # Per-report aggregates written with each report version, so report-summary reads three numbers
 # and theme-trend a count per theme instead of counting every statement, mention and assertion of
 # the store at query time. A theme count is a node <report>/statements-on/<theme> with
 # gks:countOf (the report), gks:theme (the concept) and gks:statements; gks:themesCounted says
-# the report has them (a report without themes has none).
-_STATEMENTS, _ENTITY_COUNT, _RELATIONS, _COUNT_OF, _THEME, _THEMES_COUNTED = (
-    ox.NamedNode(_STORE_NS + n) for n in ("statements", "entities", "relations", "countOf", "theme", "themesCounted"))
-_AGGREGATES = {_STATEMENTS, _ENTITY_COUNT, _RELATIONS, _COUNT_OF, _THEME, _THEMES_COUNTED}
+# the report has them (a report without themes has none). gks:relationsOf names each relation type
+# the report has a counted assertion of, so a page of a query on one type (documents-implemented)
+# passes over the reports without it at the cost of one lookup; gks:relationsCounted says the
+# report has them (and lets a store written before them get them when next opened for writing).
+_STATEMENTS, _ENTITY_COUNT, _RELATIONS, _COUNT_OF, _THEME, _THEMES_COUNTED, _RELATIONS_OF, _RELATIONS_COUNTED = (
+    ox.NamedNode(_STORE_NS + n) for n in ("statements", "entities", "relations", "countOf", "theme", "themesCounted",
+                                          "relationsOf", "relationsCounted"))
+_AGGREGATES = {_STATEMENTS, _ENTITY_COUNT, _RELATIONS, _COUNT_OF, _THEME, _THEMES_COUNTED, _RELATIONS_OF,
+               _RELATIONS_COUNTED}
 _HAS_THEME = ox.NamedNode(str(vocab.hasTheme))
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _TYPE, _STATEMENT_CLASS = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(vocab.Statement))
 _ASSERTION_CLASS = ox.NamedNode(str(vocab.RelationAssertion))
 _MENTION_OF, _EVIDENCE = ox.NamedNode(str(vocab.mentionOf)), ox.NamedNode(str(vocab.evidence))
-_SUBJECT = ox.NamedNode(str(RDF.subject))
+_SUBJECT, _PREDICATE = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.predicate))
 _DOC_NAME = ox.NamedNode(str(vocab.docName))
 # Quads per write of ``put_many``: Oxigraph's fixed cost per bulk load and per transaction is
 # paid once for this many (a batch of N-Quads text is a few tens of MB at most)
 BATCH_QUADS = 200_000
 _REPORTS_TRIED = 64    # reports read one at a time for a page before the whole query runs instead
+_REPORTS_LOOKED_AT = 1024   # reports looked at (most passed over by their mark) before the same
 
 
 def report_aggregates(report: ox.NamedNode, triples: Iterable) -> list[ox.Triple]:
@@ -89,6 +95,7 @@ class ReportTally:
         self.evidenced: set = set()
         self.assertions: set = set()
         self.related: set = set()
+        self.typed: dict[str, str] = {}       # assertion -> its relation type's IRI (rdf:predicate)
         self.themes: dict[str, set] = {}      # concept IRI -> its statements
 
     def add(self, triples: Iterable) -> None:
@@ -106,6 +113,8 @@ class ReportTally:
                 self.evidenced.add(t.subject)
             elif p == _SUBJECT:
                 self.related.add(t.subject)
+            elif p == _PREDICATE:
+                self.typed[t.subject] = t.object.value
 
     def add_terms(self, triples: Iterable[tuple[str, str, str]]) -> None:
         """The same count from (subject, predicate, object) N-Triples terms, e.g. '<iri>'."""
@@ -125,13 +134,19 @@ class ReportTally:
                 self.entities.add(o)
             elif kind == "evidenced":
                 self.evidenced.add(s)
+            elif kind == "typed":
+                self.typed[s] = o[1:-1]
             else:
                 self.related.add(s)
 
     def triples(self, report: ox.NamedNode) -> list[ox.Triple]:
+        counted = self.evidenced & self.assertions & self.related
         found = [ox.Triple(report, name, _count(items))
                  for name, items in ((_STATEMENTS, self.statements), (_ENTITY_COUNT, self.entities),
-                                     (_RELATIONS, self.evidenced & self.assertions & self.related))]
+                                     (_RELATIONS, counted))]
+        kinds = sorted({self.typed[a] for a in counted if a in self.typed})
+        found += [ox.Triple(report, _RELATIONS_OF, ox.NamedNode(kind)) for kind in kinds]
+        found.append(ox.Triple(report, _RELATIONS_COUNTED, _count(kinds)))
         for concept, on_theme in sorted(self.themes.items()):
             node = ox.NamedNode(f"{report.value}/statements-on/{concept.rsplit('/', 1)[-1]}")
             found += [ox.Triple(node, _COUNT_OF, report), ox.Triple(node, _THEME, ox.NamedNode(concept)),
@@ -140,7 +155,8 @@ class ReportTally:
 
 
 _TERM_KINDS = {f"<{p.value}>": kind for p, kind in ((_TYPE, "type"), (_HAS_THEME, "theme"), (_MENTION_OF, "entity"),
-                                                    (_EVIDENCE, "evidenced"), (_SUBJECT, "related"))}
+                                                    (_EVIDENCE, "evidenced"), (_SUBJECT, "related"),
+                                                    (_PREDICATE, "typed"))}
 _STATEMENT_TERM, _ASSERTION_TERM = f"<{_STATEMENT_CLASS.value}>", f"<{_ASSERTION_CLASS.value}>"
 
 
@@ -232,6 +248,7 @@ class OxigraphStore(Closing):
         self.path = path
         self.read_only = read_only
         self._store = self._open(path, read_only)
+        self._snapshot: dict[str, object] = {}     # what a read-only view computed of its catalog
         if not read_only:
             self._repair()
             self._ensure_schema()
@@ -268,11 +285,25 @@ class OxigraphStore(Closing):
         return sorted(graphs, key=_version)
 
     def _current(self) -> dict[str, ox.NamedNode]:
-        return {doc: graphs[-1] for doc, graphs in self._catalog().items()}
+        return self._kept("current", lambda: {doc: graphs[-1] for doc, graphs in self._catalog().items()})
+
+    def _kept(self, name: str, compute):
+        """``compute()``, kept for the life of a read-only view: such a view is a snapshot of the
+        store as it was when opened (a writer's later commits are not seen), so what it says of
+        the catalog cannot change, and reading the catalog of thousands of reports for every
+        query would cost more than many queries. A writable store computes it every time."""
+        if not self.read_only:
+            return compute()
+        if name not in self._snapshot:
+            self._snapshot[name] = compute()
+        return self._snapshot[name]
 
     def _visible_graphs(self) -> dict:
         """The query's default graph: the union of everything when only current versions are
         stored (fast), else the explicit list of current versions."""
+        return self._kept("visible", self._compute_visible_graphs)
+
+    def _compute_visible_graphs(self) -> dict:
         current = set(self._current().values()) | _SHARED
         stored = set(self._store.named_graphs())
         if stored <= current:
@@ -296,7 +327,7 @@ class OxigraphStore(Closing):
         """A store written before the aggregates (or the theme counts) existed gets them when next
         opened for writing."""
         report = ox.NamedNode(str(iri.report_iri(doc)))
-        if next(self._store.quads_for_pattern(report, _THEMES_COUNTED, None, graph), None) is None:
+        if next(self._store.quads_for_pattern(report, _RELATIONS_COUNTED, None, graph), None) is None:
             quads = list(self._store.quads_for_pattern(None, None, None, graph))
             for quad in quads:
                 if quad.predicate in _AGGREGATES:
@@ -577,7 +608,7 @@ class OxigraphStore(Closing):
             except (StoreError, OSError) as err:
                 if not self.read_only or self.path is None or "No such file" not in str(err) or attempt == 4:
                     raise
-                self._store = _open_read_only(self.path)
+                self._store, self._snapshot = _open_read_only(self.path), {}
         raise AssertionError("unreachable")
 
     def _table(self, text: str, params: Mapping[str, object] | None, prefixes: Mapping[str, str] | None,
@@ -596,32 +627,96 @@ class OxigraphStore(Closing):
         from govkg.named_queries import load_query
 
         query = load_query(name, "sparql")
-        bound = query.bind(params)
+        bound, text = query.bind(params), query.page(limit, offset)    # (page checks limit and offset)
+        if limit is not None and query.by_issuer:
+            return query.project(self._page_by_issuer(query, bound, limit, offset))
         if limit is not None and query.ordered_by_report(bound):
             page = self._page_by_report(query, bound, limit, offset)
             if page is not None:
                 return query.project(page)
-        return query.project(self.select(query.page(limit, offset), bound))
+        return query.project(self.select(text, bound))
 
     def _page_by_report(self, query: NamedQuery, bound: dict[str, str], limit: int, offset: int) -> Table | None:
         """A page of a query whose rows come report by report, filled from one report's graph at a
-        time (in file-name order, with the entities and the schema) instead of joining through the
-        union of every report and sorting the whole answer. None when the first reports did not
-        fill the page: the whole query then runs as usual, which a sparse answer makes cheap."""
+        time (in file-name order, with the entities and, if the query reads it, the schema) instead
+        of joining through the union of every report and sorting the whole answer. A report
+        without the query's mark (``# rows only in reports with:``) is passed over at the cost of
+        one lookup. None when the first reports did not fill the page: the whole query then runs
+        as usual, which a sparse answer makes cheap."""
         groups, want, table = self._graphs_by_doc_name(), offset + limit, None
+        shared = [_ENTITIES, _SCHEMA] if query.reads_schema else [_ENTITIES]
+        mark = tuple(ox.NamedNode(term) for term in query.rows_mark) if query.rows_mark else None
         rows: list[tuple] = []
-        for _, graphs in groups[:_REPORTS_TRIED]:
+        tried = seen = 0
+        for _, graphs in groups:
+            if len(rows) >= want or tried == _REPORTS_TRIED or seen == _REPORTS_LOOKED_AT:
+                break
+            seen += 1
+            if mark and not any(self._has(mark, g) or not self._has((_RELATIONS_COUNTED, None), g) for g in graphs):
+                continue   # (a report stored before the marks existed is read, not passed over)
+            table, tried = self.select(query.page(want - len(rows)), bound, graphs=[*graphs, *shared]), tried + 1
+            rows += table.rows
+        if len(rows) < want and seen < len(groups):
+            return None
+        columns = table.columns if table is not None else self.select(query.page(0), bound, graphs=shared).columns
+        return Table(columns, tuple(rows[offset:want]))
+
+    def _has(self, pattern: tuple, graph: ox.NamedNode) -> bool:
+        """Whether the graph holds a triple (any subject) with this predicate and object (None: any)."""
+        predicate, obj = pattern
+        return next(self._store.quads_for_pattern(None, predicate, obj, graph), None) is not None
+
+    def _page_by_issuer(self, query: NamedQuery, bound: dict[str, str], limit: int, offset: int) -> Table:
+        """A page of a query whose rows come ordered by issuer, year and report first (theme-trend):
+        the reports are taken in that order (each label of each author, as the query's join gives
+        them), honouring the issuer and level parameters, and each one's rows read from its graph
+        with ?issuer bound to the label, until the page is full."""
+        want, table = offset + limit, None
+        rows: list[tuple] = []
+        shared = [_ENTITIES, _SCHEMA] if query.reads_schema else [_ENTITIES]
+        for (issuer, _, _), levels in self._reports_by_issuer():
             if len(rows) >= want:
                 break
-            table = self.select(query.page(want - len(rows)), bound, graphs=[*graphs, _ENTITIES, _SCHEMA])
-            rows += table.rows
-        if table is None or (len(rows) < want and len(groups) > _REPORTS_TRIED):
-            return None
-        return Table(table.columns, tuple(rows[offset:want]))
+            if bound.get("issuer", issuer) != issuer:
+                continue
+            graphs = [g for level, g in levels if bound.get("level", level) == level]
+            if graphs:
+                table = self.select(query.page(want - len(rows)), {**bound, "issuer": issuer}, graphs=[*graphs, *shared])
+                rows += table.rows
+        columns = table.columns if table is not None else self.select(query.page(0), bound, graphs=shared).columns
+        return Table(columns, tuple(rows[offset:want]))
+
+    def _reports_by_issuer(self) -> list[tuple[tuple, list[tuple[str, ox.NamedNode]]]]:
+        """(issuer label, year, file name) -> the (level, graph) of the reports with them, in the
+        order SPARQL sorts the three (no year first); reports without an author label or a level
+        are left out, as a query joining them leaves them out."""
+        return self._kept("by_issuer", self._compute_reports_by_issuer)
+
+    def _compute_reports_by_issuer(self) -> list[tuple[tuple, list[tuple[str, ox.NamedNode]]]]:
+        current = set(self._current().values())
+        author, year, level = (ox.NamedNode(str(term)) for term in (vocab.author, vocab.year, vocab.level))
+        label = ox.NamedNode(str(RDFS.label))
+        keyed: dict[tuple, list[tuple[str, ox.NamedNode]]] = {}
+        for quad in self._store.quads_for_pattern(None, _DOC_NAME, None, None):
+            graph, node = quad.graph_name, quad.subject
+            if not isinstance(graph, ox.NamedNode) or graph not in current:
+                continue
+            def values(predicate):
+                return [q.object for q in self._store.quads_for_pattern(node, predicate, None, graph)]
+            years: list[int | None] = [int(cast(ox.Literal, y).value) for y in values(year)] or [None]
+            levels = [cast(ox.Literal, v).value for v in values(level)]
+            issuers = [cast(ox.Literal, q.object).value for a in values(author)
+                       for q in self._store.quads_for_pattern(a, label, None, _ENTITIES)]
+            for issuer, when, at in itertools.product(issuers, years, levels):
+                keyed.setdefault((issuer, when, cast(ox.Literal, quad.object).value), []).append((at, graph))
+        return sorted(keyed.items(), key=lambda item: (item[0][0], item[0][1] is not None, item[0][1] or 0, item[0][2]))
 
     def _graphs_by_doc_name(self) -> list[tuple[str, list[ox.NamedNode]]]:
         """The current report graphs grouped by the report's file name (two files may share one),
         in the order SPARQL sorts the names."""
+        return self._kept("by_doc_name", self._compute_graphs_by_doc_name)
+
+    def _compute_graphs_by_doc_name(self) -> list[tuple[str, list[ox.NamedNode]]]:
         current = set(self._current().values())
         names: dict[str, list[ox.NamedNode]] = {}
         for quad in self._store.quads_for_pattern(None, _DOC_NAME, None, None):

@@ -314,8 +314,18 @@
     status.textContent = "running…";
     out.replaceChildren();
     getJSON(base + (args ? "?" + args : "")).then(function (t) {
-      status.textContent = t.truncated ? "the answer was cut at " + t.rows.length + " rows" : "";
-      var download = function (fmt) { var p = new URLSearchParams(params); p.set("format", fmt); return base + "?" + p; };
+      status.textContent = t.offset || t.truncated ? "rows " + (t.offset + 1) + "–" + (t.offset + t.rows.length) : "";
+      if (t.truncated) {          /* a page of rows: the next one is a link, so it has an address */
+        var next = new URLSearchParams(params);
+        next.set("offset", t.offset + t.limit);
+        var more = el("a", "next-page", "next " + t.limit + " rows");
+        more.href = "/query/" + encodeURIComponent(q.name) + "?" + next;
+        status.append(" · ", more);
+      }
+      var download = function (fmt) {
+        var p = new URLSearchParams(params); p.delete("offset"); p.delete("limit"); p.set("format", fmt);
+        return base + "?" + p;
+      };
       GovKG.results(out, { name: q.name, columns: t.columns, kinds: q.kinds, rows: t.rows, idPrefix: "download",
                            downloads: { csv: download("csv"), json: download("json") } });
     }).catch(function (e) { status.textContent = e.message; });
