@@ -247,3 +247,23 @@ def test_across_years_api(server):
     assert same["new"] == same["dropped"] == []
     assert {c["name"] for c in same["continued"]} >= {"红色头雁工程", "县委组织部"}
     assert same["earlier"] is None and same["later"] is None
+
+
+def test_named_queries_and_themes_answer_without_loading_the_whole_graph(served_store, monkeypatch):
+    """/api/query, /api/themes and /api/matrix need the theme tree, not every entity and relation
+    (which takes minutes on a large store): they answer with the graph view never loaded."""
+    import govkg.serve.app as app_module
+
+    def whole_graph(store):
+        raise AssertionError("the whole graph was loaded")
+
+    monkeypatch.setattr(app_module, "load_view", whole_graph)
+    with start(served_store, timeout=10, limit=1000) as fresh:
+        table = json.loads(get(fresh, "/api/query/initiatives-by-theme?theme=village_governance")[2])
+        assert table["rows"] and table["limit"] == 100
+        themes = json.loads(get(fresh, "/api/themes")[2])
+        assert {"id": "village_governance"}.items() <= next(t for t in themes if t["id"] == "village_governance").items()
+        assert json.loads(get(fresh, "/api/matrix")[2])
+        with pytest.raises(HTTPError) as wrong:
+            get(fresh, "/api/query/initiatives-by-theme?theme=nope")
+        assert wrong.value.code == 400

@@ -44,7 +44,7 @@ from govkg.serve.pages import (COLUMN_KINDS, PageError, check_params, entity_pag
 from govkg.serve.endpoint import SparqlEndpoint
 from govkg.store import GraphStore
 from govkg.view import html as page
-from govkg.view.data import load_view, search, select
+from govkg.view.data import load_view, search, select, theme_tree
 from govkg.view.overview import OVERVIEW_ABOVE, overview
 
 __all__ = ["create_app"]
@@ -81,6 +81,7 @@ class Explorer:
         self.store = store
         self.api_limit = api_limit
         self._view = None
+        self._themes: dict[str, tuple[str, str]] | None = None
         self._lock = threading.Lock()
 
     def view(self):
@@ -88,6 +89,14 @@ class Explorer:
             if self._view is None:
                 self._view = load_view(self.store)
             return self._view
+
+    def theme_tree(self) -> dict[str, tuple[str, str]]:
+        """The theme tree, read once; without loading the whole graph (view) that a named query
+        does not need: on a large store that takes minutes, and /api/query must answer at once."""
+        with self._lock:
+            if self._themes is None:
+                self._themes = self._view.themes if self._view is not None else theme_tree(self.store)
+            return self._themes
 
     async def index(self, request: Request) -> Response:
         return HTMLResponse(page.template("explorer.html"))
@@ -161,12 +170,12 @@ class Explorer:
 
     @_blocking
     def matrix(self, request: Request) -> Response:
-        return JSONResponse(theme_matrix(self.store, self.view().themes))
+        return JSONResponse(theme_matrix(self.store, self.theme_tree()))
 
     @_blocking
     def themes(self, request: Request) -> Response:
         return JSONResponse([{"id": k, "label": label, "broader": broader}
-                             for k, (label, broader) in sorted(self.view().themes.items())])
+                             for k, (label, broader) in sorted(self.theme_tree().items())])
 
     @_blocking
     def reports(self, request: Request) -> Response:
@@ -197,7 +206,7 @@ class Explorer:
         try:
             named = load_query(request.path_params["name"], "sparql")
             # one row past the page says whether there are more, without building every row
-            table = run_page(self.store, named.name, check_params(named, given, self.view().themes),
+            table = run_page(self.store, named.name, check_params(named, given, self.theme_tree()),
                              limit=limit + 1, offset=max(offset, 0), total=total)
         except GovKGError as e:
             return _error(str(e).replace("--param ", ""), 400)

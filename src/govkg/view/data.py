@@ -17,7 +17,7 @@ from govkg.model import ENTITY_TYPES
 from govkg.named_queries import internal_query
 from govkg.store import GraphStore
 
-__all__ = ["TYPE_COLOURS", "Edge", "Node", "ViewGraph", "load_view", "search", "select"]
+__all__ = ["TYPE_COLOURS", "Edge", "Node", "ViewGraph", "load_view", "search", "select", "theme_tree"]
 
 # Tableau 10: distinguishable, and readable under black or white labels.
 TYPE_COLOURS = {"Organization": "#4e79a7", "Program": "#f28e2b", "Initiative": "#59a14f",
@@ -103,10 +103,15 @@ def load_view(store: GraphStore) -> ViewGraph:
                        themes.get(iri, ())) for iri, d in graph.nodes(data=True))
     edges = tuple(Edge(h, t, ty, tuple(dict.fromkeys((r, s) for r, _, s in sorted(ev))))
                   for (h, t, ty), ev in evidence.items())
-    tree = {t: (label, broader or "") for t, label, broader in store.select(internal_query("view-theme-tree").text, {}).rows}
+    tree = theme_tree(store)
     docs = tuple(r.doc for r in store.reports())
     authors = {doc: iri for iri, docs in authored.items() for doc in docs}
     return ViewGraph(nodes, edges, tree, docs, total_nodes=len(nodes), authors=authors)
+
+
+def theme_tree(store: GraphStore) -> dict[str, tuple[str, str]]:
+    """Theme id -> (its label, its broader theme's id or ""), from the scheme the store holds."""
+    return {t: (label, broader or "") for t, label, broader in store.select(internal_query("view-theme-tree").text, {}).rows}
 
 
 def _theme_closure(view: ViewGraph, theme: str) -> set[str]:
