@@ -1,7 +1,7 @@
 import pytest
 
 from govkg.learn.examples import Example, GoldEntity
-from govkg.learn.tagger import bio_labels, decode
+from govkg.learn.tagger import bio_labels, bioes_labels, decode
 from govkg.model import Mention, Statement
 
 
@@ -26,3 +26,22 @@ def test_decode(labels, expected):
 def test_decode_trims_quotes():
     text = "“一网通办”"
     assert decode(["B-Initiative"] + ["I-Initiative"] * 5, text, 0) == [Mention(1, 5, "Initiative", "一网通办")]
+
+
+@pytest.mark.parametrize("bio, bioes", [
+    (["B-Organization", "I-Organization", "I-Organization", "O"], ["B-Organization", "I-Organization", "E-Organization", "O"]),
+    (["B-Person", "B-Place", "I-Place"], ["S-Person", "B-Place", "E-Place"]),
+    (["B-Program", "I-Program", "B-Program", "I-Program"], ["B-Program", "E-Program", "B-Program", "E-Program"]),
+    (["O", "O"], ["O", "O"]),
+])
+def test_bioes_labels(bio, bioes):
+    assert bioes_labels(bio) == bioes
+
+
+@pytest.mark.parametrize("bio", [
+    ["B-Organization", "I-Organization", "O", "B-Place", "I-Place", "B-Place", "I-Place"],
+    ["I-Initiative", "I-Initiative", "B-Program", "I-Program", "O", "O", "O"],
+])
+def test_bioes_decodes_like_bio(bio):
+    text = "县委党校北京上海"[:len(bio)]
+    assert decode(bioes_labels(bio), text, 0) == decode(bio, text, 0)

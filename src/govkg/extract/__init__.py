@@ -41,7 +41,7 @@ def extract(report: Report, model_spec: str | None = None) -> Extraction:
     model = resolve_model(model_spec)
     statements = tag_themes(split_statements(report.text))
     if model is not None:
-        statements = [model.themes_of(st) for st in statements]
+        statements = model.themes_of(statements)
         per_statement = model.propagate([(st, model.mentions(st)) for st in statements])
     else:
         per_statement = [(st, find_mentions(st)) for st in statements]

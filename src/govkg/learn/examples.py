@@ -20,6 +20,7 @@ from govkg.statements import split_statements
 __all__ = ["Example", "GoldEntity", "load_examples", "locate"]
 
 _QUOTES = "\"'“”‘’「」『』《》〈〉"
+CONTEXT = 2          # statements kept on each side of an example (theme features read them)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Example:
     themes: tuple[str, ...]
     author: str = ""                     # the report's author as detected from its text
     source: Path | None = None           # the report file
+    context: tuple[Statement, ...] = ()  # the report's statements around it, itself included
+    position: int = 0                    # its index in ``context``
 
 
 def locate(name: str, text: str) -> list[tuple[int, int]]:
@@ -86,17 +89,22 @@ def _doc_examples(doc: str, rows: list[dict], corpus_dir: Path) -> list[Example]
         text = report.text[start:end]
         if text != row.get("text", text):
             raise UsageError(f"{path}: gold text at {start}-{end} does not match the report")
-        section = _section_at(by_start, start)
+        at = _index_at(by_start, start)
+        section = by_start[at].section if at >= 0 else ()
         statement = Statement(start, end, text, section=section, heading=_is_heading(sections, start, end))
+        lo = max(at - CONTEXT, 0)
+        context = (*by_start[lo:at], statement, *by_start[at + 1:at + 1 + CONTEXT]) if at >= 0 else (statement,)
         entities = tuple(GoldEntity(e["type"], e["name"], tuple(locate(e["name"], text)))
                          for e in row.get("entities", []))
         relations = tuple((r["head"], r["type"], r["tail"]) for r in row.get("relations", []))
         out.append(Example(doc, statement, entities, relations, tuple(row.get("themes", [])),
-                           author=report.author, source=path))
+                           author=report.author, source=path, context=context,
+                           position=at - lo if at >= 0 else 0))
     return out
 
 
-def _section_at(statements: list[Statement], start: int) -> tuple[str, ...]:
+def _index_at(statements: list[Statement], start: int) -> int:
+    """The index of the statement that holds offset ``start`` (-1 before the first)."""
     lo, hi = 0, len(statements)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -104,7 +112,7 @@ def _section_at(statements: list[Statement], start: int) -> tuple[str, ...]:
             lo = mid + 1
         else:
             hi = mid
-    return statements[lo - 1].section if lo else ()
+    return lo - 1
 
 
 def _is_heading(sections: dict, start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ from govkg.learn.gazetteer import Gazetteer, with_tags
 from govkg.learn.linear import LinearModel
 from govkg.learn.relate import StatementContext, candidates, predict_relations
 from govkg.learn.tagger import Tagger, decode
-from govkg.learn.themes import predict_themes
+from govkg.learn.themes import neighbour_themes, predict_themes
 from govkg.model import Mention, Relation, Statement
 from govkg.resources import data_path
 
@@ -37,6 +37,8 @@ DEFAULT_SETTINGS = {
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
     "relation_c": 0.5, "theme_c": 1.0, "crf_c1": 0.05, "crf_c2": 0.01,
     "crf_iterations": 250,
+    "label_scheme": "bio",          # or "bioes" (E- and S- labels)
+    "theme_context": 0,             # statements each side whose keyword themes are theme features
 }
 
 __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions"]
@@ -120,13 +122,19 @@ class ExtractionModel:
                 out.append(Relation(head, rel, tail, evidence))
         return list(dict.fromkeys(out))
 
-    def themes_of(self, statement: Statement) -> Statement:
+    def themes_of(self, statements: list[Statement]) -> list[Statement]:
+        """The statements of one report, in order, with the classifier's themes."""
         if self.themes is None:
-            return statement
-        own = statement.themes if self.rule_features else ()
-        themes = predict_themes(self.themes, statement, own, self.setting("theme_threshold"),
-                                self.setting("theme_top_threshold"))
-        return replace(statement, themes=themes)
+            return statements
+        width = self.setting("theme_context")
+        out = []
+        for index, statement in enumerate(statements):
+            own = statement.themes if self.rule_features else ()
+            themes = predict_themes(self.themes, statement, own, self.setting("theme_threshold"),
+                                    self.setting("theme_top_threshold"),
+                                    neighbour_themes(statements, index, width))
+            out.append(replace(statement, themes=themes))
+        return out
 
     def setting(self, name: str):
         return self.settings.get(name, DEFAULT_SETTINGS[name])

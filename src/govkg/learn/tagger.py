@@ -6,7 +6,7 @@ from pathlib import Path
 from govkg.learn.examples import Example
 from govkg.model import Mention
 
-__all__ = ["bio_labels", "decode", "train_tagger", "Tagger"]
+__all__ = ["bio_labels", "bioes_labels", "decode", "train_tagger", "Tagger"]
 
 _STRIP = "\"'“”‘’「」『』《》〈〉 \u3000"
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True}
@@ -26,16 +26,31 @@ def bio_labels(example: Example) -> list[str]:
     return labels
 
 
+def bioes_labels(labels: list[str]) -> list[str]:
+    """BIO labels rewritten with E- for a name's last character and S- for a one-character name."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        kind, _, type_ = label.partition("-")
+        ends = i + 1 == len(labels) or labels[i + 1] != "I-" + type_
+        if kind in ("B", "I") and ends:
+            out[i] = ("S-" if kind == "B" else "E-") + type_
+    return out
+
+
 def decode(labels: list[str], text: str, base: int) -> list[Mention]:
-    """Mentions from BIO labels (an I- without its B- opens a mention too); quotes trimmed."""
+    """Mentions from BIO or BIOES labels (an I- or E- without its B- opens a mention too);
+    quotes trimmed."""
     out, start, type_ = [], None, ""
     for i, label in enumerate([*labels, "O"]):
         kind, _, ltype = label.partition("-")
-        if start is not None and (kind != "I" or ltype != type_):
+        if start is not None and (kind not in ("I", "E") or ltype != type_):
             out.append(_mention(text, base, start, i, type_))
             start = None
-        if kind in ("B", "I") and start is None:
+        if kind in ("B", "I", "E", "S") and start is None:
             start, type_ = i, ltype
+        if start is not None and kind in ("E", "S"):
+            out.append(_mention(text, base, start, i + 1, type_))
+            start = None
     return [m for m in out if m]
 
 

@@ -1,8 +1,9 @@
 """Statement themes from a one-vs-rest linear classifier.
 
 Features: character uni- and bigrams of the statement, the SKOS keywords it holds (by theme), the
-rules' themes for it, and the keyword themes of its section headings (a statement inherits the
-subject of its section).
+rules' themes for it, the keyword themes of its section headings (a statement inherits the
+subject of its section) and of the statements just before and after it (a report dwells on a
+subject for several statements, and annotators read it in context).
 """
 from __future__ import annotations
 
@@ -10,13 +11,34 @@ from govkg.extract.themes import MAX_THEMES, themes_of_text
 from govkg.learn.linear import Features, LinearModel
 from govkg.model import Statement
 
-__all__ = ["THRESHOLD", "predict_themes", "theme_features"]
+__all__ = ["THRESHOLD", "neighbour_features", "neighbour_themes", "predict_themes", "theme_features"]
+
+Neighbour = tuple[str, int, str]     # ("p" before or "n" after, distance, a keyword theme)
 
 THRESHOLD = 0.5
 TOP_THRESHOLD = 0.3      # the likeliest theme is given from this lower probability
 
 
-def theme_features(statement: Statement, rule_themes: tuple[str, ...]) -> Features:
+def neighbour_themes(statements: list[Statement] | tuple[Statement, ...], index: int,
+                     width: int) -> tuple[Neighbour, ...]:
+    """The keyword themes of the ``width`` statements before and after ``statements[index]``;
+    headings are left out (they count through the section path)."""
+    out = []
+    for distance in range(1, width + 1):
+        for side, at in (("p", index - distance), ("n", index + distance)):
+            if 0 <= at < len(statements) and not statements[at].heading:
+                out.extend((side, distance, theme) for theme in themes_of_text(statements[at].text))
+    return tuple(out)
+
+
+def neighbour_features(neighbours: tuple[Neighbour, ...], width: int | None = None) -> Features:
+    """Features of the neighbours' themes (those within ``width`` statements, when given)."""
+    return {side + "kw=" + theme: 1.0 for side, distance, theme in neighbours
+            if width is None or distance <= width}
+
+
+def theme_features(statement: Statement, rule_themes: tuple[str, ...],
+                   neighbours: tuple[Neighbour, ...] = ()) -> Features:
     text = statement.text
     feats: Features = {"bias": 1.0}
     for i, ch in enumerate(text):
@@ -31,6 +53,7 @@ def theme_features(statement: Statement, rule_themes: tuple[str, ...]) -> Featur
     for depth, heading in enumerate(reversed(statement.section[-3:])):
         for theme in themes_of_text(heading):
             feats[f"sec{min(depth, 1)}=" + theme] = 1.0
+    feats.update(neighbour_features(neighbours))
     if statement.heading:
         feats["heading"] = 1.0
     feats["len=" + str(min(len(text) // 40, 5))] = 1.0
@@ -38,8 +61,9 @@ def theme_features(statement: Statement, rule_themes: tuple[str, ...]) -> Featur
 
 
 def predict_themes(model: LinearModel, statement: Statement, rule_themes: tuple[str, ...],
-                   threshold: float = THRESHOLD, top_threshold: float = TOP_THRESHOLD) -> tuple[str, ...]:
-    probs = model.probabilities(theme_features(statement, rule_themes))
+                   threshold: float = THRESHOLD, top_threshold: float = TOP_THRESHOLD,
+                   neighbours: tuple[Neighbour, ...] = ()) -> tuple[str, ...]:
+    probs = model.probabilities(theme_features(statement, rule_themes, neighbours))
     ranked = sorted(range(len(probs)), key=lambda k: -probs[k])[:MAX_THEMES]
     return tuple(model.classes[k] for n, k in enumerate(ranked)
                  if probs[k] >= threshold or n == 0 and probs[k] >= top_threshold)

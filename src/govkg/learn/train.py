@@ -15,14 +15,14 @@ from govkg.extract.mentions import find_mentions
 from govkg.extract.relations import find_relations
 from govkg.extract.themes import themes_of_text
 from govkg.extract.tokens import tokenize
-from govkg.learn.examples import Example
+from govkg.learn.examples import CONTEXT, Example
 from govkg.learn.features import char_features
 from govkg.learn.gazetteer import Gazetteer, jackknife, with_tags
 from govkg.learn.linear import Features, train_linear
 from govkg.learn.model import DEFAULT_SETTINGS
 from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
-from govkg.learn.tagger import bio_labels, train_tagger
-from govkg.learn.themes import theme_features
+from govkg.learn.tagger import bio_labels, bioes_labels, train_tagger
+from govkg.learn.themes import Neighbour, neighbour_features, neighbour_themes, theme_features
 from govkg.model import RELATION_TYPES, Mention
 
 __all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
@@ -36,6 +36,7 @@ class Featurized:
     labels: list[str]
     pairs: list[tuple[Features, str]]
     themes: tuple[Features, tuple[str, ...]]
+    neighbours: tuple[Neighbour, ...] = ()   # up to examples.CONTEXT each side; the setting picks
 
 
 def featurize(examples: list[Example], rule_features: bool = True, progress=None) -> list[Featurized]:
@@ -49,7 +50,8 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
         rule_themes = _rule_themes(st) if rule_features else ()
         names = tuple((e.name, e.type) for e in ex.entities)
         out.append(Featurized(ex.doc, st.text, names, chars, bio_labels(ex), _pair_rows(ex, rule_features),
-                              (theme_features(st, rule_themes), ex.themes)))
+                              (theme_features(st, rule_themes), ex.themes),
+                              neighbour_themes(ex.context, ex.position, CONTEXT)))
         if progress:
             progress()
     return out
@@ -105,7 +107,10 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    train_tagger(_tagger_sequences(data, out_dir, settings["gazetteer"]), out_dir / "mentions.crfsuite",
+    sequences = _tagger_sequences(data, out_dir, settings["gazetteer"])
+    if settings["label_scheme"] == "bioes":
+        sequences = [(feats, bioes_labels(labels)) for feats, labels in sequences]
+    train_tagger(sequences, out_dir / "mentions.crfsuite",
                  {"c1": settings["crf_c1"], "c2": settings["crf_c2"],
                   "max_iterations": settings["crf_iterations"]})
     pairs = [p for d in data for p in d.pairs]
@@ -114,7 +119,9 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
         train_linear([f for f, _ in pairs], [y for _, y in pairs], classes, multi_label=False,
                      c=settings["relation_c"]).save(out_dir / "relations")
     theme_ids = sorted(theme_keywords())
-    train_linear([d.themes[0] for d in data], [set(d.themes[1]) for d in data], theme_ids,
+    width = settings["theme_context"]
+    train_linear([{**d.themes[0], **neighbour_features(d.neighbours, width)} for d in data],
+                 [set(d.themes[1]) for d in data], theme_ids,
                  multi_label=True, c=settings["theme_c"], min_count=2, balanced=True).save(out_dir / "themes")
     meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
     (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
