@@ -22,7 +22,7 @@ from govkg.learn.gazetteer import Gazetteer, with_tags
 from govkg.learn.linear import LinearModel
 from govkg.learn.relate import StatementContext, candidates, predict_relations
 from govkg.learn.tagger import Tagger, decode
-from govkg.learn.themes import neighbour_themes, predict_themes
+from govkg.learn.themes import keyword_themes, neighbour_themes, predict_themes
 from govkg.model import Mention, Relation, Statement
 from govkg.resources import data_path
 
@@ -38,7 +38,7 @@ DEFAULT_SETTINGS = {
     "relation_c": 0.5, "theme_c": 1.0, "crf_c1": 0.05, "crf_c2": 0.01,
     "crf_iterations": 250,
     "label_scheme": "bio",          # or "bioes" (E- and S- labels)
-    "theme_context": 0,             # statements each side whose keyword themes are theme features
+    "theme_context": 2,             # statements each side whose keyword themes are theme features
 }
 
 __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions"]
@@ -127,12 +127,13 @@ class ExtractionModel:
         if self.themes is None:
             return statements
         width = self.setting("theme_context")
+        keywords = keyword_themes(statements) if width else []
         out = []
         for index, statement in enumerate(statements):
             own = statement.themes if self.rule_features else ()
             themes = predict_themes(self.themes, statement, own, self.setting("theme_threshold"),
                                     self.setting("theme_top_threshold"),
-                                    neighbour_themes(statements, index, width))
+                                    neighbour_themes(keywords, index, width))
             out.append(replace(statement, themes=themes))
         return out
 

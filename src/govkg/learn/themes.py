@@ -7,11 +7,13 @@ subject for several statements, and annotators read it in context).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from govkg.extract.themes import MAX_THEMES, themes_of_text
 from govkg.learn.linear import Features, LinearModel
 from govkg.model import Statement
 
-__all__ = ["THRESHOLD", "neighbour_features", "neighbour_themes", "predict_themes", "theme_features"]
+__all__ = ["THRESHOLD", "keyword_themes", "neighbour_features", "neighbour_themes", "predict_themes", "theme_features"]
 
 Neighbour = tuple[str, int, str]     # ("p" before or "n" after, distance, a keyword theme)
 
@@ -19,15 +21,19 @@ THRESHOLD = 0.5
 TOP_THRESHOLD = 0.3      # the likeliest theme is given from this lower probability
 
 
-def neighbour_themes(statements: list[Statement] | tuple[Statement, ...], index: int,
-                     width: int) -> tuple[Neighbour, ...]:
-    """The keyword themes of the ``width`` statements before and after ``statements[index]``;
-    headings are left out (they count through the section path)."""
+def keyword_themes(statements: Sequence[Statement]) -> list[tuple[str, ...]]:
+    """Each statement's own keyword themes, none for a heading (it counts through the section path)."""
+    return [() if st.heading else themes_of_text(st.text) for st in statements]
+
+
+def neighbour_themes(keywords: Sequence[tuple[str, ...]], index: int, width: int) -> tuple[Neighbour, ...]:
+    """The keyword themes (``keyword_themes``) of the ``width`` statements before and after
+    the statement at ``index``."""
     out = []
     for distance in range(1, width + 1):
         for side, at in (("p", index - distance), ("n", index + distance)):
-            if 0 <= at < len(statements) and not statements[at].heading:
-                out.extend((side, distance, theme) for theme in themes_of_text(statements[at].text))
+            if 0 <= at < len(keywords):
+                out.extend((side, distance, theme) for theme in keywords[at])
     return tuple(out)
 
 

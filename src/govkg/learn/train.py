@@ -22,7 +22,7 @@ from govkg.learn.linear import Features, train_linear
 from govkg.learn.model import DEFAULT_SETTINGS
 from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
 from govkg.learn.tagger import bio_labels, bioes_labels, train_tagger
-from govkg.learn.themes import Neighbour, neighbour_features, neighbour_themes, theme_features
+from govkg.learn.themes import Neighbour, keyword_themes, neighbour_features, neighbour_themes, theme_features
 from govkg.model import RELATION_TYPES, Mention
 
 __all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
@@ -51,7 +51,7 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
         names = tuple((e.name, e.type) for e in ex.entities)
         out.append(Featurized(ex.doc, st.text, names, chars, bio_labels(ex), _pair_rows(ex, rule_features),
                               (theme_features(st, rule_themes), ex.themes),
-                              neighbour_themes(ex.context, ex.position, CONTEXT)))
+                              neighbour_themes(keyword_themes(ex.context), ex.position, CONTEXT)))
         if progress:
             progress()
     return out
