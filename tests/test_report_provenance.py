@@ -8,7 +8,7 @@ from rdflib.namespace import PROV
 from govkg import iri, vocab
 from govkg.rdf_mapping import build_graph
 from govkg.model import Entity, Extraction, Relation, Report, Statement
-from govkg.neo4j_model import to_property_graph
+from govkg.store.neo4j.mapping import property_graph
 
 TEXT = "开展驻村帮扶工作。"
 
@@ -46,9 +46,9 @@ def test_an_unnamed_author_is_no_entity():
     assert g.value(assertion, vocab.byUnknownAuthor).toPython() is True
     assert g.value(assertion, RDF.subject) is None
     assert g.value(assertion, RDF.object) == iri.entity_iri("Initiative", "驻村帮扶")
-    pg = to_property_graph(g)
-    assert pg.report["issuerKnown"] is False
-    assert [e["name"] for e in pg.entities] == ["驻村帮扶"] and pg.relations == []
+    pg = property_graph(g)
+    assert pg.report.issuerKnown is False
+    assert [e.name for e in pg.entities] == ["驻村帮扶"] and pg.relations == []
 
 
 def test_no_placeholder_author_in_a_corpus_store(corpus, tmp_path):

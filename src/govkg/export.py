@@ -36,7 +36,7 @@ def export_store(store: GraphStore, fmt: str, out: Path, with_schema: bool = Fal
         raise UsageError(f"unknown export format '{fmt}' (choose from {', '.join(FORMATS)})")
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "neo4j-admin":   # a folder of CSVs for `neo4j-admin database import`
-        from govkg.neo4j_admin import write_admin_import
+        from govkg.store.neo4j.admin_import import write_admin_import
 
         return write_admin_import(store, out)
     if fmt == "graphml":

@@ -26,6 +26,7 @@ def _number(name: str, default):
 
 
 SPARQL_TIMEOUT: float = _number("SPARQL_TIMEOUT", 10.0)        # seconds one /sparql query may run
+NEO4J_BATCH: int = _number("NEO4J_BATCH", 20000)              # rows per UNWIND of a Neo4j write
 SPARQL_ROW_LIMIT: int = _number("SPARQL_ROW_LIMIT", 10000)     # solutions or triples /sparql returns
 SPARQL_WORKERS: int = _number("SPARQL_WORKERS", 4)             # processes answering /sparql
 EXPLORER_ROW_LIMIT: int = _number("EXPLORER_ROW_LIMIT", 2000)  # rows the explorer's API returns

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from govkg.export import export_store
-from govkg.neo4j_admin import ADMIN_OPTIONS
+from govkg.store.neo4j.admin_import import ADMIN_OPTIONS
 from govkg.store.neo4j import Neo4jStore, push_store
 
 pytestmark = pytest.mark.neo4j

@@ -22,9 +22,9 @@ def _count(store: Neo4jStore, pattern: str, **params) -> int:
 
 def test_the_cypher_files_name_exactly_the_ontology_labels_and_types():
     entities = resource_path("loaders", "neo4j", "merge-entities.cypher").read_text(encoding="utf-8")
-    relations = resource_path("loaders", "neo4j", "merge-relations.cypher").read_text(encoding="utf-8")
+    relations = resource_path("loaders", "neo4j", "create-relations.cypher").read_text(encoding="utf-8")
     assert set(re.findall(r"SET e:(\w+)", entities)) == set(vocab.ENTITY_CLASSES)
-    assert set(re.findall(r"MERGE \(h\)-\[r:(\w+) ", relations)) == set(vocab.RELATION_PROPERTIES)
+    assert set(re.findall(r"CREATE \(h\)-\[r:(\w+)\]", relations)) == set(vocab.RELATION_PROPERTIES)
 
 
 def test_load_writes_one_report_with_its_evidence(neo4j_store, extractions):

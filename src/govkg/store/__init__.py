@@ -8,7 +8,7 @@ default embedded (Oxigraph) store.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Protocol, Union, runtime_checkable
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:      # kept out of the import: `govkg extract` needs no RDF li
 
     QueryResult = Union[ox.QuerySolutions, ox.QueryTriples, ox.QueryBoolean]   # SPARQL's answer, unconverted
 
-__all__ = ["DEFAULT_STORE", "Closing", "GraphStore", "ReportInfo", "Table", "WithoutRdf", "default_store_path",
+__all__ = ["DEFAULT_STORE", "Closing", "GraphStore", "PushResult", "ReportInfo", "Table", "WithoutRdf", "default_store_path",
            "find_report", "open_store"]
 
 DEFAULT_STORE = "govkg-data"
@@ -52,6 +52,18 @@ class Table:
 
     def as_dicts(self) -> list[dict]:
         return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+@dataclass
+class PushResult:
+    """What a push to a server did: the reports written, skipped as unchanged, removed (prune)."""
+    pushed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def per_second(self, count: int) -> float:
+        return count / self.seconds if self.seconds else 0.0
 
 
 class Closing:

@@ -28,7 +28,7 @@ from govkg import iri, vocab
 from govkg.errors import GovKGError, QueryError, ReportError, StoreBusyError, StoreError
 from govkg.model import Extraction, Report
 from govkg.quads import entity_terms, nquads, report_terms
-from govkg.resources import resource_path
+from govkg.resources import ontology_graph
 from govkg.store import Closing, ReportInfo, Table
 
 if TYPE_CHECKING:
@@ -363,7 +363,7 @@ class OxigraphStore(Closing):
     def _ensure_schema(self) -> None:
         schema = Graph()
         for name in ("govkg.ttl", "themes.ttl"):
-            schema.parse(resource_path("ontology", name))
+            schema += ontology_graph(name)      # parsed once per process, copied here
         from rdflib.compare import to_canonical_graph
 
         schema = to_canonical_graph(schema)   # blank nodes named by content: exports are byte-identical

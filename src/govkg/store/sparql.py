@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
@@ -30,7 +30,7 @@ from govkg import iri, vocab
 from govkg.errors import QueryError, StoreError, UnsupportedError, optional_import
 from govkg.model import Extraction, Report
 from govkg.named_queries import internal_query
-from govkg.store import Closing, GraphStore, ReportInfo, Table, WithoutRdf
+from govkg.store import Closing, GraphStore, PushResult, ReportInfo, Table, WithoutRdf
 
 __all__ = ["SparqlPushResult", "SparqlStore", "bind_values", "push_sparql"]
 
@@ -111,16 +111,12 @@ def _canonical(triple: ox.Triple) -> ox.Triple:
 
 
 @dataclass
-class SparqlPushResult:
-    pushed: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+class SparqlPushResult(PushResult):
     triples: int = 0
-    seconds: float = 0.0
 
     @property
     def triples_per_second(self) -> float:
-        return self.triples / self.seconds if self.seconds else 0.0
+        return self.per_second(self.triples)
 
 
 class SparqlStore(Closing, WithoutRdf):

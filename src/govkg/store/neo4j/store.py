@@ -1,7 +1,9 @@
 """The Neo4j store: the GraphStore protocol over Bolt, with the Cypher files of loaders/neo4j/.
 
 One report is one managed write transaction (``session.execute_write``, which the driver retries
-on transient errors): delete what the report said before, then merge what it says now. Readers see
+on transient errors): delete what the report said before, then write what it says now, a few
+large UNWIND statements (``settings.NEO4J_BATCH`` rows each; the report's own nodes and relationships are
+CREATEd, since the delete left none, and only shared entities are MERGEd). Readers see
 the old version or the new one; a failure (a server stopped mid-write) rolls the report back and
 leaves the reports written before it intact, so re-running the push completes it.
 
@@ -14,22 +16,18 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from functools import cache
+from typing import Iterable, Mapping
 
-from rdflib import Graph
-
-from govkg import iri
+from govkg import iri, settings
 from govkg.errors import QueryError, StoreError, UnsupportedError, optional_import
-from govkg.rdf_mapping import build_graph
 from govkg.model import Extraction, Report
-from govkg.neo4j_model import PropertyGraph, theme_rows, to_property_graph
-from govkg.resources import resource_path
-from govkg.store import Closing, GraphStore, ReportInfo, Table, WithoutRdf
+from govkg.resources import ontology_graph, resource_path
+from govkg.store import Closing, ReportInfo, Table, WithoutRdf
+from govkg.store.neo4j.mapping import PropertyGraph, extraction_rows, properties, theme_rows
 
-__all__ = ["BATCH", "Neo4jStore", "PushResult", "cypher_statements", "push_store"]
+__all__ = ["Neo4jStore", "cypher_statements", "redact"]
 
-BATCH = 2000          # rows per UNWIND
 # The driver logs each retry as a warning; keep them off stderr unless logging is configured.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 _CONNECT_TRIES = 3    # bounded retry (with backoff) while connecting
@@ -39,6 +37,7 @@ def _driver_module():
     return optional_import("neo4j", "neo4j", "the Neo4j store (its driver)")
 
 
+@cache
 def cypher_statements(name: str) -> list[str]:
     """The statements of loaders/neo4j/NAME.cypher (separated by ';' at the end of a line)."""
     text = resource_path("loaders", "neo4j", f"{name}.cypher").read_text(encoding="utf-8")
@@ -131,23 +130,28 @@ class Neo4jStore(Closing, WithoutRdf):
                     session.run(statement).consume()
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as err:
             raise StoreError(f"{self._where}: schema setup failed: {_first_line(err)}") from None
-        themes = Graph().parse(resource_path("ontology", "themes.ttl"))
-        nodes, narrower = theme_rows(themes)
-        self._write(_run_all, "themes", {"themes": nodes, "narrower": narrower})
+        nodes, narrower = theme_rows(ontology_graph("themes.ttl"))
+        self._write(_run_all, "themes", {"themes": [vars(n) for n in nodes], "narrower": [vars(p) for p in narrower]})
         self._schema_ready = True
 
     # ------------------------------------------------------------- writing
     def put(self, extraction: Extraction) -> int:
         """Store one report (replacing its earlier version); returns nodes + relationships written."""
-        pg = to_property_graph(build_graph(extraction))
-        pg.report["key"] = extraction.report.id
+        pg = extraction_rows(extraction)
         self.put_graph(pg)
         return pg.node_count + pg.relationship_count
 
-    def put_graph(self, pg: PropertyGraph) -> PropertyGraph:
+    def put_graph(self, pg: PropertyGraph, new: bool = False) -> PropertyGraph:
+        """Write one report's rows, replacing what Neo4j had of that report, in one transaction.
+        ``new``: the caller knows Neo4j has no Report node with this IRI, so there is nothing to
+        delete first (a push into an empty database saves the delete's five statements)."""
         self.ensure_schema()
-        self._write(_replace_report, pg)
+        self._write(_replace_report, pg, new)
         return pg
+
+    def report_iris(self) -> set[str]:
+        """The IRIs of the Report nodes Neo4j has."""
+        return {row[0] for row in self._read("MATCH (r:Report) RETURN r.iri", {}).rows}
 
     def remove(self, doc: str) -> bool:
         """Remove a report: by its id (the file's path), or by a base name only one stored report has."""
@@ -221,9 +225,10 @@ def _run_all(tx, name: str, params: dict) -> list:
     return [tx.run(statement, params).data() for statement in cypher_statements(name)]
 
 
-def _batches(rows: list[dict]) -> Iterable[list[dict]]:
-    for i in range(0, len(rows), BATCH):
-        yield rows[i:i + BATCH]
+def _batches(rows: list) -> Iterable[list]:
+    size = settings.NEO4J_BATCH
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
 
 
 def _delete_report(tx, report_iri: str) -> int:
@@ -231,65 +236,19 @@ def _delete_report(tx, report_iri: str) -> int:
     return results[-1][0]["deleted"]
 
 
-def _replace_report(tx, pg: PropertyGraph) -> None:
-    """In one transaction: forget the report's old facts, then merge the new ones."""
-    _delete_report(tx, pg.report["iri"])
+def _replace_report(tx, pg: PropertyGraph, new: bool) -> None:
+    """In one transaction: forget the report's old facts (unless it is ``new``), then write the new ones."""
+    if not new:
+        _delete_report(tx, pg.report.iri)
     (merge_report,) = cypher_statements("merge-report")
-    tx.run(merge_report, report=pg.report).consume()
-    for name, rows in (("merge-statements", pg.statements), ("merge-entities", pg.entities),
-                       ("merge-mentions", pg.mentions), ("merge-relations", pg.relations),
-                       ("merge-metrics", pg.metrics)):
+    tx.run(merge_report, report=vars(pg.report)).consume()
+    for name, rows in (("create-statements", [vars(s) for s in pg.statements]),
+                       ("merge-entities", [vars(e) for e in pg.entities]),
+                       ("create-mentions", [vars(m) for m in pg.mentions]),
+                       ("create-relations", [{"head": r.head, "type": r.type, "tail": r.tail, "props": properties(r)}
+                                             for r in pg.relations]),
+                       ("create-metrics", [{"subject": m.subject, "statement": m.statement, "props": properties(m)}
+                                           for m in pg.metrics])):
         (statement,) = cypher_statements(name)
         for batch in _batches(rows):
-            tx.run(statement, report=pg.report["iri"], rows=batch).consume()
-
-
-@dataclass
-class PushResult:
-    pushed: list[str]
-    unchanged: list[str]
-    removed: list[str]
-    nodes: int = 0
-    relationships: int = 0
-    seconds: float = 0.0
-
-    @property
-    def nodes_per_second(self) -> float:
-        return self.nodes / self.seconds if self.seconds else 0.0
-
-    @property
-    def relationships_per_second(self) -> float:
-        return self.relationships / self.seconds if self.seconds else 0.0
-
-
-def push_store(source: GraphStore, target: Neo4jStore, force: bool = False, prune: bool = False,
-               progress: Callable[[str], None] | None = None) -> PushResult:
-    """Copy the embedded store's reports into Neo4j, one transaction per report.
-
-    A report whose digest Neo4j already has is skipped (unless ``force``); with ``prune``, reports
-    Neo4j has but the source does not are removed. ``progress(doc)`` is called after each report.
-    """
-    started = time.perf_counter()
-    target.ensure_schema()
-    result = PushResult([], [], [])
-    wanted = source.reports()
-    stored = {info.id: info.sha256 for info in target.reports()}
-    for info in wanted:
-        if not force and stored.get(info.id) == info.sha256:
-            result.unchanged.append(info.doc)
-        else:
-            pg = to_property_graph(source.report_graph(info.id))
-            pg.report["key"] = info.id
-            target.put_graph(pg)
-            result.pushed.append(info.doc)
-            result.nodes += pg.node_count
-            result.relationships += pg.relationship_count
-        if progress:
-            progress(info.doc)
-    if prune:
-        keep = {info.id for info in wanted}
-        for info in target.reports():
-            if info.id not in keep and target.remove(info.id):
-                result.removed.append(info.doc)
-    result.seconds = time.perf_counter() - started
-    return result
+            tx.run(statement, report=pg.report.iri, rows=batch).consume()
