@@ -22,7 +22,8 @@ import urllib.request
 from pathlib import Path
 
 import java_server
-from java_server import JavaServer, ServerUnavailable, free_port
+from java_server import JavaServer, ServerUnavailable
+from local_ports import free_port
 
 SERVER_DIR = Path(__file__).resolve().parent / "fuseki-server"
 POM = SERVER_DIR / "pom.xml"

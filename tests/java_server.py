@@ -1,13 +1,13 @@
 """What the test servers (tests/neo4j_server.py, tests/fuseki_server.py) share: a classpath asked
-of Maven once and cached, a free port, and the life of one child JVM."""
+of Maven once and cached, and the life of one child JVM (a free port: local_ports.free_port)."""
 from __future__ import annotations
 
 import collections
 import os
 import shutil
-import socket
 import subprocess
 from pathlib import Path
+from typing import Callable
 
 
 class ServerUnavailable(Exception):
@@ -41,12 +41,6 @@ def build_classpath(pom: Path, cache_dir: Path, what: str, unavailable: type[Exc
         raise unavailable(f"maven fetch of {what} failed ({proc.returncode}):\n{tail}")
     os.replace(tmp, cp_file)  # atomic: parallel callers never read half a file
     return cp_file.read_text().strip()
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class JavaServer:
@@ -85,3 +79,36 @@ class JavaServer:
     def _drain(self, stream) -> None:
         for line in stream:
             self._output.append(line.rstrip("\n"))
+
+
+def session_server(what: str, require_env: str, client: tuple[str, str],
+                   build: Callable[[], str], make: Callable[[], JavaServer]) -> JavaServer:
+    """Start a test server for a pytest session (the fixtures of tests/neo4j and tests/fuseki).
+
+    Where java, mvn or the Python ``client`` (module, install hint) is missing, or Maven cannot
+    fetch the jars, the test skips and says why; with ``require_env``=1 (set by .ci/run) that is a
+    failure instead. A server that does not start once the jars are there always fails."""
+    import importlib
+
+    import pytest
+
+    def unavailable(reason: str):
+        if os.environ.get(require_env) == "1":
+            pytest.fail(f"{require_env}=1 but the test {what} is unavailable: {reason}", pytrace=False)
+        pytest.skip(f"no test {what}: {reason}")
+
+    module, hint = client
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        unavailable(f"{hint} is not installed")
+    try:
+        build()        # java, mvn and the Maven fetch (cached in ~/.m2)
+    except ServerUnavailable as err:
+        unavailable(str(err).splitlines()[0])
+    server = make()
+    try:
+        server.start()
+    except ServerUnavailable as err:   # java and the jars are there: a crash is a failure
+        pytest.fail(f"the test {what} did not start: {err}", pytrace=False)
+    return server

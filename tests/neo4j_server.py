@@ -27,7 +27,8 @@ import time
 from pathlib import Path
 
 import java_server
-from java_server import JavaServer, ServerUnavailable, free_port
+from java_server import JavaServer, ServerUnavailable
+from local_ports import free_port
 
 SERVER_DIR = Path(__file__).resolve().parent / "neo4j-server"
 POM = SERVER_DIR / "pom.xml"

@@ -40,6 +40,8 @@ Neo4jPasswordOption = typer.Option(None, "--neo4j-password", envvar="NEO4J_PASSW
 ModelOption = typer.Option(None, "--model", metavar="DIR", envvar="GOVKG_MODEL",
                            help="A model folder written by `govkg train` (default: the model shipped with govkg).")
 FastOption = typer.Option(False, "--fast", help="Rules alone, no learned model: faster, finds less (docs/extraction.md).")
+TableFormatOption = typer.Option("table", "--format", "-f", help="table, csv, tsv or json.")
+ReaderBackendOption = typer.Option("embedded", "--backend", help="embedded or neo4j.")
 
 
 def _model_spec(model: Path | None, fast: bool) -> str | None:
@@ -283,7 +285,7 @@ def query(
     name: Optional[str] = typer.Argument(None, help="A named query (see `govkg queries`)."),
     param: list[str] = typer.Option(None, "--param", "-p", help="A parameter, NAME=VALUE (repeatable)."),
     sparql: Optional[str] = typer.Option(None, "--sparql", help="SPARQL text, or a .rq file, instead of a named query."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
+    fmt: str = TableFormatOption,
     write: bool = typer.Option(False, "--write", help="Allow a SPARQL update (refused otherwise)."),
     allow_service: list[str] = AllowServiceOption,
     store: Optional[Path] = StoreOption,
@@ -462,7 +464,7 @@ def remove(
 @app.command()
 @cli_errors
 def reports(store: Optional[Path] = StoreOption,
-            fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json.")):
+            fmt: str = TableFormatOption):
     """List the stored reports: issuer, administrative level, kind, year (and the year reported on), title.
 
     An issuer the text does not name shows as (unknown): set it with `govkg load --issuer NAME FILE`
@@ -506,9 +508,9 @@ def _check_format(fmt: str) -> None:
 @cli_errors
 def timeline_cmd(
     name: str = typer.Argument(..., help="An entity's name or alias, e.g. 脱贫攻坚 (other spellings are found too)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
+    fmt: str = TableFormatOption,
     store: Optional[Path] = StoreOption,
-    backend: str = typer.Option("embedded", "--backend", help="embedded or neo4j."),
+    backend: str = ReaderBackendOption,
     neo4j: Optional[str] = Neo4jOption,
     neo4j_user: str = Neo4jUserOption,
     neo4j_password: Optional[str] = Neo4jPasswordOption,
@@ -549,9 +551,9 @@ def diff_cmd(
                                                         "the previous report of its issuer and kind."),
     only: list[str] = typer.Option(None, "--only", help="new, dropped or continued (repeatable)."),
     type_: list[str] = typer.Option(None, "--type", help="Initiative, Program or Organization (repeatable)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, tsv or json."),
+    fmt: str = TableFormatOption,
     store: Optional[Path] = StoreOption,
-    backend: str = typer.Option("embedded", "--backend", help="embedded or neo4j."),
+    backend: str = ReaderBackendOption,
     neo4j: Optional[str] = Neo4jOption,
     neo4j_user: str = Neo4jUserOption,
     neo4j_password: Optional[str] = Neo4jPasswordOption,

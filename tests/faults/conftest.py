@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from local_ports import free_port
+
 ROOT_SHAPES = Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl"
 GOOD_SENTENCES = ("县委组织部牵头开展村级换届工作。", "县农业农村局负责实施高标准农田建设项目。",
                   "乡镇党委落实《乡村振兴促进法》，推进美丽乡村建设。")
@@ -87,14 +89,6 @@ def stored_docs():
         with open_store(store, read_only=True) as db:
             return sorted(r.doc for r in db.reports())
     return docs
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

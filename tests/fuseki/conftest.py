@@ -6,37 +6,20 @@ once the jars are there always fails. Each test gets an emptied dataset (``fusek
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from fuseki_server import FusekiServer, FusekiUnavailable, build_classpath  # noqa: E402
-
-
-def _unavailable(reason: str):
-    if os.environ.get("GOVKG_REQUIRE_FUSEKI") == "1":
-        pytest.fail(f"GOVKG_REQUIRE_FUSEKI=1 but the test Fuseki is unavailable: {reason}", pytrace=False)
-    pytest.skip(f"no test Fuseki: {reason}")
+from fuseki_server import FusekiServer, build_classpath  # noqa: E402
+from java_server import session_server  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def fuseki_server(tmp_path_factory):
-    try:
-        import httpx  # noqa: F401
-    except ImportError:
-        _unavailable("httpx is not installed (pip install 'govkg[sparql]')")
-    try:
-        build_classpath()        # java, mvn and the Maven fetch (cached in ~/.m2)
-    except FusekiUnavailable as err:
-        _unavailable(str(err).splitlines()[0])
-    server = FusekiServer(tmp_path_factory.mktemp("fuseki"))
-    try:
-        server.start()
-    except FusekiUnavailable as err:   # java and the jars are there: a crash is a failure
-        pytest.fail(f"the test Fuseki did not start: {err}", pytrace=False)
+    server = session_server("Fuseki", "GOVKG_REQUIRE_FUSEKI", ("httpx", "httpx (pip install 'govkg[sparql]')"),
+                            build_classpath, lambda: FusekiServer(tmp_path_factory.mktemp("fuseki")))
     yield server
     server.stop()
 

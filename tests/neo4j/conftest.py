@@ -6,38 +6,21 @@ always fails. Each test gets an empty database (``neo4j_db``), not a new server.
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from neo4j_server import Neo4jServer, Neo4jUnavailable, build_classpath  # noqa: E402
-
-
-def _unavailable(reason: str):
-    if os.environ.get("GOVKG_REQUIRE_NEO4J") == "1":
-        pytest.fail(f"GOVKG_REQUIRE_NEO4J=1 but the test Neo4j is unavailable: {reason}", pytrace=False)
-    pytest.skip(f"no test Neo4j: {reason}")
+from java_server import session_server  # noqa: E402
+from neo4j_server import Neo4jServer, build_classpath  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def neo4j_server(tmp_path_factory):
     """The running Neo4jServer (tests that stop or kill it must start it again)."""
-    try:
-        import neo4j  # noqa: F401
-    except ImportError:
-        _unavailable("the neo4j driver is not installed (pip install 'govkg[neo4j]')")
-    try:
-        build_classpath()        # java, mvn and the Maven fetch (cached in ~/.m2)
-    except Neo4jUnavailable as err:
-        _unavailable(str(err).splitlines()[0])
-    server = Neo4jServer(tmp_path_factory.mktemp("neo4j") / "data")
-    try:
-        server.start()
-    except Neo4jUnavailable as err:   # java and the jars are there: a crash is a failure
-        pytest.fail(f"the test Neo4j did not start: {err}", pytrace=False)
+    server = session_server("Neo4j", "GOVKG_REQUIRE_NEO4J", ("neo4j", "the neo4j driver (pip install 'govkg[neo4j]')"),
+                            build_classpath, lambda: Neo4jServer(tmp_path_factory.mktemp("neo4j") / "data"))
     yield server
     server.stop()
 

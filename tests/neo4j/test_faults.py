@@ -29,7 +29,7 @@ def _assert_one_clean_line(code: int, output: str, password: str) -> None:
 
 
 def test_server_down_is_one_line(embedded_path):
-    from neo4j_server import free_port
+    from local_ports import free_port
 
     code, output = _cli(["push", "--neo4j", f"bolt://127.0.0.1:{free_port()}", "--store", str(embedded_path)], SECRET)
     _assert_one_clean_line(code, output, SECRET)

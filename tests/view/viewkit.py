@@ -5,12 +5,13 @@ from __future__ import annotations
 import atexit
 import hashlib
 import os
-import socket
 import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from local_ports import free_port
 
 from govkg.model import Entity, Extraction, Relation, Report, Statement
 
@@ -125,12 +126,6 @@ def click_node(page, name: str) -> None:
     point = page.evaluate("id => govkgGraph.position(id)", node_id)
     box = page.locator("#govkg-graph").bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class ServerThread:
