@@ -353,3 +353,28 @@ def test_a_read_only_view_keeps_its_snapshot_and_a_new_view_sees_later_loads(tmp
             assert writer.run_named("report-summary", {}, limit=10).rows != seen     # the writer reads afresh
             with open_store(tmp_path / "s", read_only=True) as new_view:
                 assert len(new_view.run_named("report-summary", {}, limit=10).rows) == 3
+
+
+def test_a_page_of_reports_with_rows_is_filled_report_by_report(tmp_path, corpus, monkeypatch):
+    """Reports that bring rows do not count against the reports tried before the whole query
+    runs: report-summary (one row per report) fills a page of more reports than that limit from
+    their graphs alone, never running the query over the union of every report."""
+    import govkg.store.oxigraph as oxigraph_store
+
+    monkeypatch.setattr(oxigraph_store, "_REPORTS_TRIED", 2)
+    store = _corpus_store(tmp_path, corpus)
+    whole = store.run_named("report-summary", {}).rows
+    over_the_union: list[str] = []
+    select = oxigraph_store.OxigraphStore.select
+
+    def watched(self, text, params=None, prefixes=None, graphs=None):
+        if graphs is None:
+            over_the_union.append(text)
+        return select(self, text, params, prefixes, graphs)
+
+    monkeypatch.setattr(oxigraph_store.OxigraphStore, "select", watched)
+    try:
+        assert store.run_named("report-summary", {}, limit=6, offset=1).rows == whole[1:7]
+        assert over_the_union == []
+    finally:
+        store.close()

@@ -71,7 +71,7 @@ _DOC_NAME = ox.NamedNode(str(vocab.docName))
 # Quads per write of ``put_many``: Oxigraph's fixed cost per bulk load and per transaction is
 # paid once for this many (a batch of N-Quads text is a few tens of MB at most)
 BATCH_QUADS = 200_000
-_REPORTS_TRIED = 64    # reports read one at a time for a page before the whole query runs instead
+_REPORTS_TRIED = 64    # reports read for no row, one at a time, before the whole query runs instead
 _REPORTS_LOOKED_AT = 1024   # reports looked at (most passed over by their mark) before the same
 
 
@@ -647,15 +647,16 @@ class OxigraphStore(Closing):
         shared = [_ENTITIES, _SCHEMA] if query.reads_schema else [_ENTITIES]
         mark = tuple(ox.NamedNode(term) for term in query.rows_mark) if query.rows_mark else None
         rows: list[tuple] = []
-        tried = seen = 0
+        empty = seen = 0       # reports read for nothing; reports looked at
         for _, graphs in groups:
-            if len(rows) >= want or tried == _REPORTS_TRIED or seen == _REPORTS_LOOKED_AT:
+            if len(rows) >= want or empty == _REPORTS_TRIED or seen == _REPORTS_LOOKED_AT:
                 break
             seen += 1
             if mark and not any(self._has(mark, g) or not self._has((_RELATIONS_COUNTED, None), g) for g in graphs):
                 continue   # (a report stored before the marks existed is read, not passed over)
-            table, tried = self.select(query.page(want - len(rows)), bound, graphs=[*graphs, *shared]), tried + 1
+            table = self.select(query.page(want - len(rows)), bound, graphs=[*graphs, *shared])
             rows += table.rows
+            empty += not table.rows     # a report with rows brings the page nearer: only empty ones count
         if len(rows) < want and seen < len(groups):
             return None
         columns = table.columns if table is not None else self.select(query.page(0), bound, graphs=shared).columns
