@@ -51,6 +51,21 @@ def store(store_path):
     db.close()
 
 
+@pytest.fixture
+def store_with(tmp_path, store):
+    """A factory: ``store_with(TEXT)`` writes TEXT as a county report file, loads it into the
+    fresh ``store`` and returns the store."""
+    from govkg.pipeline import load_files
+
+    def load(text: str, name: str = "xx县2023年政府工作报告.txt"):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert load_files([path], store).loaded
+        return store
+
+    return load
+
+
 # ---- the stores the server tests (tests/neo4j, tests/fuseki) copy from: built once a session
 CORPUS_PICKS = ("summary-county-organization-2021.txt", "gwr-hailar-district-2015.txt")
 

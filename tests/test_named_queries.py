@@ -23,11 +23,8 @@ REQUIRED = {"initiatives-by-theme", "organizations-leading", "documents-implemen
 
 
 @pytest.fixture
-def loaded(tmp_path, store):
-    path = tmp_path / "xx县2023年政府工作报告.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    assert load_files([path], store).loaded
-    return store
+def loaded(store_with):
+    return store_with(REPORT)
 
 
 def test_the_library_has_the_required_queries_with_headers():

@@ -2,7 +2,6 @@
 import pytest
 
 from govkg.errors import QueryError
-from govkg.pipeline import load_files
 from govkg.user_sparql import run_sparql
 
 REPORT = """xx县人民政府工作报告
@@ -12,11 +11,8 @@ REPORT = """xx县人民政府工作报告
 
 
 @pytest.fixture
-def loaded(tmp_path, store):
-    path = tmp_path / "xx县2023年政府工作报告.txt"
-    path.write_text(REPORT, encoding="utf-8")
-    assert load_files([path], store).loaded
-    return store
+def loaded(store_with):
+    return store_with(REPORT)
 
 
 def test_updates_are_refused_unless_allowed(loaded):

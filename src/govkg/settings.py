@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["EXPLORER_ROW_LIMIT", "QUERY_PAGE", "HTML_NODE_LIMIT", "PICTURE_NODE_LIMIT", "SPARQL_ROW_LIMIT",
-           "SPARQL_TIMEOUT", "SPARQL_WORKERS"]
+__all__ = ["EXPLORER_ROW_LIMIT", "QUERY_PAGE", "HTML_NODE_LIMIT", "NEO4J_BATCH", "PICTURE_NODE_LIMIT",
+           "SPARQL_ROW_LIMIT", "SPARQL_TIMEOUT", "SPARQL_WORKERS"]
 
 
 def _number(name: str, default):
