@@ -6,7 +6,8 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
 from govkg import iri, vocab
-from govkg.rdf_mapping import build_graph, entity_node
+from govkg.iri import entity_node
+from govkg.rdf_mapping import build_graph
 from govkg.model import Entity, Extraction, Metric, Relation, Report, Statement
 from govkg.pipeline import extract_one
 

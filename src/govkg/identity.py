@@ -12,10 +12,14 @@ import re
 import tomllib
 import unicodedata
 from functools import cache
+from typing import TYPE_CHECKING
 
 from govkg.resources import data_path
 
-__all__ = ["identity_name", "label_form"]
+if TYPE_CHECKING:
+    from govkg.model import Entity
+
+__all__ = ["entity_label", "identity_name", "label_form"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -49,6 +53,13 @@ def identity_name(name: str, canonical: str = "") -> str:
             if rest in _canonical_names():
                 return rest
     return canonical or name
+
+
+def entity_label(entity: Entity) -> str:
+    """The name an entity's node is labelled with (rdfs:label) and its IRI is made from: its
+    identity name across reports, or, for a name scoped to its report (xx县), the name it has there."""
+    name = entity.canonical or entity.name if entity.scope else identity_name(entity.name, entity.canonical)
+    return label_form(name)
 
 
 @cache

@@ -8,12 +8,17 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rdflib import URIRef
 
+from govkg.identity import entity_label
 from govkg.vocab import ID
 
-__all__ = ["STORE", "entity_iri", "graph_iri", "key", "report_iri", "statement_iri"]
+if TYPE_CHECKING:
+    from govkg.model import Entity, Report
+
+__all__ = ["STORE", "entity_iri", "entity_node", "graph_iri", "key", "report_iri", "statement_iri"]
 
 # the embedded store's own terms (its catalog, the aggregates it keeps with each report)
 STORE = "https://w3id.org/govkg/store#"
@@ -64,6 +69,16 @@ def entity_iri(type_: str, name: str, scope: str = "") -> URIRef:
     if scope:
         return URIRef(f"{report_iri(scope)}/{type_}/{key(name)}")
     return URIRef(f"{ID}{type_}/{key(name)}")
+
+
+def entity_node(entity: Entity, report: Report | None = None) -> URIRef:
+    """One node per real thing: an abbreviation and its full name share the canonical name, and
+    the spellings of one undertaking across years share its identity name (govkg.identity).
+    A name scoped to its report (xx县) is scoped to the report's identity, not its base name."""
+    scope = entity.scope
+    if report is not None and scope == report.doc:
+        scope = report.id
+    return entity_iri(entity.type, entity_label(entity), scope)
 
 
 def hashed_iri(doc: str, kind: str, *parts) -> URIRef:

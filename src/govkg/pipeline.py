@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from govkg.errors import GovKGError, ReportError
 from govkg.extract import extract
+from govkg.identity import entity_label
 from govkg.interchange import write_jsonl
 from govkg.model import Extraction, Report
 from govkg.parts import LARGE_REPORT, extract_parts, is_large, merge_parts
@@ -377,8 +378,6 @@ def _put(store, item: Extraction) -> int:
 def _same_metadata(info, ex: Extraction) -> bool:
     """Whether the stored version says what this one says of the report (same text, but maybe a
     new --issuer, --kind, --year or sidecar row: then the report is stored again)."""
-    from govkg.rdf_mapping import entity_label
-
     if info is None:
         return True
     r = ex.report

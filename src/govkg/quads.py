@@ -1,28 +1,38 @@
-"""From an extraction straight to N-Quads text: the load path's builder.
+"""The RDF mapping of an extraction, written once: which field of a report becomes which triple.
 
-The same triples as govkg.rdf_mapping (a test parses what this writes and compares it with the rdflib
-mapping on the corpus: the same triples in the same order), built as N-Triples terms, plain
-strings. Oxigraph then parses a whole batch of reports in Rust (``Store.bulk_load``): on the load
-path, making a Python ``pyoxigraph.Quad`` costs more than Oxigraph's own write of it (about 6 µs
-for a quad whose object is a literal, 70 times the string), and rdflib terms cost more again.
-rdflib stays the API for parsing, export and SHACL (govkg.rdf_mapping).
+``report_terms`` and ``entity_terms`` give a report's triples as N-Triples terms, plain strings
+(``<iri>``, ``"literal"``); ``nquads`` writes them as N-Quads text for the load path, and
+``ntriples`` as the N-Triples text a SPARQL server is sent and govkg.rdf_mapping reads into an
+rdflib Graph. Strings, because Oxigraph then parses a whole batch of reports in Rust
+(``Store.bulk_load``): on the load path, a Python ``pyoxigraph.Quad`` costs more than Oxigraph's
+own write of it (about 6 µs for a quad whose object is a literal, 70 times the string), and
+rdflib terms cost more again.
+
+Why a named graph per report plus reified relations: the named graph makes "replace this report"
+and "remove this report" one atomic DROP of everything it said, while a shared entity node keeps the
+facts of the other reports; the reification (a gk:RelationAssertion per relation, an rdf:Statement)
+ties each fact to the sentence that proves it, which neither a named graph alone nor RDF-star
+(unsupported by rdflib's parsers and by SHACL validators today) can do portably. The plain triple
+(head gk:leads tail) is asserted too, so simple queries need no reification pattern.
 """
 from __future__ import annotations
 
 import bisect
+from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import PROV, SKOS
 
 from govkg import iri, vocab
-from govkg.rdf_mapping import SECTION_SEPARATOR, _decimal, _label, _unnamed_author, entity_node
-from govkg.identity import label_form
+from govkg.identity import entity_label, label_form
+from govkg.iri import entity_node
 from govkg.model import Entity, Extraction, Report, Statement
 
-__all__ = ["Triple", "entity_terms", "nquads", "report_terms"]
+__all__ = ["SECTION_SEPARATOR", "Triple", "entity_terms", "nquads", "ntriples", "report_terms"]
 
 Triple = tuple[str, str, str]     # subject, predicate, object as N-Triples terms: <iri>, "literal"
+SECTION_SEPARATOR = " › "         # between the headings of gk:sectionPath
 
 
 def _iri(value) -> str:
@@ -77,8 +87,24 @@ def nquads(triples: Iterable[Triple], graph: str) -> str:
     return "".join([f"{s} {p} {o} {g} .\n" for s, p, o in triples])
 
 
+def ntriples(triples: Iterable[Triple]) -> str:
+    """The triples as N-Triples lines (no graph)."""
+    return "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
+
+
+def _unnamed_author(ex: Extraction) -> str:
+    """The id of the author entity of a report that does not name its author, a placeholder the
+    text never mentions, scoped to the report ("" otherwise): extraction keeps it for the
+    interchange JSONL (spec §5), the graph makes no entity of it."""
+    if ex.report.author:
+        return ""
+    return next((e.id for e in ex.entities if e.author and e.scope == ex.report.doc
+                 and not any(end > start for start, end in e.mentions)), "")
+
+
 def entity_terms(ex: Extraction) -> list[Triple]:
-    """govkg.rdf_mapping.entity_triples as N-Triples terms, in the same order."""
+    """What the report says an entity is (type, name, aliases): shared by every report that names
+    it, so a store keeps them once rather than once per report."""
     out: list[Triple] = []
     unnamed = _unnamed_author(ex)
     for e in ex.entities:
@@ -88,7 +114,7 @@ def entity_terms(ex: Extraction) -> list[Triple]:
 
 
 def report_terms(ex: Extraction) -> list[Triple]:
-    """govkg.rdf_mapping.report_triples as N-Triples terms, in the same order."""
+    """The report's own triples (statements, mentions, relations, metrics, themes), in a stable order."""
     out: list[Triple] = []
     doc = ex.report.id
     report = _report(out, ex)
@@ -162,7 +188,7 @@ def _section(out: list, report: str, sections: dict, doc: str, path: tuple[str, 
 
 def _entity(out: list, e: Entity, report: Report | None = None) -> None:
     node = _iri(entity_node(e, report))
-    label = _label(e)
+    label = entity_label(e)
     out += [(node, TYPE, ENTITY_CLASS[e.type]), (node, LABEL, _text(label))]
     out += [(node, ALT, _text(alias)) for alias in sorted({label_form(a) for a in (e.name, *e.aliases)} - {label})]
     if e.scope:
@@ -195,9 +221,11 @@ def _mention(out: list, mentioned: list, doc: str, entity, subject: str, stateme
 
 
 def _relation(out: list, doc: str, nodes: dict, statements: _Statements, rel) -> None:
+    """A relation, reified with its evidence; one whose subject is an unnamed author stays on the
+    report as an assertion without rdf:subject, marked gk:byUnknownAuthor."""
     head, tail = nodes.get(rel.head), nodes.get(rel.tail)
     if tail is None:
-        return
+        return          # an unnamed author as the object: nothing to say of it
     prop = RELATION[rel.type]
     statement = statements.containing(*rel.evidence)
     node = _iri(iri.hashed_iri(doc, "r", head or "unknown-author", rel.type, tail, *rel.evidence))
@@ -213,13 +241,15 @@ def _relation(out: list, doc: str, nodes: dict, statements: _Statements, rel) ->
 
 
 def _metric(out: list, report: Report, subject, statements: _Statements, m) -> None:
+    """A quantity with its evidence: the number as a typed literal when there is one (not when
+    masked), the value and the span as written; linked to its undertaking (else the author)."""
     statement = statements.containing(*m.span)
     if statement is None:
         return
     node = _iri(iri.hashed_iri(report.id, "metric", *m.span, m.value, m.unit))
     out += [(node, TYPE, V.Metric), (node, V.valueText, _text(m.value))]
     number = None if m.masked else _decimal(m.value)
-    if number is not None:       # rdflib's lexical form of an xsd:decimal, as govkg.rdf_mapping writes it
+    if number is not None:       # rdflib's lexical form of an xsd:decimal
         out.append((node, V.value, f'"{Literal(number, datatype=XSD.decimal)}"^^{_DECIMAL}'))
     out.append((node, V.text, _text(report.text[m.span[0]:m.span[1]])))
     if m.unit:
@@ -234,7 +264,17 @@ def _metric(out: list, report: Report, subject, statements: _Statements, m) -> N
     out += [(node, V.evidence, statement), (node, V.start, _int(m.span[0])), (node, V.end, _int(m.span[1]))]
 
 
+def _decimal(value: str) -> str | None:
+    """The xsd:decimal lexical form of a value (no exponent), or None when it is not a number."""
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        return None
+    return format(number, "f") if number.is_finite() else None
+
+
 def _touches(out: list, mentioned: list, statements: _Statements, ex: Extraction) -> None:
+    """An entity touches the themes of the statements that mention it (spec §4)."""
     themes = {statements[(s.start, s.end)]: s.themes for s in ex.statements if s.themes}
     for entity, statement in mentioned:
         for theme in themes.get(statement, ()):

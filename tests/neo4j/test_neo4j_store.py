@@ -7,7 +7,7 @@ import re
 import pytest
 
 from govkg import vocab
-from govkg.rdf_mapping import entity_node
+from govkg.iri import entity_node
 from govkg.resources import resource_path
 from govkg.errors import UnsupportedError
 from govkg.store import GraphStore

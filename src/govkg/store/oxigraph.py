@@ -210,16 +210,6 @@ def from_ox(term):
     return term.value if hasattr(term, "value") else str(term)
 
 
-class _TermCache(dict):
-    """rdflib term -> Oxigraph term; a report repeats its IRIs thousands of times."""
-
-    def __call__(self, term):
-        found = self.get(term)
-        if found is None:
-            found = self[term] = to_ox(term)
-        return found
-
-
 def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
     """A read-only view beside a writer. Opening reads the writer's file list, and a compaction
     can delete a listed file in between (RocksDB then says "Corruption ... No such file"): that

@@ -233,12 +233,11 @@ class SparqlStore(Closing, WithoutRdf):
 
     def put(self, extraction: Extraction) -> int:
         """Store one report (its facts and the entities it names) in its graph, replacing it."""
-        from govkg.rdf_mapping import entity_triples, report_triples
-        from govkg.store.oxigraph import _TermCache, report_aggregates
+        from govkg.quads import entity_terms, ntriples, report_terms
+        from govkg.store.oxigraph import report_aggregates
 
-        term = _TermCache()
-        triples = [ox.Triple(term(s), term(p), term(o))
-                   for s, p, o in [*report_triples(extraction), *entity_triples(extraction)]]
+        text = ntriples([*report_terms(extraction), *entity_terms(extraction)])
+        triples = list(ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES))
         triples += report_aggregates(ox.NamedNode(str(iri.report_iri(extraction.report.id))), triples)
         return self.put_triples(self.report_key(extraction.report), triples)
 
