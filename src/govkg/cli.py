@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import functools
+import inspect
 import io
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
@@ -17,6 +19,10 @@ from rich.table import Table as RichTable
 
 from govkg import settings
 from govkg.errors import GovKGError, QueryError, UsageError
+
+if TYPE_CHECKING:      # the command imports its libraries when it runs: `govkg --help` stays quick
+    from govkg.store import GraphStore
+    from govkg.store.sparql import SparqlStore
 
 app = typer.Typer(
     name="govkg", no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
@@ -78,16 +84,45 @@ def _open_sparql(url: str, user: str | None = None, default_graph: str | None = 
                        password=os.environ.get("GOVKG_SPARQL_PASSWORD"), default_graph=default_graph)
 
 
-def _open_neo4j(uri: str | None, user: str, password: str | None):
-    """The Neo4j store named by --neo4j (or env NEO4J_URI; database from env NEO4J_DATABASE)."""
-    import os
+@dataclass(frozen=True)
+class Neo4jServer:
+    """What --neo4j, --neo4j-user and --neo4j-password say (the password better from env NEO4J_PASSWORD)."""
+    uri: str | None = None
+    user: str = "neo4j"
+    password: str | None = None
 
-    from govkg.store.neo4j import Neo4jStore
+    def open(self):
+        """The Neo4j store named by --neo4j (or env NEO4J_URI; database from env NEO4J_DATABASE)."""
+        import os
 
-    uri = uri or os.environ.get("NEO4J_URI")
-    if not uri:
-        raise UsageError("no Neo4j server given: use --neo4j URI or set NEO4J_URI")
-    return Neo4jStore(uri, user, password, database=os.environ.get("NEO4J_DATABASE") or None)
+        from govkg.store.neo4j import Neo4jStore
+
+        uri = self.uri or os.environ.get("NEO4J_URI")
+        if not uri:
+            raise UsageError("no Neo4j server given: use --neo4j URI or set NEO4J_URI")
+        return Neo4jStore(uri, self.user, self.password, database=os.environ.get("NEO4J_DATABASE") or None)
+
+
+_NEO4J_OPTIONS = [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=option, annotation=kind)
+                  for name, option, kind in (("neo4j_uri", Neo4jOption, Optional[str]),
+                                             ("neo4j_user", Neo4jUserOption, str),
+                                             ("neo4j_password", Neo4jPasswordOption, Optional[str]))]
+
+
+def neo4j_options(fn):
+    """Give a command the three Neo4j options, declared once here, as one ``neo4j: Neo4jServer``
+    parameter: typer reads the options from the signature this puts in place of that parameter."""
+    @functools.wraps(fn)
+    def wrapper(*args, neo4j_uri=None, neo4j_user="neo4j", neo4j_password=None, **kwargs):
+        return fn(*args, neo4j=Neo4jServer(neo4j_uri, neo4j_user, neo4j_password), **kwargs)
+
+    parameters = list(inspect.signature(fn).parameters.values())
+    at = [p.name for p in parameters].index("neo4j")
+    wrapper.__signature__ = inspect.Signature(
+        parameters[:at] + _NEO4J_OPTIONS + parameters[at + 1:])
+    wrapper.__annotations__ = {**{k: v for k, v in fn.__annotations__.items() if k != "neo4j"},
+                               **{p.name: p.annotation for p in _NEO4J_OPTIONS}}
+    return wrapper
 
 
 def cli_errors(fn):
@@ -161,6 +196,7 @@ def _summary(result, verb: str) -> str:
 
 @app.command()
 @cli_errors
+@neo4j_options
 def load(
     reports: list[Path] = typer.Argument(None, help="Report files or folders (txt, md, docx, pdf, html)."),
     store: Optional[Path] = StoreOption,
@@ -173,9 +209,7 @@ def load(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (output order is kept)."),
     model: Optional[Path] = ModelOption,
     fast: bool = FastOption,
-    neo4j: Optional[str] = Neo4jOption,
-    neo4j_user: str = Neo4jUserOption,
-    neo4j_password: Optional[str] = Neo4jPasswordOption,
+    neo4j: Neo4jServer = Neo4jServer(),
 ):
     """Read reports, extract entities, relations and themes, and store them.
 
@@ -200,7 +234,7 @@ def load(
     stated = _stated(author, kind, year, metadata)
     if not from_jsonl and not any(os.path.lexists(p) for p in paths):
         raise UsageError(f"no such file: {', '.join(map(str, paths))}")     # and no empty store made
-    with _open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j else open_store(store) as db:
+    with neo4j.open() if neo4j.uri else open_store(store) as db:
         result = LoadResult()
         if from_jsonl:
             from govkg.interchange import read_jsonl
@@ -281,6 +315,7 @@ def _parse_params(pairs: list[str]) -> dict[str, str]:
 
 @app.command()
 @cli_errors
+@neo4j_options
 def query(
     name: Optional[str] = typer.Argument(None, help="A named query (see `govkg queries`)."),
     param: list[str] = typer.Option(None, "--param", "-p", help="A parameter, NAME=VALUE (repeatable)."),
@@ -290,9 +325,7 @@ def query(
     allow_service: list[str] = AllowServiceOption,
     store: Optional[Path] = StoreOption,
     backend: str = typer.Option("embedded", "--backend", help="embedded (SPARQL) or neo4j (the Cypher library)."),
-    neo4j: Optional[str] = Neo4jOption,
-    neo4j_user: str = Neo4jUserOption,
-    neo4j_password: Optional[str] = Neo4jPasswordOption,
+    neo4j: Neo4jServer = Neo4jServer(),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", metavar="URL",
                                            help="Ask a SPARQL 1.1 server that `govkg push --sparql` filled instead."),
     sparql_user: Optional[str] = SparqlUserOption,
@@ -328,12 +361,13 @@ def query(
         raise QueryError("--sparql needs the embedded backend; Neo4j runs the named Cypher queries")
     if endpoint and backend == "neo4j":
         raise QueryError("--endpoint names a SPARQL server; leave out --backend neo4j")
-    with (_open_neo4j(neo4j, neo4j_user, neo4j_password) if backend == "neo4j"
+    with (neo4j.open() if backend == "neo4j"
           else _open_sparql(endpoint, sparql_user, default_graph) if endpoint
           else open_store(store, read_only=not write)) as db:
         if sparql:
             table = run_sparql(db, sparql, params, allow_update=write, allow_service=tuple(allow_service or ()))
         else:
+            assert name is not None     # one of the two, checked above
             table = run_page(db, name, params, limit=limit or None, offset=offset, total=total)
     _print_table(table, fmt, title=name or "")
     if not sparql:
@@ -431,12 +465,11 @@ def export(
 
 @app.command()
 @cli_errors
+@neo4j_options
 def remove(
     reports: list[str] = typer.Argument(..., help="Report files (a path, or a base name only one stored report has)."),
     store: Optional[Path] = StoreOption,
-    neo4j: Optional[str] = Neo4jOption,
-    neo4j_user: str = Neo4jUserOption,
-    neo4j_password: Optional[str] = Neo4jPasswordOption,
+    neo4j: Neo4jServer = Neo4jServer(),
     sparql: Optional[str] = typer.Option(None, "--sparql", metavar="URL",
                                          help="Remove them from a SPARQL 1.1 server (see `govkg push --help`)."),
     sparql_user: Optional[str] = SparqlUserOption,
@@ -449,7 +482,7 @@ def remove(
     from govkg.store import find_report, open_store
 
     missing = []
-    with (_open_neo4j(neo4j, neo4j_user, neo4j_password) if neo4j
+    with (neo4j.open() if neo4j.uri
           else _open_sparql(sparql, sparql_user) if sparql else open_store(store)) as db:
         for doc in reports:
             found = find_report(db, doc)
@@ -488,14 +521,14 @@ def reports(store: Optional[Path] = StoreOption,
     _print_table(table, fmt)
 
 
-def _reader(store, backend: str, neo4j, neo4j_user, neo4j_password):
+def _reader(store: Path | None, backend: str, neo4j: Neo4jServer):
     """The store a read-only command asks: the embedded one, or Neo4j with --backend neo4j."""
     from govkg.store import open_store
 
     if backend not in ("embedded", "neo4j"):
         raise QueryError(f"unknown --backend '{backend}' (embedded or neo4j)")
     if backend == "neo4j":
-        return _open_neo4j(neo4j, neo4j_user, neo4j_password)
+        return neo4j.open()
     return open_store(store, read_only=True)
 
 
@@ -506,14 +539,13 @@ def _check_format(fmt: str) -> None:
 
 @app.command(name="timeline")
 @cli_errors
+@neo4j_options
 def timeline_cmd(
     name: str = typer.Argument(..., help="An entity's name or alias, e.g. 脱贫攻坚 (other spellings are found too)."),
     fmt: str = TableFormatOption,
     store: Optional[Path] = StoreOption,
     backend: str = ReaderBackendOption,
-    neo4j: Optional[str] = Neo4jOption,
-    neo4j_user: str = Neo4jUserOption,
-    neo4j_password: Optional[str] = Neo4jPasswordOption,
+    neo4j: Neo4jServer = Neo4jServer(),
 ):
     """When an undertaking (or any entity) first appeared, where it is still named, and how often:
     one row per report, by year, with the first sentence that names it.
@@ -528,7 +560,7 @@ def timeline_cmd(
     from govkg.store import Table
 
     _check_format(fmt)
-    with _reader(store, backend, neo4j, neo4j_user, neo4j_password) as db:
+    with _reader(store, backend, neo4j) as db:
         tl = timeline(db, name)
     if not tl.appearances:
         raise UsageError(f"'{name}' is not named in any stored report (looked up: {', '.join(tl.names)}); "
@@ -538,13 +570,14 @@ def timeline_cmd(
                         for a in tl.appearances))
     _print_table(table, fmt, title=f"timeline of {name}")
     first, last = tl.first_seen, tl.last_seen
-    if fmt == "table" and first:
+    if fmt == "table" and first and last:
         err.print(f"first seen {first.year} ({first.report}), last seen {last.year} ({last.report}); "
                   f"named in {len(tl.appearances)} reports over {len(tl.years)} years", highlight=False)
 
 
 @app.command(name="diff")
 @cli_errors
+@neo4j_options
 def diff_cmd(
     report_a: str = typer.Argument(..., help="The earlier report (file name as in `govkg reports`)."),
     report_b: Optional[str] = typer.Argument(None, help="The later report; left out: REPORT_A against "
@@ -554,9 +587,7 @@ def diff_cmd(
     fmt: str = TableFormatOption,
     store: Optional[Path] = StoreOption,
     backend: str = ReaderBackendOption,
-    neo4j: Optional[str] = Neo4jOption,
-    neo4j_user: str = Neo4jUserOption,
-    neo4j_password: Optional[str] = Neo4jPasswordOption,
+    neo4j: Neo4jServer = Neo4jServer(),
 ):
     """What changed between two reports: the undertakings (initiatives, programs) and bodies that are
     new in the later one, dropped from it, or continued, each with the sentence that names it.
@@ -571,7 +602,7 @@ def diff_cmd(
     wrong = [s for s in only or () if s not in CHANGE_KINDS]
     if wrong:
         raise QueryError(f"unknown --only '{wrong[0]}' (new, dropped or continued)")
-    with _reader(store, backend, neo4j, neo4j_user, neo4j_password) as db:
+    with _reader(store, backend, neo4j) as db:
         d = diff(db, Path(report_a).name, Path(report_b).name if report_b else None)
     changes = [c for c in d.changes() if (not only or c.status in only) and (not type_ or c.type in type_)]
     table = Table(("status", "name", "type", "statements", "report", "sentence"),
@@ -641,7 +672,7 @@ def viz(
     err.print(f"wrote {len(view.nodes)} entities{cut} and {len(view.edges)} relations to {output}", highlight=False)
 
 
-def _draw_timeline(name: str, output: Path, fmt: str, font, store) -> None:
+def _draw_timeline(name: str, output: Path, fmt: str, font: str | None, store: Path | None) -> None:
     from govkg.series import theme_trend, timeline
     from govkg.store import open_store
     from govkg.view.timeline import draw_theme_trend, draw_timeline, write_timeline
@@ -812,10 +843,9 @@ def _show(item) -> str:
 
 @app.command()
 @cli_errors
+@neo4j_options
 def push(
-    neo4j: Optional[str] = Neo4jOption,
-    neo4j_user: str = Neo4jUserOption,
-    neo4j_password: Optional[str] = Neo4jPasswordOption,
+    neo4j: Neo4jServer = Neo4jServer(),
     store: Optional[Path] = StoreOption,
     force: bool = typer.Option(False, "--force", help="Rewrite reports the server already has in this version."),
     prune: bool = typer.Option(False, "--prune", help="Also remove reports the server has but the store does not."),
@@ -844,7 +874,7 @@ def push(
     """
     from govkg.store import open_store
 
-    if sparql and neo4j:
+    if sparql and neo4j.uri:
         raise UsageError("push to --neo4j or to --sparql, not both at once")
     with open_store(store, read_only=True) as source:
         docs = [r.doc for r in source.reports()]
@@ -853,7 +883,7 @@ def push(
             return
         from govkg.store.neo4j import push_store
 
-        target = _open_neo4j(neo4j, neo4j_user, neo4j_password)
+        target = neo4j.open()
         try:
             result = _run_with_progress(docs, "pushing", lambda tick: push_store(source, target, force, prune, tick))
         finally:
@@ -866,7 +896,7 @@ def push(
               highlight=False)
 
 
-def _push_sparql(source, docs, target, force: bool, prune: bool) -> None:
+def _push_sparql(source: GraphStore, docs: list[str], target: SparqlStore, force: bool, prune: bool) -> None:
     from govkg.store.sparql import push_sparql
 
     with target:

@@ -26,10 +26,13 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from govkg.errors import QueryError
 from govkg.resources import resource_path
+
+if TYPE_CHECKING:
+    from govkg.store import GraphStore, Table
 
 __all__ = ["NamedQuery", "list_queries", "load_query", "parse_header", "run_page"]
 
@@ -129,13 +132,11 @@ def _count_arg(value, name: str) -> int | None:
     return value
 
 
-def run_page(store, name: str, params: dict[str, str], limit: int | None = 100, offset: int = 0,
-             total: bool = False):
+def run_page(store: GraphStore, name: str, params: dict[str, str], limit: int | None = 100, offset: int = 0,
+             total: bool = False) -> Table:
     """One page of a named query's rows (``limit`` None: all of them), on any store; with
     ``total``, the table also carries how many rows the whole answer has (that costs running
     the whole query, so it is asked for, not done by default)."""
-    from dataclasses import replace
-
     table = store.run_named(name, params, limit=limit, offset=offset)
     if total:
         if limit is None and not offset:

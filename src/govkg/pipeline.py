@@ -21,7 +21,7 @@ from govkg.model import Extraction, Report
 from govkg.parts import LARGE_REPORT, extract_parts, is_large, merge_parts
 from govkg.read import SUPPORTED_SUFFIXES, read_report, read_text, report_key
 from govkg.read.metadata import not_a_report
-from govkg.read.sidecar import SIDECAR_NAME, sidecar_for
+from govkg.read.sidecar import SIDECAR_NAME, MetaOverride, sidecar_for
 from govkg.store import GraphStore
 
 __all__ = ["LoadResult", "expand_inputs", "extract_files", "extract_one", "extract_to_jsonl",
@@ -96,7 +96,7 @@ def skip_reason(path: Path) -> str:
     return "not a report file type"
 
 
-def extract_one(path: Path, author: str | None = None, model: str | None = None) -> Extraction | ReportError:
+def extract_one(path: Path, author: str | MetaOverride | None = None, model: str | None = None) -> Extraction | ReportError:
     """One file's extraction, or the ReportError that says why it could not be read.
 
     ``model`` names the extractor (``govkg.extract.resolve_model``): None the shipped model,
@@ -116,7 +116,7 @@ def extract_one(path: Path, author: str | None = None, model: str | None = None)
         return ReportError(path, f"cannot read the file ({type(err).__name__}: {reason})")
 
 
-def extract_files(paths: list[Path], author: str | None = None, progress: Progress | None = None,
+def extract_files(paths: list[Path], author: str | MetaOverride | None = None, progress: Progress | None = None,
                   jobs: int = 1, model: str | None = None) -> Iterator[Extraction | ReportError]:
     """Each file's extraction in input order; with ``jobs`` > 1, extracted in worker processes."""
     if jobs > 1 and len(paths) > 1:
@@ -153,7 +153,7 @@ def _next_done(pending, progress):
     return item
 
 
-def extract_to_jsonl(paths: list[Path], out: Path, author: str | None = None,
+def extract_to_jsonl(paths: list[Path], out: Path, author: str | MetaOverride | None = None,
                      progress: Progress | None = None, jobs: int = 1,
                      items: Iterable[Extraction | ReportError] | None = None,
                      model: str | None = None) -> LoadResult:
@@ -185,13 +185,13 @@ def _umask() -> int:
     return mask
 
 
-def load_files(paths: list[Path], store: GraphStore, author: str | None = None,
+def load_files(paths: list[Path], store: GraphStore, author: str | MetaOverride | None = None,
                progress: Progress | None = None, jobs: int = 1, model: str | None = None) -> LoadResult:
     """Read, extract and store each report: one transaction per report. A report whose text has
     the hash of its stored version is recognised before extraction and skipped."""
     started = time.perf_counter()
-    stated = bool(author) and (isinstance(author, str) or any(
-        v is not None for v in (author.issuer, author.kind, author.year, author.level, author.title, author.sidecar)))
+    stated = isinstance(author, str) and bool(author) or isinstance(author, MetaOverride) and any(
+        v is not None for v in (author.issuer, author.kind, author.year, author.level, author.title, author.sidecar))
     # metadata stated by the user (options or a sidecar row) may differ from what is stored:
     # those reports are extracted, and load_extractions compares their metadata too
     unchanged = [path for path in paths if not stated and sidecar_for(Path(path)) is None
@@ -227,7 +227,7 @@ def _file_size(path: Path) -> int:
         return 0
 
 
-def _extract_large(path: Path, author, progress: Progress | None, model) -> Extraction | ReportParts | ReportError:
+def _extract_large(path: Path, author: str | MetaOverride | None, progress: Progress | None, model: str | None) -> Extraction | ReportParts | ReportError:
     """A file of the size of a very large report: its parts when its text is one, else as usual."""
     try:
         report = read_report(path, author=author)
@@ -319,7 +319,7 @@ def _to_store(items: Iterable[Extraction | ReportError | ReportParts], store: Gr
             yield item
 
 
-def _put_or_error(store, item: Extraction) -> int | GovKGError:
+def _put_or_error(store: GraphStore, item: Extraction) -> int | GovKGError:
     try:
         return _put(store, item)
     except GovKGError as err:       # a ReportError among them: the report's own problem
@@ -365,7 +365,7 @@ def _first_and_rest(item: ReportParts, result: LoadResult):
     return streamed
 
 
-def _put(store, item: Extraction) -> int:
+def _put(store: GraphStore, item: Extraction) -> int:
     """Store one extraction; a large report's parts one after another (a store without
     ``put_parts`` gets them merged into one extraction)."""
     if not isinstance(item, _Streamed):

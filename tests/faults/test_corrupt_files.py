@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import (error_lines, flip_bytes, govkg, rewrite_docx_part, write_docx, write_text_report,
-                      write_xlsx)
+from faultkit import flip_bytes, rewrite_docx_part, write_docx, write_xlsx
+from testkit import error_lines, govkg, write_text_report
 
 
 def corrupt_docx_folder(tmp_path):

@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from conftest import write_text_report
+from testkit import write_text_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "view"))
 from viewkit import ServerThread  # noqa: E402

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import error_lines, govkg
+from testkit import error_lines, govkg
 
 EMPTY = json.dumps({"head": {"vars": ["s"]}, "results": {"bindings": []}}).encode()
 

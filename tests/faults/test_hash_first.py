@@ -4,7 +4,7 @@ function, which still runs.)"""
 from __future__ import annotations
 
 import govkg.pipeline as pipeline
-from conftest import write_text_report
+from testkit import write_text_report
 from govkg.pipeline import load_files
 from govkg.store import open_store
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import error_lines, govkg, write_text_report
+from testkit import error_lines, govkg, write_text_report
 
 from govkg.pipeline import expand_inputs, load_files
 from govkg.store import open_store

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import stat
 
-from conftest import error_lines, govkg, write_text_report
+from testkit import error_lines, govkg, write_text_report
 
 
 def test_loading_nothing_creates_no_store(tmp_path):

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 
-from conftest import write_text_report
+from testkit import write_text_report
 
 from govkg.pipeline import load_files
 from govkg.store import open_store

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import GOOD_SENTENCES, ROOT_SHAPES, govkg, write_text_report
+from faultkit import ROOT_SHAPES
+from testkit import GOOD_SENTENCES, govkg, write_text_report
 
 
 def test_turtle_export_conforms_to_the_shapes_without_flags(tmp_path, small_store):

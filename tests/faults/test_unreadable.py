@@ -6,9 +6,7 @@ from __future__ import annotations
 import os
 import socket
 
-import pytest
-
-from conftest import error_lines, govkg, write_text_report
+from testkit import error_lines, govkg, write_text_report
 
 
 def unreadable_files(folder):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from testkit import sorted_rows
+
 from govkg import iri
 from govkg.pipeline import extract_files, load_extractions
 from govkg.named_queries import list_queries
@@ -15,11 +17,6 @@ from govkg.store import open_store
 from govkg.store.sparql import SparqlStore, push_sparql
 
 pytestmark = pytest.mark.fuseki
-
-
-def _rows(table) -> list[tuple]:
-    """Sorted, so that ties in ORDER BY cannot make equal results differ."""
-    return sorted(tuple("" if c is None else str(c) for c in row) for row in table.rows)
 
 
 def _graph_sizes(server: SparqlStore) -> dict[str, int]:
@@ -117,7 +114,7 @@ def test_every_named_query_gives_the_embedded_rows(fuseki, embedded):
         for params in cases:
             local, remote = embedded.run_named(query.name, params), fuseki.run_named(query.name, params)
             assert remote.columns == local.columns, query.name
-            assert _rows(remote) == _rows(local), (query.name, params)
+            assert sorted_rows(remote) == sorted_rows(local), (query.name, params)
             assert local.rows or query.name in ("documents-implemented", "continued-in-report"), \
                 (query.name, params, "no rows to compare")
             page = fuseki.run_named(query.name, params, limit=5, offset=2)

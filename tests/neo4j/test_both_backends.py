@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from testkit import sorted_rows
+
 from govkg.named_queries import list_queries
 from govkg.store.neo4j import push_store
 
 pytestmark = pytest.mark.neo4j
-
-
-def _rows(table) -> list[tuple]:
-    """Sorted, so that ties in ORDER BY cannot make equal results differ."""
-    return sorted(tuple("" if c is None else str(c) for c in row) for row in table.rows)
 
 
 def _cases(embedded) -> list[tuple[str, dict]]:
@@ -67,7 +64,7 @@ def test_every_named_query_gives_the_same_rows_on_both_backends(neo4j_store, emb
     for name, params in cases:
         sparql, cypher = embedded.run_named(name, params), neo4j_store.run_named(name, params)
         assert cypher.columns == sparql.columns, name
-        assert _rows(cypher) == _rows(sparql), (name, params)
+        assert sorted_rows(cypher) == sorted_rows(sparql), (name, params)
         assert sparql.rows or name in ("documents-implemented", "continued-in-report", "new-in-report",
                                        "dropped-in-report"), (name, params, "no rows to compare")
         page = neo4j_store.run_named(name, params, limit=5, offset=2)
@@ -79,8 +76,8 @@ def test_every_named_query_gives_the_same_rows_on_both_backends(neo4j_store, emb
 
 def test_the_hierarchy_is_followed(neo4j_store, embedded):
     push_store(embedded, neo4j_store)
-    broad = _rows(neo4j_store.run_named("initiatives-by-theme", {"theme": "grassroots_governance"}))
-    narrow = _rows(neo4j_store.run_named("initiatives-by-theme", {"theme": "village_governance"}))
+    broad = sorted_rows(neo4j_store.run_named("initiatives-by-theme", {"theme": "grassroots_governance"}))
+    narrow = sorted_rows(neo4j_store.run_named("initiatives-by-theme", {"theme": "village_governance"}))
     assert narrow and set(narrow) <= set(broad)
 
 

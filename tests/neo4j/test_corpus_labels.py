@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from testkit import sorted_rows
+
 from govkg.pipeline import expand_inputs, load_files
 from govkg.store import open_store
 from govkg.store.neo4j import push_store
@@ -24,10 +26,6 @@ def corpus_store(corpus, tmp_path_factory):
     return path
 
 
-def _rows(table) -> list[tuple]:
-    return sorted(tuple("" if c is None else str(c) for c in row) for row in table.rows)
-
-
 def test_sparql_and_cypher_agree_on_the_corpus(corpus_store, neo4j_store):
     with open_store(corpus_store, read_only=True) as embedded:
         assert embedded.select(TWO_LABELS, {}).rows == ()
@@ -37,4 +35,4 @@ def test_sparql_and_cypher_agree_on_the_corpus(corpus_store, neo4j_store):
                              ("entity-neighbourhood", {"name": "国务院"})]:
             sparql, cypher = embedded.run_named(name, params), neo4j_store.run_named(name, params)
             assert len(sparql.rows) > 100, (name, params)
-            assert _rows(sparql) == _rows(cypher), (name, params, len(sparql.rows), len(cypher.rows))
+            assert sorted_rows(sparql) == sorted_rows(cypher), (name, params, len(sparql.rows), len(cypher.rows))

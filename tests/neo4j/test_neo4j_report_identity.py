@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from testkit import write_text_report
+
 from govkg.errors import QueryError
 from govkg.pipeline import expand_inputs, load_files
 from govkg.store import open_store
@@ -19,17 +21,11 @@ C = "县司法局开展法治乡村建设示范活动。"
 A2 = "县民政局牵头推进村务公开工作。"
 
 
-def write(path, *lines):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
-
-
 def duplicate_names(tmp_path):
     folder = tmp_path / "dup"
-    write(folder / "a" / "report.txt", A)
-    write(folder / "b" / "report.txt", B)
-    write(folder / "c.txt", C)
+    write_text_report(folder / "a" / "report.txt", A)
+    write_text_report(folder / "b" / "report.txt", B)
+    write_text_report(folder / "c.txt", C)
     return folder
 
 
@@ -51,7 +47,7 @@ def test_same_base_name_in_two_folders_is_two_reports_on_neo4j(tmp_path, neo4j_s
     assert again.loaded == [] and len(again.unchanged) == 3
     assert neo4j_store.counts() == counts
 
-    write(folder / "a" / "report.txt", A2)
+    write_text_report(folder / "a" / "report.txt", A2)
     changed = load_files(expand_inputs([folder]), neo4j_store, model="rules")
     assert changed.loaded == ["report.txt"] and len(changed.unchanged) == 2
     assert A2 in texts(neo4j_store) and A not in texts(neo4j_store) and {B, C} <= texts(neo4j_store)

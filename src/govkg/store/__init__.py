@@ -34,14 +34,14 @@ class ReportInfo:
     sha256: str
     year: int | None = None
     key: str = ""            # the store's identity of the report ("" where it is ``doc``)
-
-    @property
-    def id(self) -> str:
-        return self.key or self.doc
     issuer: str = ""                 # the issuing body's entity name; "" when unknown
     level: str = ""
     kind: str = ""
     reported_year: int | None = None
+
+    @property
+    def id(self) -> str:
+        return self.key or self.doc
 
 
 @dataclass(frozen=True)

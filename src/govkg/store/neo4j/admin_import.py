@@ -19,7 +19,7 @@ from typing import IO, Any
 from govkg import vocab
 from govkg.resources import ontology_graph
 from govkg.store import GraphStore
-from govkg.store.neo4j.mapping import (EntityRow, MetricRow, ReportRow, StatementRow, ThemeRow, property_fields,
+from govkg.store.neo4j.mapping import (EntityRow, MetricRow, ReportRow, StatementRow, property_fields,
                                        property_graph, theme_rows)
 
 __all__ = ["ADMIN_OPTIONS", "write_admin_import"]

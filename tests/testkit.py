@@ -1,0 +1,44 @@
+"""Helpers any test folder imports (``from testkit import ...``): a module with a name of its own,
+since pytest puts every test folder on sys.path and each folder's conftest.py is ``conftest``
+(``from conftest import`` got whichever folder's was imported first)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+GOOD_SENTENCES = ("县委组织部牵头开展村级换届工作。", "县农业农村局负责实施高标准农田建设项目。",
+                  "乡镇党委落实《乡村振兴促进法》，推进美丽乡村建设。")
+
+
+def write_text_report(path: Path, *sentences: str) -> Path:
+    """A UTF-8 report of these sentences, one a line (GOOD_SENTENCES when none are given)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(sentences or GOOD_SENTENCES) + "\n", encoding="utf-8")
+    return path
+
+
+def run_cli(*args, env: dict | None = None):
+    """The govkg command in this process (typer's runner): exit code and output."""
+    from govkg.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args], env=env)
+
+
+def govkg(*args, timeout: float = 300, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    """The real command in a child process (real exit codes, real stderr, real worker processes)."""
+    return subprocess.run([sys.executable, "-m", "govkg", *map(str, args)], capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "COLUMNS": "200", **(env or {})}, **kwargs)
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error:")]
+
+
+def sorted_rows(table) -> list[tuple]:
+    """A query's rows as sorted tuples of strings, so that ties in ORDER BY (and one backend's
+    integers beside another's strings) cannot make equal answers differ."""
+    return sorted(tuple("" if c is None else str(c) for c in row) for row in table.rows)
