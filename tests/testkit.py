@@ -21,6 +21,15 @@ def write_text_report(path: Path, *sentences: str) -> Path:
     return path
 
 
+def two_folders_one_base_name(folder: Path, a: str, b: str, c: str) -> Path:
+    """``folder`` with a/report.txt (``a``), b/report.txt (``b``) and c.txt (``c``): two reports that
+    share a base name, and one that does not."""
+    write_text_report(folder / "a" / "report.txt", a)
+    write_text_report(folder / "b" / "report.txt", b)
+    write_text_report(folder / "c.txt", c)
+    return folder
+
+
 def run_cli(*args, env: dict | None = None):
     """The govkg command in this process (typer's runner): exit code and output."""
     from govkg.cli import app

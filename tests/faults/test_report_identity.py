@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from testkit import error_lines, govkg, write_text_report
+from testkit import error_lines, govkg, two_folders_one_base_name, write_text_report
 
 from govkg.pipeline import expand_inputs, load_files
 from govkg.store import open_store
@@ -22,16 +22,8 @@ def statement_texts(db) -> set[str]:
     return {row[0] for row in table.rows}
 
 
-def duplicate_names(tmp_path):
-    folder = tmp_path / "dup"
-    write_text_report(folder / "a" / "report.txt", A)
-    write_text_report(folder / "b" / "report.txt", B)
-    write_text_report(folder / "c.txt", C)
-    return folder
-
-
 def test_same_base_name_in_two_folders_is_two_reports(tmp_path):
-    folder = duplicate_names(tmp_path)
+    folder = two_folders_one_base_name(tmp_path / "dup", A, B, C)
     with open_store(tmp_path / "store") as db:
         first = load_files(expand_inputs([folder]), db)
         assert len(first.loaded) == 3 and not first.failed
@@ -52,7 +44,7 @@ def test_same_base_name_in_two_folders_is_two_reports(tmp_path):
 
 
 def test_the_same_file_by_another_path_is_the_same_report(tmp_path):
-    folder = duplicate_names(tmp_path)
+    folder = two_folders_one_base_name(tmp_path / "dup", A, B, C)
     with open_store(tmp_path / "store") as db:
         load_files(expand_inputs([folder]), db)
         again = load_files([folder / "a" / ".." / "a" / "report.txt"], db)
@@ -60,7 +52,7 @@ def test_the_same_file_by_another_path_is_the_same_report(tmp_path):
 
 
 def test_cli_reload_remove_and_jsonl_doc(tmp_path):
-    folder = duplicate_names(tmp_path)
+    folder = two_folders_one_base_name(tmp_path / "dup", A, B, C)
     store = tmp_path / "store"
     first = govkg("load", folder, "--store", store)
     assert first.returncode == 0 and "loaded 3 reports" in first.stderr, first.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from testkit import write_text_report
+from testkit import two_folders_one_base_name, write_text_report
 
 from govkg.errors import QueryError
 from govkg.pipeline import expand_inputs, load_files
@@ -21,20 +21,12 @@ C = "县司法局开展法治乡村建设示范活动。"
 A2 = "县民政局牵头推进村务公开工作。"
 
 
-def duplicate_names(tmp_path):
-    folder = tmp_path / "dup"
-    write_text_report(folder / "a" / "report.txt", A)
-    write_text_report(folder / "b" / "report.txt", B)
-    write_text_report(folder / "c.txt", C)
-    return folder
-
-
 def texts(store) -> set[str]:
     return {row[0] for row in store.cypher("MATCH (s:Statement) RETURN s.text", {}).rows}
 
 
 def test_same_base_name_in_two_folders_is_two_reports_on_neo4j(tmp_path, neo4j_store):
-    folder = duplicate_names(tmp_path)
+    folder = two_folders_one_base_name(tmp_path / "dup", A, B, C)
     first = load_files(expand_inputs([folder]), neo4j_store, model="rules")
     assert len(first.loaded) == 3 and not first.failed, first.failed
     assert sorted(r.doc for r in neo4j_store.reports()) == ["c.txt", "report.txt", "report.txt"]
@@ -62,7 +54,7 @@ def test_same_base_name_in_two_folders_is_two_reports_on_neo4j(tmp_path, neo4j_s
 
 
 def test_push_keeps_two_reports_of_one_name(tmp_path, neo4j_store):
-    folder = duplicate_names(tmp_path)
+    folder = two_folders_one_base_name(tmp_path / "dup", A, B, C)
     with open_store(tmp_path / "store") as embedded:
         load_files(expand_inputs([folder]), embedded, model="rules")
         pushed = push_store(embedded, neo4j_store)
