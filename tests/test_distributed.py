@@ -41,7 +41,7 @@ def test_the_jsonl_loads_into_the_store(tmp_path, cluster, sample_report, store)
 
 def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, sample_report):
     from govkg.distributed import extract_on_dask
-    from govkg.errors import GovKGError
+    from govkg.errors import UsageError
 
-    with pytest.raises(GovKGError, match="cannot reach the Dask scheduler"):
+    with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
         list(extract_on_dask([sample_report], "tcp://127.0.0.1:9"))

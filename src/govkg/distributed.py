@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from govkg.errors import GovKGError, ReportError, optional_import
-from govkg.interchange import from_record, to_record
+from govkg.errors import ReportError, UsageError, optional_import
+from govkg.interchange import from_record, record_line
 from govkg.model import Extraction
 
 __all__ = ["extract_on_dask"]
@@ -24,7 +24,7 @@ def _extract_record(path: str, author: str | None, model: str | None = None) -> 
     item = extract_one(Path(path), author, model)
     if isinstance(item, ReportError):
         return json.dumps({"error": item.reason, "path": item.path}, ensure_ascii=False)
-    return json.dumps(to_record(item), ensure_ascii=False, separators=(",", ":"))
+    return record_line(item)
 
 
 def extract_on_dask(paths: list[Path], scheduler: str, author: str | None = None,
@@ -49,7 +49,7 @@ def _connect(client_class, address: str):
     try:
         return client_class(address, timeout="10s")
     except (OSError, TimeoutError) as err:
-        raise GovKGError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {err}") from None
 
 
 def _decode(line: str) -> Extraction | ReportError:

@@ -30,6 +30,8 @@ class UsageError(GovKGError):
 
 
 class MissingExtraError(GovKGError):
+    """An optional extra is not installed; the message names the ``pip install`` that adds it."""
+
     def __init__(self, extra: str, needed_for: str):
         self.extra, self.needed_for = extra, needed_for
         super().__init__(f"{needed_for} needs the '{extra}' extra: pip install 'govkg[{extra}]'")
@@ -39,6 +41,8 @@ class MissingExtraError(GovKGError):
 
 
 class ReportError(GovKGError):
+    """A report file cannot be read or stored; the message names the file (and line) and the reason."""
+
     def __init__(self, path, reason: str):
         self.path, self.reason = str(path), reason
         super().__init__(f"{path}: {reason}")
@@ -48,19 +52,19 @@ class ReportError(GovKGError):
 
 
 class StoreError(GovKGError):
-    pass
+    """The store cannot be opened, read or written."""
 
 
 class StoreBusyError(StoreError):
-    pass
+    """Another process is writing the same store (the CLI exits with 2)."""
 
 
 class UnsupportedError(StoreError):
-    pass
+    """This kind of store cannot do what was asked; the message says what to use instead."""
 
 
 class QueryError(GovKGError):
-    pass
+    """A named query is unknown, a parameter is missing or wrong, or a query text is refused."""
 
 
 def optional_import(module: str, extra: str, needed_for: str) -> ModuleType:

@@ -12,7 +12,7 @@ from typing import IO, Iterable, Iterator
 from govkg.errors import ReportError
 from govkg.model import Entity, Extraction, Metric, Relation, Report, Statement
 
-__all__ = ["from_record", "read_jsonl", "read_records", "read_rows", "to_record", "write_jsonl"]
+__all__ = ["from_record", "read_jsonl", "read_records", "read_rows", "record_line", "to_record", "write_jsonl"]
 
 
 def to_record(ex: Extraction) -> dict:
@@ -69,10 +69,15 @@ def from_record(row: dict) -> Extraction:
     return Extraction(report, statements, entities, relations, metrics)
 
 
+def record_line(ex: Extraction) -> str:
+    """One extraction as a line of the interchange JSONL (compact, UTF-8 as written, no newline)."""
+    return json.dumps(to_record(ex), ensure_ascii=False, separators=(",", ":"))
+
+
 def write_jsonl(extractions: Iterable[Extraction], out: IO[str]) -> int:
     n = 0
     for ex in extractions:
-        out.write(json.dumps(to_record(ex), ensure_ascii=False, separators=(",", ":")) + "\n")
+        out.write(record_line(ex) + "\n")
         n += 1
     return n
 

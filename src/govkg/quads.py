@@ -48,7 +48,7 @@ _TRUE, _FALSE = f'"true"^^{_iri(XSD.boolean)}', f'"false"^^{_iri(XSD.boolean)}'
 V = type("V", (), {})()     # vocab terms as N-Triples IRIs: V.inReport, V.Statement ...
 for _name in dir(vocab):
     _value = getattr(vocab, _name)
-    if isinstance(_value, str) and _value.startswith("https://w3id.org/govkg/ontology#"):
+    if isinstance(_value, str) and _value.startswith(str(vocab.GK)):
         setattr(V, _name, _iri(_value))
 
 

@@ -114,7 +114,7 @@ def test_remove_takes_away_one_report_and_keeps_shared_entities(neo4j_store, ext
 def test_neo4j_says_what_it_cannot_do_and_why(neo4j_store):
     assert isinstance(neo4j_store, GraphStore)
     calls = {"select": ("SELECT * WHERE { ?s ?p ?o }",), "raw_query": ("ASK {}",), "update": ("CLEAR ALL",),
-             "report_graph": ("d",), "report_triples": ("d",), "schema_triples": (), "dataset": ()}
+             "report_triples": ("d",), "schema_triples": (), "dataset": ()}
     assert set(calls) == set(GraphStore.__dict__) & set(calls)
     for method, args in calls.items():
         with pytest.raises(UnsupportedError, match=r"^Neo4j at .*Neo4j does not answer.*embedded store"):

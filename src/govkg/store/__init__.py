@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Mapping, Protocol, Union, runtime_checkable
 
 if TYPE_CHECKING:      # kept out of the import: `govkg extract` needs no RDF library
     import pyoxigraph as ox
-    from rdflib import Dataset, Graph
+    from rdflib import Dataset
 
     from govkg.errors import UnsupportedError
     from govkg.model import Extraction, Report
@@ -97,9 +97,6 @@ class WithoutRdf:
     def update(self, text: str) -> None:
         raise self.unsupported("a SPARQL update")
 
-    def report_graph(self, doc: str) -> Graph:
-        raise self.unsupported("a report's RDF graph")
-
     def report_triples(self, doc: str) -> list[ox.Triple]:
         raise self.unsupported("a report's RDF triples")
 
@@ -135,7 +132,6 @@ class GraphStore(Protocol):
     def raw_query(self, text: str, params: Mapping[str, object] | None = None,
                   prefixes: Mapping[str, str] | None = None) -> QueryResult: ...
     def update(self, text: str) -> None: ...
-    def report_graph(self, doc: str) -> Graph: ...
     def report_triples(self, doc: str) -> list[ox.Triple]: ...
     def schema_triples(self) -> list[ox.Triple]: ...
     def dataset(self, include_schema: bool = False) -> Dataset: ...

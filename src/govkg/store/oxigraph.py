@@ -40,7 +40,7 @@ __all__ = ["CATALOG_GRAPH", "SCHEMA_GRAPH", "OxigraphStore"]
 SCHEMA_GRAPH = URIRef(f"{vocab.ID}graph/_schema")
 CATALOG_GRAPH = URIRef(f"{vocab.ID}graph/_catalog")
 ENTITIES_GRAPH = URIRef(f"{vocab.ID}graph/_entities")
-_VERSION_OF = ox.NamedNode("https://w3id.org/govkg/store#versionOf")
+_VERSION_OF = ox.NamedNode(f"{iri.STORE}versionOf")
 _CATALOG = ox.NamedNode(str(CATALOG_GRAPH))
 _SCHEMA = ox.NamedNode(str(SCHEMA_GRAPH))
 _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
@@ -730,15 +730,6 @@ class OxigraphStore(Closing):
         """Triples of the current versions of the reports and of the entities they name."""
         return sum(sum(1 for q in self._store.quads_for_pattern(None, None, None, graph) if q.predicate not in _AGGREGATES)
                    for graph in [*self._current().values(), _ENTITIES])
-
-    def report_graph(self, doc: str) -> Graph:
-        """The triples the current version of one report contributed (empty if it is not stored)."""
-        out, graph = Graph(), self._current().get(doc)
-        if graph is None:
-            return out
-        for quad in self._report_quads(graph):
-            out.add((_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object)))
-        return out
 
     def _report_quads(self, graph: ox.NamedNode, aggregates: bool = False):
         """A report version's own quads (without the store's aggregates unless asked), then the

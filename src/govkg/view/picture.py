@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from govkg.errors import GovKGError, UsageError, optional_import
+from govkg.errors import UsageError, optional_import
 from govkg.view.data import TYPE_COLOURS, ViewGraph
 
 __all__ = ["CJK_FAMILIES", "draw_columns", "find_cjk_font", "write_picture"]
@@ -33,7 +33,7 @@ def _matplotlib():
 
 
 def find_cjk_font(spec: str | None = None):
-    """The FontProperties to draw Chinese with; raises GovKGError when there is none."""
+    """The FontProperties to draw Chinese with; raises UsageError when there is none."""
     font_manager = _matplotlib()
     spec = spec or os.environ.get("GOVKG_FONT") or None
     if spec and Path(spec).is_file():
@@ -47,7 +47,7 @@ def find_cjk_font(spec: str | None = None):
     for family in CJK_FAMILIES:
         if family in installed:
             return font_manager.FontProperties(family=family)
-    raise GovKGError(f"no CJK font found to draw Chinese; {INSTALL_HINT}")
+    raise UsageError(f"no CJK font found to draw Chinese; {INSTALL_HINT}")
 
 
 def _component_layout(graph: nx.Graph) -> dict:
