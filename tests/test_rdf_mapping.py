@@ -62,11 +62,6 @@ def test_entities_touch_the_themes_of_their_statements():
     assert (iri.entity_iri("Organization", "东农"), vocab.touchesTheme, vocab.THEME["talent"]) in g
 
 
-def test_iri_keys_are_readable_and_safe():
-    assert iri.key("“县委 党校”") == "县委党校"
-    assert " " not in iri.key("a b<c>") and "<" not in iri.key("a b<c>")
-
-
 METRIC_TEXT = "对三百二十户监测户落实帮扶措施。开展驻村帮扶，选派第一书记xx名。"
 
 

@@ -102,10 +102,11 @@ def diff(store: GraphStore, before: str, after: str | None = None) -> ReportDiff
     previous report of its series (same issuer and kind, the latest earlier year)."""
     docs = {r.doc for r in store.reports()}
     if after is None:
-        after, before = before, previous_report(store, before)
-        if before is None:
-            raise UsageError(f"{after}: no earlier report of the same issuer and kind is stored; "
+        earlier = previous_report(store, before)
+        if earlier is None:
+            raise UsageError(f"{before}: no earlier report of the same issuer and kind is stored; "
                              "name the report to compare it with")
+        after, before = before, earlier
     for doc in (before, after):
         if doc not in docs:
             raise UsageError(f"not in the store: {doc} (see `govkg reports`)")

@@ -22,8 +22,8 @@ TARGET = Path(__file__).with_name("vocab.py")
 SPARQL_PREFIXES = {"gk": GK, "gkt": THEME, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "xsd": str(XSD)}
 
 
-def _local(iri: URIRef) -> str:
-    return str(iri)[len(GK):]
+def _local(term: object) -> str:
+    return str(term)[len(GK):]
 
 
 def render_vocab() -> str:

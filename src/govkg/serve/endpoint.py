@@ -93,7 +93,8 @@ class SparqlEndpoint:
         self.allow_service = tuple(allow_service)
         self.timeout = timeout
         self.limit = limit
-        self.workers = QueryWorkers(store.path, limit, workers) if getattr(store, "path", None) else None
+        on_disk = getattr(store, "path", None)       # a store in memory has no folder for workers to open
+        self.workers = QueryWorkers(on_disk, limit, workers) if on_disk else None
         self.pool = None if self.workers else ThreadPoolExecutor(max_workers=workers, thread_name_prefix="govkg-sparql")
 
     async def start(self) -> None:
@@ -144,10 +145,10 @@ class SparqlEndpoint:
         params = dict(request.query_params)
         if request.method == "POST":
             kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = await request.body()
-            if len(body) > MAX_BODY:
+            raw = await request.body()
+            if len(raw) > MAX_BODY:
                 raise Refused(413, f"a query may be at most {MAX_BODY} bytes")
-            body = body.decode("utf-8", errors="replace")
+            body = raw.decode("utf-8", errors="replace")
             if kind == "application/sparql-update":
                 raise Refused(403, "SPARQL updates are refused: this endpoint is read-only")
             if kind == "application/sparql-query":
@@ -191,20 +192,21 @@ def answer(store: GraphStore, text: str, accept: str, fmt: str | None, limit: in
 def _serialised(result, accept: str, fmt: str | None, limit: int, in_time) -> Answer:
     if isinstance(result, ox.QueryTriples):
         media = choose(fmt, accept, GRAPH_TYPES)
-        triples = []
+        triples: list[ox.Triple] = []
         for triple in result:
             in_time()
             if len(triples) == limit:
-                return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]), media, True)
+                return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]) or b"", media, True)
             triples.append(triple)
-        return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]), media, False)
+        return Answer(ox.serialize(triples, format=GRAPH_TYPES[media]) or b"", media, False)
     media = choose(fmt, accept, RESULT_TYPES)
     if isinstance(result, ox.QueryBoolean):
         document = {"head": {}, "boolean": bool(result)}
         truncated = False
     else:
         names = [v.value for v in result.variables]
-        bindings, truncated = [], False
+        bindings: list[dict] = []
+        truncated = False
         for solution in result:
             in_time()
             if len(bindings) == limit:
@@ -214,7 +216,7 @@ def _serialised(result, accept: str, fmt: str | None, limit: int, in_time) -> An
         document = {"head": {"vars": names}, "results": {"bindings": bindings}}
     body = json.dumps(document, ensure_ascii=False).encode("utf-8")
     if RESULT_TYPES[media] != ox.QueryResultsFormat.JSON:
-        body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=RESULT_TYPES[media])
+        body = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(format=RESULT_TYPES[media]) or b""
     return Answer(body, media, truncated)
 
 

@@ -34,6 +34,7 @@ def _worker_main(store_path: str, conn, limit: int) -> None:
             text, accept, fmt = conn.recv()
         except (EOFError, OSError):
             return
+        reply: tuple
         try:
             found = answer(store, text, accept, fmt, limit)
             reply = ("ok", found.body, found.media_type, found.truncated)
@@ -116,7 +117,11 @@ class QueryWorkers:
         loop = asyncio.get_running_loop()
         ready = loop.create_future()
         fd = worker.conn.fileno()
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        def readable() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        loop.add_reader(fd, readable)
         try:
             await ready
         finally:

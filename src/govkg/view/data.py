@@ -88,7 +88,7 @@ def load_view(store: GraphStore) -> ViewGraph:
     """Every entity and relation of the store, with what the side panel shows about them."""
     graph = to_networkx(store)
     aliases, mentioned, themes, authored = (_grouped(store, q) for q in ("view-aliases", "view-reports", "view-themes", "view-authors"))
-    evidence: dict[tuple[str, str, str], list[tuple[int, str, str]]] = defaultdict(list)
+    evidence: dict[tuple[str, str, str], list[tuple[str, int, str]]] = defaultdict(list)
     # an entity belongs to a report that names it, that states one of its relations or that it wrote
     # (a report's author is often never named in it: "we" lead, the author body is meant)
     reports: dict[str, set[str]] = defaultdict(set)
