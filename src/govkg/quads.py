@@ -18,6 +18,7 @@ ties each fact to the sentence that proves it, which neither a named graph alone
 from __future__ import annotations
 
 import bisect
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
@@ -25,11 +26,12 @@ from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import PROV, SKOS
 
 from govkg import iri, vocab
+from govkg.errors import GovKGError
 from govkg.identity import entity_label, label_form
 from govkg.iri import entity_node
 from govkg.model import Entity, Extraction, Report, Statement
 
-__all__ = ["SECTION_SEPARATOR", "Triple", "entity_terms", "nquads", "ntriples", "report_terms"]
+__all__ = ["NotAnIri", "SECTION_SEPARATOR", "Triple", "entity_terms", "nquads", "ntriples", "report_terms"]
 
 Triple = tuple[str, str, str]     # subject, predicate, object as N-Triples terms: <iri>, "literal"
 SECTION_SEPARATOR = " › "         # between the headings of gk:sectionPath
@@ -52,10 +54,22 @@ for _name in dir(vocab):
         setattr(V, _name, _iri(_value))
 
 
+class NotAnIri(GovKGError):
+    """A name from the extraction that cannot be put in an IRI as it is (e.g. a theme name with a
+    space, from a hand-edited JSONL): the report's own problem, so a load names it as failed."""
+
+
+# What a theme name may hold to be an IRI segment as it is. Every other IRI of the mapping is
+# escaped or hashed by govkg.iri, so the store loads these N-Quads without validating IRIs again.
+_THEME_NAME = re.compile(r"[A-Za-z0-9_.~-]+")
+
+
 class _Themes(dict):
     """theme name -> its concept's IRI, made once (rdflib's Namespace makes a new URIRef each time)."""
 
     def __missing__(self, name: str) -> str:
+        if not _THEME_NAME.fullmatch(name):
+            raise NotAnIri(f"theme {name!r} is not a theme name (letters, digits and _ . ~ - only)")
         found = self[name] = _iri(vocab.THEME[name])
         return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from testkit import sorted_rows
@@ -140,3 +141,20 @@ def test_a_server_without_the_union_default_graph_is_named(fuseki_url, embedded)
             server.run_named("report-summary", {})
     with SparqlStore(fuseki_url, default_graph="urn:x-arq:UnionGraph") as server:
         assert len(server.run_named("report-summary", {}).rows) == len(embedded.reports())
+
+
+def test_a_report_put_from_its_extraction_is_the_graph_a_push_puts(fuseki, extractions, tmp_path):
+    """``SparqlStore.put`` builds the report's triples with the load path's builder (no rdflib
+    term): the server's graph is the one a push from an embedded store holding that report alone
+    gives (alone: an entity's description there is what this report says of it), triple for triple."""
+    ex = extractions[0]
+    graph = str(iri.graph_iri(ex.report.id))
+    query = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+    count = fuseki.put(ex)
+    put = sorted_rows(fuseki.select(query, {"g": ox.NamedNode(graph)}, union=False))
+    with open_store(tmp_path / "alone") as alone:
+        load_extractions([ex], alone)
+        push_sparql(alone, fuseki, force=True)
+        assert count == len(alone.report_triples(ex.report.id))
+    pushed = sorted_rows(fuseki.select(query, {"g": ox.NamedNode(graph)}, union=False))
+    assert put == pushed and len(put) == count

@@ -158,3 +158,34 @@ def test_put_many_keeps_order_across_batches(reports, store):
     outcomes = list(store.put_many([reports[n] for n in names], batch_quads=30))
     assert [ex.report.doc for ex, _ in outcomes] == names
     assert len(store.reports()) == 3 and not leftovers(store)
+
+
+def test_a_theme_name_that_cannot_be_an_iri_fails_its_report_alone(tmp_path, reports, store):
+    """The load writes its N-Quads without Oxigraph validating IRIs again (they are escaped or
+    hashed by govkg.iri), so a hand-edited JSONL whose theme name could not be an IRI segment is
+    refused by the builder: that report named as failed, the others stored."""
+    record = to_record(reports["b.txt"])
+    record["statements"][0]["themes"] = ["economy", "not a theme>"]
+    jsonl = tmp_path / "themes.jsonl"
+    lines = [json.dumps(to_record(reports["a.txt"])), json.dumps(record), json.dumps(to_record(reports["c.txt"]))]
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = load_extractions(read_jsonl(jsonl), store)
+    assert result.loaded == ["a.txt", "c.txt"]
+    assert len(result.failed) == 1 and "b.txt" in result.failed[0][0] and "not a theme>" in result.failed[0][1]
+    assert sorted(r.doc for r in store.reports()) == ["a.txt", "c.txt"] and not leftovers(store)
+
+
+def test_put_many_writes_while_the_caller_builds(tmp_path, reports):
+    """A batch goes to the writer thread and the next one is built meanwhile; the outcomes still
+    come in input order, each once its batch is committed, and a report given again waits for
+    the batch in flight that holds its earlier version."""
+    store = open_store(tmp_path / "s")
+    names = ["a.txt", "b.txt", "c.txt", "a2", "b.txt"]
+    seen = []
+    for ex, outcome in store.put_many([reports[n] for n in names], batch_quads=1):
+        assert isinstance(outcome, int)
+        assert store.report_digest(ex.report.id) == ex.report.sha256    # committed when handed back
+        seen.append(ex)
+    assert [ex.report.doc for ex in seen] == ["a.txt", "b.txt", "c.txt", "a.txt", "b.txt"]
+    assert "清化收" in labels(store) and len(store.reports()) == 3 and not leftovers(store)
+    store.close()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, cast
@@ -27,7 +28,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from govkg import iri, vocab
 from govkg.errors import GovKGError, QueryError, ReportError, StoreBusyError, StoreError
 from govkg.model import Extraction, Report
-from govkg.quads import entity_terms, nquads, report_terms
+from govkg.quads import NotAnIri, entity_terms, nquads, report_terms
 from govkg.resources import ontology_graph
 from govkg.store import Closing, ReportInfo, Table
 
@@ -167,8 +168,7 @@ class _Batched:
     doc: str
     old: list[ox.NamedNode]          # its committed versions, retired after the commit
     target: ox.NamedNode             # the graph of the new version
-    text: bytes                      # its graph as N-Quads
-    described: bytes                 # the descriptions of the entities it names, as N-Quads
+    text: bytes                      # its graph, then the descriptions of the entities it names, as N-Quads
     entities: set                    # those entities' nodes
     commit: list[ox.Quad]            # its aggregates and its catalog entry
     quads: int
@@ -231,6 +231,36 @@ def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
 def _version(graph: ox.NamedNode) -> int:
     found = _VERSION.search(graph.value)
     return int(found.group(1)) if found else 0
+
+
+class _Writer:
+    """One thread that writes a batch while the caller builds the next: at most one batch in
+    flight, its outcomes handed back in order before the next batch goes (or by ``drain``)."""
+
+    def __init__(self, write) -> None:
+        self._write = write
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-writer")
+        self._flying: Future | None = None
+        self.docs: set[str] = set()      # the reports of the batch in flight
+
+    def write(self, batch: list[_Batched]) -> Iterator[tuple[Extraction, int | GovKGError]]:
+        """The outcomes of the batch in flight (waiting for it), then ``batch`` sent off."""
+        yield from self.drain()
+        if batch:
+            self.docs = {b.doc for b in batch}
+            self._flying = self._pool.submit(self._write, batch)
+
+    def drain(self) -> Iterator[tuple[Extraction, int | GovKGError]]:
+        flying, self._flying = self._flying, None
+        self.docs = set()
+        if flying is not None:
+            yield from flying.result()
+
+    def __enter__(self) -> "_Writer":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True)     # a batch in flight is finished (committed), never cut
 
 
 class OxigraphStore(Closing):
@@ -375,33 +405,43 @@ class OxigraphStore(Closing):
         """Store many reports, each as ``put`` would, written a batch at a time: one bulk load of
         several reports' graphs and one commit of their catalog entries, since each Oxigraph
         bulk load and each transaction has a fixed cost that a report of a few thousand triples
-        pays many times over. Yields (extraction, triple count or the error that kept it out) in
-        input order, once its batch is written. Each report stays all-or-nothing: its graph is
-        invisible until the commit, and a failed batch is discarded and written again report by
-        report, so one bad report fails alone. ``None`` in the input writes what is pending
-        before the next report is taken (the caller is about to compare one with the store)."""
+        pays many times over. A batch is written in a second thread while the next one is built
+        (Oxigraph releases the GIL while it loads): building is Python, writing is Rust, and
+        the two overlap on two cores. Yields (extraction, triple count or the error that kept it
+        out) in input order, once its batch is written. Each report stays all-or-nothing: its
+        graph is invisible until the commit, and a failed batch is discarded and written again
+        report by report, so one bad report fails alone. ``None`` in the input writes what is
+        pending before the next report is taken (the caller is about to compare one with the
+        store)."""
         self._writable()
-        pending: list[_Batched] = []
-        for ex in extractions:
-            if ex is None or ex.report.id in {b.doc for b in pending}:   # the same report again: the first goes first
-                yield from self._write(pending)
-                pending = []
-                if ex is None:
+        with _Writer(self._write_all) as writer:
+            pending: list[_Batched] = []
+            for ex in extractions:
+                # the same report again (pending or being written): the first goes first, since
+                # the next version's number is read from the store
+                if ex is None or ex.report.id in {b.doc for b in pending} or ex.report.id in writer.docs:
+                    yield from writer.write(pending)
+                    yield from writer.drain()
+                    pending = []
+                    if ex is None:
+                        continue
+                try:
+                    pending.append(self._prepare(ex))
+                except GovKGError as err:
+                    yield from writer.write(pending)     # outcomes stay in input order
+                    yield from writer.drain()
+                    pending = []
+                    yield ex, err
                     continue
-            try:
-                pending.append(self._prepare(ex))
-            except GovKGError as err:
-                yield from self._write(pending)     # outcomes stay in input order
-                pending = []
-                yield ex, err
-                continue
-            except BaseException:
-                yield from self._write(pending)     # what came before is stored; then the surprise
-                raise
-            if sum(b.quads for b in pending) >= batch_quads:
-                yield from self._write(pending)
-                pending = []
-        yield from self._write(pending)
+                except BaseException:
+                    yield from writer.write(pending)     # what came before is stored; then the surprise
+                    yield from writer.drain()
+                    raise
+                if sum(b.quads for b in pending) >= batch_quads:
+                    yield from writer.write(pending)
+                    pending = []
+            yield from writer.write(pending)
+            yield from writer.drain()
 
     def _prepare(self, ex: Extraction) -> _Batched:
         """One report's N-Quads (its own graph, then the entities it describes) and what its
@@ -409,28 +449,35 @@ class OxigraphStore(Closing):
         doc = ex.report.id
         old = self._versions(doc)
         target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
-        terms, entities = report_terms(ex), entity_terms(ex)
+        try:
+            terms, entities = report_terms(ex), entity_terms(ex)
+        except NotAnIri as err:
+            raise ReportError(ex.report.source or doc, str(err)) from None
         tally = ReportTally()
         tally.add_terms(terms)
         try:
-            text = nquads(terms, target.value).encode("utf-8")
-            described = nquads(entities, _ENTITIES.value).encode("utf-8")
+            text = (nquads(terms, target.value) + nquads(entities, _ENTITIES.value)).encode("utf-8")
         except UnicodeEncodeError as err:
             raise ReportError(ex.report.source or doc, f"text that cannot be stored (not Unicode: {err.reason})") from None
         report = ox.NamedNode(str(iri.report_iri(doc)))
         commit = [ox.Quad(t.subject, t.predicate, t.object, target) for t in tally.triples(report)]
         commit.append(ox.Quad(target, _VERSION_OF, ox.Literal(doc), _CATALOG))
-        return _Batched(ex, doc, old, target, text, described, {ox.NamedNode(s[1:-1]) for s, _, _ in entities},
+        return _Batched(ex, doc, old, target, text, {ox.NamedNode(s[1:-1]) for s, _, _ in entities},
                         commit, len(terms) + len(entities))
 
+    def _write_all(self, batch: list[_Batched]) -> list[tuple[Extraction, int | GovKGError]]:
+        return list(self._write(batch))
+
     def _write(self, batch: list[_Batched]) -> Iterator[tuple[Extraction, int | GovKGError]]:
-        """Bulk-load the batch's report graphs, add the entity descriptions (one transaction),
-        commit every catalog entry at once (one transaction), then retire the old versions."""
+        """Bulk-load the batch's report graphs with the descriptions of the entities they name,
+        commit every catalog entry at once (one transaction), then retire the old versions. (A
+        description is visible before the commit, which is harmless: it only names an entity;
+        one no committed report names is dropped on failure here, or at the next open after a
+        crash.)"""
         if not batch:
             return
         try:
-            self._store.bulk_load(b"".join(b.text for b in batch), ox.RdfFormat.N_QUADS)
-            self._store.load(b"".join(b.described for b in batch), ox.RdfFormat.N_QUADS)
+            self._store.bulk_load(b"".join(b.text for b in batch), ox.RdfFormat.N_QUADS, lenient=True)
             self._store.extend([quad for b in batch for quad in b.commit])      # the commit
         except BaseException as err:
             for b in batch:
@@ -469,10 +516,10 @@ class OxigraphStore(Closing):
         try:
             for part in itertools.chain([first], parts):
                 terms, entities = report_terms(part), entity_terms(part)
-                self._store.bulk_load(nquads(terms, target.value).encode("utf-8"), ox.RdfFormat.N_QUADS)
-                self._store.load(nquads(entities, _ENTITIES.value).encode("utf-8"), ox.RdfFormat.N_QUADS)
+                described.update(ox.NamedNode(s[1:-1]) for s, _, _ in entities)    # (dropped again on failure)
+                self._store.bulk_load((nquads(terms, target.value) + nquads(entities, _ENTITIES.value)).encode("utf-8"),
+                                      ox.RdfFormat.N_QUADS, lenient=True)
                 tally.add_terms(terms)
-                described.update(ox.NamedNode(s[1:-1]) for s, _, _ in entities)
                 count, n_parts = count + len(terms) + len(entities), n_parts + 1
                 del terms, entities
             self._store.extend([ox.Quad(t.subject, t.predicate, t.object, target) for t in tally.triples(report)]
@@ -483,6 +530,8 @@ class OxigraphStore(Closing):
             if isinstance(err, UnicodeEncodeError):
                 raise ReportError(first.report.source or doc,
                                   f"text that cannot be stored (not Unicode: {err.reason})") from None
+            if isinstance(err, NotAnIri):
+                raise ReportError(first.report.source or doc, str(err)) from None
             if isinstance(err, (OSError, SyntaxError)):
                 raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
             raise
@@ -743,11 +792,14 @@ class OxigraphStore(Closing):
     def report_triples(self, doc: str) -> list[ox.Triple]:
         """The current version of one report with the descriptions of the entities it names, as
         Oxigraph triples (what a push to a SPARQL server puts in the report's graph)."""
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in self.report_quads(doc, aggregates=True)]
+
+    def report_quads(self, doc: str, aggregates: bool = False) -> Iterator[ox.Quad]:
+        """The same as quads as Oxigraph gives them (no copy into triples; the graph of an entity
+        description is the shared one), without the store's aggregates unless asked: what the
+        Neo4j push reads."""
         versions = self._versions(doc)
-        if not versions:
-            return []
-        graph = versions[-1]
-        return [ox.Triple(q.subject, q.predicate, q.object) for q in self._report_quads(graph, aggregates=True)]
+        return self._report_quads(versions[-1], aggregates) if versions else iter(())
 
     def schema_triples(self) -> list[ox.Triple]:
         """The ontology and the theme scheme (the named queries follow skos:narrower and read
