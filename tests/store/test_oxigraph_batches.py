@@ -189,3 +189,22 @@ def test_put_many_writes_while_the_caller_builds(tmp_path, reports):
     assert [ex.report.doc for ex in seen] == ["a.txt", "b.txt", "c.txt", "a.txt", "b.txt"]
     assert "清化收" in labels(store) and len(store.reports()) == 3 and not leftovers(store)
     store.close()
+
+
+def test_a_failure_of_the_input_still_reports_the_batch_in_flight(tmp_path, reports):
+    """The extractions feeding put_many fail (a worker died, Ctrl-C) while a batch is being
+    written: that batch is committed, so its outcomes are handed back before the failure."""
+    store = open_store(tmp_path / "s")
+
+    def feed():
+        yield reports["a.txt"]
+        yield reports["b.txt"]
+        raise RuntimeError("the extraction stopped")
+
+    seen = []
+    with pytest.raises(RuntimeError, match="extraction stopped"):
+        for ex, outcome in store.put_many(feed(), batch_quads=1):
+            seen.append((ex.report.doc, isinstance(outcome, int)))
+    assert seen == [("a.txt", True), ("b.txt", True)]
+    assert sorted(r.doc for r in store.reports()) == ["a.txt", "b.txt"] and not leftovers(store)
+    store.close()

@@ -415,33 +415,42 @@ class OxigraphStore(Closing):
         store)."""
         self._writable()
         with _Writer(self._write_all) as writer:
-            pending: list[_Batched] = []
-            for ex in extractions:
-                # the same report again (pending or being written): the first goes first, since
-                # the next version's number is read from the store
-                if ex is None or ex.report.id in {b.doc for b in pending} or ex.report.id in writer.docs:
-                    yield from writer.write(pending)
-                    yield from writer.drain()
-                    pending = []
-                    if ex is None:
-                        continue
-                try:
-                    pending.append(self._prepare(ex))
-                except GovKGError as err:
-                    yield from writer.write(pending)     # outcomes stay in input order
-                    yield from writer.drain()
-                    pending = []
-                    yield ex, err
+            try:
+                yield from self._put_batches(extractions, batch_quads, writer)
+            except GeneratorExit:
+                raise
+            except BaseException:        # e.g. the extraction feeding us failed, or Ctrl-C
+                yield from writer.drain()     # a batch in flight is committed: its outcomes first
+                raise
+
+    def _put_batches(self, extractions: Iterable[Extraction | None], batch_quads: int,
+                     writer: "_Writer") -> Iterator[tuple[Extraction, int | GovKGError]]:
+        pending: list[_Batched] = []
+        for ex in extractions:
+            # the same report again (pending or being written): the first goes first, since the
+            # next version's number is read from the store
+            if ex is None or ex.report.id in {b.doc for b in pending} or ex.report.id in writer.docs:
+                yield from writer.write(pending)
+                yield from writer.drain()
+                pending = []
+                if ex is None:
                     continue
-                except BaseException:
-                    yield from writer.write(pending)     # what came before is stored; then the surprise
-                    yield from writer.drain()
-                    raise
-                if sum(b.quads for b in pending) >= batch_quads:
-                    yield from writer.write(pending)
-                    pending = []
-            yield from writer.write(pending)
-            yield from writer.drain()
+            try:
+                pending.append(self._prepare(ex))
+            except GovKGError as err:
+                yield from writer.write(pending)     # outcomes stay in input order
+                yield from writer.drain()
+                pending = []
+                yield ex, err
+                continue
+            except BaseException:
+                yield from writer.write(pending)     # what came before is stored; then the surprise
+                raise
+            if sum(b.quads for b in pending) >= batch_quads:
+                yield from writer.write(pending)
+                pending = []
+        yield from writer.write(pending)
+        yield from writer.drain()
 
     def _prepare(self, ex: Extraction) -> _Batched:
         """One report's N-Quads (its own graph, then the entities it describes) and what its
