@@ -32,7 +32,7 @@ DEFAULT_SETTINGS = {
     "gazetteer": True,              # the training reports' names as a tagger feature (gazetteer.py)
     "merge": "nested",              # see merge_mentions
     "union_types": ["Document", "Organization", "Person", "Program", "Initiative"],
-    "propagate_min_length": 4,      # see ExtractionModel.propagate; 0 turns it off
+    "propagate_min_length": 6,      # see ExtractionModel.propagate; 0 turns it off
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
     "relation_c": 0.5, "theme_c": 1.0, "crf_c1": 0.05, "crf_c2": 0.01,

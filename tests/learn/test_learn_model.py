@@ -1,0 +1,67 @@
+from pathlib import Path
+
+import pytest
+
+from govkg.learn.model import DEFAULT_SETTINGS, ExtractionModel, merge_mentions
+from govkg.model import Mention, Statement
+
+
+def model_with(**settings) -> ExtractionModel:
+    """A model of which only the settings matter (propagate reads nothing else)."""
+    return ExtractionModel(Path("unused"), None, None, None, None, settings)
+
+
+def statement(start: int, text: str) -> Statement:
+    return Statement(start, start + len(text), text)
+
+
+FIRST = statement(0, "全面推进高标准农田建设工程和数字政府建设。")
+SECOND = statement(100, "高标准农田建设工程完成验收，数字政府建设加快。")
+FOUND = [Mention(4, 13, "Program", "高标准农田建设工程"), Mention(14, 20, "Initiative", "数字政府建设")]
+
+
+def names(per_statement, index: int) -> list[str]:
+    return [m.name for m in per_statement[index][1]]
+
+
+@pytest.mark.parametrize("min_length, expected", [
+    (6, ["高标准农田建设工程", "数字政府建设"]),
+    (7, ["高标准农田建设工程"]),          # 数字政府建设 has six characters
+    (0, []),                              # 0 turns propagation off
+])
+def test_a_found_name_is_that_entity_where_the_report_repeats_it(min_length, expected):
+    out = model_with(propagate_min_length=min_length).propagate([(FIRST, FOUND), (SECOND, [])])
+    assert names(out, 1) == expected
+    assert out[0][1] == FOUND
+
+
+def test_propagation_adds_the_repeat_with_its_offsets_and_type():
+    out = model_with(propagate_min_length=6).propagate([(FIRST, FOUND), (SECOND, [])])
+    assert out[1][1][0] == Mention(100, 109, "Program", "高标准农田建设工程")
+    assert SECOND.text[0:9] == "高标准农田建设工程"
+
+
+def test_propagation_never_overlaps_a_mention_already_there():
+    there = [Mention(100, 105, "Initiative", "高标准农田")]
+    out = model_with(propagate_min_length=6).propagate([(FIRST, FOUND), (SECOND, there)])
+    assert names(out, 1) == ["高标准农田", "数字政府建设"]
+
+
+def test_default_propagates_names_of_six_characters_or_more():
+    assert DEFAULT_SETTINGS["propagate_min_length"] == 6
+    assert model_with().setting("propagate_min_length") == 6
+
+
+LEARNED = [Mention(0, 12, "Program", "北联镇新兴村甜玉米加工项目")]
+RULES = [Mention(0, 6, "Place", "北联镇新兴村"), Mention(20, 24, "Organization", "县农业局"),
+         Mention(30, 33, "Place", "北山镇")]
+
+
+@pytest.mark.parametrize("how, union_types, expected", [
+    ("learned", frozenset(), ["北联镇新兴村甜玉米加工项目"]),
+    # a place opening a learned Program stays; rule mentions of union_types the CRF missed join
+    ("nested", frozenset({"Organization"}), ["北联镇新兴村", "北联镇新兴村甜玉米加工项目", "县农业局"]),
+    ("union", frozenset(), ["北联镇新兴村", "北联镇新兴村甜玉米加工项目", "县农业局", "北山镇"]),
+])
+def test_merge_mentions(how, union_types, expected):
+    assert [m.name for m in merge_mentions(LEARNED, RULES, how, union_types)] == expected
