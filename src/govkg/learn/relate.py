@@ -68,7 +68,7 @@ class Candidate:
     tail: Mention
 
 
-def candidates(mentions: list[Mention], author_names: frozenset[str] = frozenset()) -> list[Candidate]:
+def candidates(mentions: list[Mention]) -> list[Candidate]:
     out = []
     for t in mentions:
         if allowed(AUTHOR, t.type):
