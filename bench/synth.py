@@ -29,7 +29,7 @@ def make_corpus(source: Path, target: Path, size_mb: float, seed: int = 7) -> li
     want = int(size_mb * 1024 * 1024)
     existing = sorted(target.glob("*.txt"))
     if existing and sum(p.stat().st_size for p in existing) >= want:
-        return existing
+        return _first_bytes(existing, want)      # (written in name order: a smaller size is a prefix)
     rng = random.Random(seed)
     names = ["青山", "白河", "金川", "长岭", "东湖", "西林", "南港", "北原", "云峰", "松江", "石门", "桃源"]
     written, total, k = [], 0, 0
@@ -44,3 +44,13 @@ def make_corpus(source: Path, target: Path, size_mb: float, seed: int = 7) -> li
                 break
         k += 1
     return written
+
+
+def _first_bytes(paths: list[Path], want: int) -> list[Path]:
+    taken, total = [], 0
+    for path in paths:
+        if total >= want:
+            break
+        taken.append(path)
+        total += path.stat().st_size
+    return taken
