@@ -39,6 +39,14 @@ def leftovers(store) -> set:
     return {g.value for g in store._store.named_graphs()} - current
 
 
+def load_between(tmp_path, store, before, record: dict, after):
+    """Load a JSONL whose bad ``record`` stands between two good extractions."""
+    jsonl = tmp_path / "between.jsonl"
+    lines = [json.dumps(to_record(before)), json.dumps(record), json.dumps(to_record(after))]
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return load_extractions(read_jsonl(jsonl), store)
+
+
 @pytest.mark.parametrize("batch_quads", [1, 60, 10**9])
 def test_batches_store_what_one_report_at_a_time_stores(tmp_path, reports, batch_quads):
     one_by_one = open_store(tmp_path / "one")
@@ -90,10 +98,7 @@ def test_a_report_that_cannot_be_stored_fails_alone(tmp_path, reports, store):
     before = labels(store)
     record = to_record(reports["a2"])
     record["statements"][0]["text"] += "\ud800"
-    jsonl = tmp_path / "bad.jsonl"
-    lines = [json.dumps(to_record(reports["b.txt"])), json.dumps(record), json.dumps(to_record(reports["c.txt"]))]
-    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = load_extractions(read_jsonl(jsonl), store)
+    result = load_between(tmp_path, store, reports["b.txt"], record, reports["c.txt"])
     assert result.loaded == ["b.txt", "c.txt"]
     assert len(result.failed) == 1 and "a.txt" in result.failed[0][0] and "cannot be stored" in result.failed[0][1]
     assert labels(store) >= before and "清化收" not in labels(store)
@@ -166,10 +171,7 @@ def test_a_theme_name_that_cannot_be_an_iri_fails_its_report_alone(tmp_path, rep
     refused by the builder: that report named as failed, the others stored."""
     record = to_record(reports["b.txt"])
     record["statements"][0]["themes"] = ["economy", "not a theme>"]
-    jsonl = tmp_path / "themes.jsonl"
-    lines = [json.dumps(to_record(reports["a.txt"])), json.dumps(record), json.dumps(to_record(reports["c.txt"]))]
-    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = load_extractions(read_jsonl(jsonl), store)
+    result = load_between(tmp_path, store, reports["a.txt"], record, reports["c.txt"])
     assert result.loaded == ["a.txt", "c.txt"]
     assert len(result.failed) == 1 and "b.txt" in result.failed[0][0] and "not a theme>" in result.failed[0][1]
     assert sorted(r.doc for r in store.reports()) == ["a.txt", "c.txt"] and not leftovers(store)
