@@ -7,8 +7,8 @@ import pickle
 import pytest
 
 from govkg import errors
-from govkg.errors import (GovKGError, MissingExtraError, QueryError, ReportError, StoreBusyError, StoreError,
-                          UnsupportedError, UsageError, optional_import)
+from govkg.errors import (GovKGError, MissingExtraError, NotAnIri, QueryError, ReportError, StoreBusyError,
+                          StoreError, UnsupportedError, UsageError, optional_import)
 
 
 def test_every_error_is_a_govkg_error_and_the_store_errors_are_store_errors():
@@ -19,10 +19,12 @@ def test_every_error_is_a_govkg_error_and_the_store_errors_are_store_errors():
             assert cls.__doc__, f"{name} says what it is for"
     assert issubclass(StoreBusyError, StoreError) and issubclass(UnsupportedError, StoreError)
     assert not issubclass(QueryError, StoreError) and not issubclass(UsageError, StoreError)
+    assert issubclass(NotAnIri, ReportError), "a name that cannot be an IRI fails its report, like any bad report"
 
 
 def test_errors_with_fields_survive_a_process_boundary():
-    for error in (ReportError("a/b.docx", "not a docx file"), MissingExtraError("dask", "the Dask path")):
+    for error in (ReportError("a/b.docx", "not a docx file"), MissingExtraError("dask", "the Dask path"),
+                  NotAnIri("a/b.jsonl", "theme 'x y' is not a theme name")):
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is type(error) and str(copy) == str(error)
     assert pickle.loads(pickle.dumps(ReportError("a/b.docx", "broken"))).path == "a/b.docx"

@@ -61,3 +61,18 @@ def test_the_corpus_exercises_every_kind_of_term(corpus_extractions):
     assert {"isHeading", "issuerKnown", "start", "value", "masked", "parentSection", "hasTheme",
             "touchesTheme", "metricOf", "evidence", "mentionedIn", "wasAttributedTo",
             "byUnknownAuthor"} <= predicates
+
+
+def test_a_theme_name_that_cannot_be_an_iri_is_a_report_error_naming_the_file():
+    from govkg.errors import NotAnIri, ReportError
+    from govkg.model import Extraction, Report, Statement
+
+    report = Report(doc="b.txt", text="推进乡村振兴。", sha256="0", source="in/b.txt")
+    good = Extraction(report, (Statement(0, 7, "推进乡村振兴。", themes=("economy",)),), (), ())
+    assert any(p.endswith("#hasTheme>") for _, p, _ in report_terms(good))
+    bad = Extraction(report, (Statement(0, 7, "推进乡村振兴。", themes=("economy", "not a theme>")),), (), ())
+    with pytest.raises(NotAnIri) as caught:
+        report_terms(bad)
+    assert isinstance(caught.value, ReportError) and caught.value.path == "in/b.txt"
+    assert str(caught.value) == ("in/b.txt: theme 'not a theme>' is not a theme name "
+                                 "(letters, digits and _ . ~ - only)")

@@ -4,6 +4,7 @@
      ├── UsageError        the arguments given are missing, unknown or contradict each other
      ├── MissingExtraError an optional extra is not installed (names the ``pip install`` to run)
      ├── ReportError       a report file cannot be read (names the file and the reason)
+     │    └── NotAnIri         a name in the report cannot be an IRI as it is (a theme name with a space)
      ├── StoreError        the store cannot be opened or written
      │    ├── StoreBusyError   another process is writing the same store
      │    └── UnsupportedError this kind of store cannot do what was asked (Neo4j answers no SPARQL)
@@ -16,8 +17,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-__all__ = ["GovKGError", "MissingExtraError", "QueryError", "ReportError", "StoreBusyError", "StoreError",
-           "UnsupportedError", "UsageError", "optional_import"]
+__all__ = ["GovKGError", "MissingExtraError", "NotAnIri", "QueryError", "ReportError", "StoreBusyError",
+           "StoreError", "UnsupportedError", "UsageError", "optional_import"]
 
 
 class GovKGError(Exception):
@@ -49,6 +50,11 @@ class ReportError(GovKGError):
 
     def __reduce__(self):          # picklable across worker processes
         return type(self), (self.path, self.reason)
+
+
+class NotAnIri(ReportError):
+    """A name from the extraction that cannot be put in an IRI as it is (e.g. a theme name with a
+    space, from a hand-edited JSONL): the report's own problem, so a load names it as failed."""
 
 
 class StoreError(GovKGError):

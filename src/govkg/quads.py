@@ -26,12 +26,12 @@ from rdflib import RDF, RDFS, XSD, Literal
 from rdflib.namespace import PROV, SKOS
 
 from govkg import iri, vocab
-from govkg.errors import GovKGError
+from govkg.errors import NotAnIri
 from govkg.identity import entity_label, label_form
 from govkg.iri import entity_node
 from govkg.model import Entity, Extraction, Report, Statement
 
-__all__ = ["NotAnIri", "SECTION_SEPARATOR", "Triple", "entity_terms", "nquads", "ntriples", "report_terms"]
+__all__ = ["SECTION_SEPARATOR", "Triple", "entity_terms", "nquads", "ntriples", "report_terms"]
 
 Triple = tuple[str, str, str]     # subject, predicate, object as N-Triples terms: <iri>, "literal"
 SECTION_SEPARATOR = " › "         # between the headings of gk:sectionPath
@@ -54,11 +54,6 @@ for _name in dir(vocab):
         setattr(V, _name, _iri(_value))
 
 
-class NotAnIri(GovKGError):
-    """A name from the extraction that cannot be put in an IRI as it is (e.g. a theme name with a
-    space, from a hand-edited JSONL): the report's own problem, so a load names it as failed."""
-
-
 # What a theme name may hold to be an IRI segment as it is. Every other IRI of the mapping is
 # escaped or hashed by govkg.iri, so the store loads these N-Quads without validating IRIs again.
 _THEME_NAME = re.compile(r"[A-Za-z0-9_.~-]+")
@@ -67,9 +62,7 @@ _THEME_NAME = re.compile(r"[A-Za-z0-9_.~-]+")
 class _Themes(dict):
     """theme name -> its concept's IRI, made once (rdflib's Namespace makes a new URIRef each time)."""
 
-    def __missing__(self, name: str) -> str:
-        if not _THEME_NAME.fullmatch(name):
-            raise NotAnIri(f"theme {name!r} is not a theme name (letters, digits and _ . ~ - only)")
+    def __missing__(self, name: str) -> str:     # report_terms has checked the name (_check_themes)
         found = self[name] = _iri(vocab.THEME[name])
         return found
 
@@ -106,6 +99,15 @@ def ntriples(triples: Iterable[Triple]) -> str:
     return "".join([f"{s} {p} {o} .\n" for s, p, o in triples])
 
 
+def _check_themes(ex: Extraction) -> None:
+    """NotAnIri naming the report when one of its theme names could not be an IRI segment as it is."""
+    for s in ex.statements:
+        for name in s.themes:
+            if name not in THEME and not _THEME_NAME.fullmatch(name):
+                raise NotAnIri(ex.report.source or ex.report.id,
+                               f"theme {name!r} is not a theme name (letters, digits and _ . ~ - only)")
+
+
 def _unnamed_author(ex: Extraction) -> str:
     """The id of the author entity of a report that does not name its author, a placeholder the
     text never mentions, scoped to the report ("" otherwise): extraction keeps it for the
@@ -129,6 +131,7 @@ def entity_terms(ex: Extraction) -> list[Triple]:
 
 def report_terms(ex: Extraction) -> list[Triple]:
     """The report's own triples (statements, mentions, relations, metrics, themes), in a stable order."""
+    _check_themes(ex)
     out: list[Triple] = []
     doc = ex.report.id
     report = _report(out, ex)

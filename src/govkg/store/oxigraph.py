@@ -28,7 +28,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from govkg import iri, vocab
 from govkg.errors import GovKGError, QueryError, ReportError, StoreBusyError, StoreError
 from govkg.model import Extraction, Report
-from govkg.quads import NotAnIri, entity_terms, nquads, report_terms
+from govkg.quads import entity_terms, nquads, report_terms
 from govkg.resources import ontology_graph
 from govkg.store import Closing, ReportInfo, Table
 
@@ -458,10 +458,7 @@ class OxigraphStore(Closing):
         doc = ex.report.id
         old = self._versions(doc)
         target = ox.NamedNode(f"{iri.graph_iri(doc)}/v{_version(old[-1]) + 1 if old else 1}")
-        try:
-            terms, entities = report_terms(ex), entity_terms(ex)
-        except NotAnIri as err:
-            raise ReportError(ex.report.source or doc, str(err)) from None
+        terms, entities = report_terms(ex), entity_terms(ex)      # NotAnIri is a ReportError naming the file
         tally = ReportTally()
         tally.add_terms(terms)
         try:
@@ -539,8 +536,6 @@ class OxigraphStore(Closing):
             if isinstance(err, UnicodeEncodeError):
                 raise ReportError(first.report.source or doc,
                                   f"text that cannot be stored (not Unicode: {err.reason})") from None
-            if isinstance(err, NotAnIri):
-                raise ReportError(first.report.source or doc, str(err)) from None
             if isinstance(err, (OSError, SyntaxError)):
                 raise StoreError(f"{self.path}: write failed, the stored version is unchanged: {err}") from None
             raise
