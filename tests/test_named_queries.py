@@ -8,6 +8,7 @@ from govkg.pipeline import load_files
 from govkg.named_queries import internal_names, internal_query, list_queries, load_query
 from govkg.user_sparql import run_sparql
 from govkg.store.sparql import bind_values
+from testkit import run_cli
 
 REPORT = """xx县人民政府工作报告
 一、2023年工作回顾
@@ -142,9 +143,6 @@ def test_a_bad_page_is_an_error(loaded):
 def test_the_cli_shows_a_page_and_says_how_to_get_the_next(tmp_path):
     import json
 
-    from typer.testing import CliRunner
-
-    from govkg.cli import app
     from govkg.store import open_store
 
     path = tmp_path / "xx县2023年政府工作报告.txt"
@@ -152,11 +150,11 @@ def test_the_cli_shows_a_page_and_says_how_to_get_the_next(tmp_path):
     with open_store(tmp_path / "store") as store:      # closed before the CLI reads it
         assert load_files([path], store).loaded
     args = ["query", "metrics", "--store", str(tmp_path / "store"), "-f", "json"]
-    first = CliRunner().invoke(app, [*args, "--limit", "0"])
+    first = run_cli(*args, "--limit", "0")
     assert first.exit_code == 0, first.output
     whole = json.loads(first.stdout)
     assert len(whole) >= 2
-    result = CliRunner().invoke(app, [*args, "--limit", "1", "--offset", "1", "--total"])
+    result = run_cli(*args, "--limit", "1", "--offset", "1", "--total")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == whole[1:2]
     assert f"rows 2-2 of {len(whole)}" in result.stderr

@@ -6,21 +6,14 @@ import pytest
 
 from govkg.errors import GovKGError
 from govkg.series import diff, next_report, previous_report, series, series_of, theme_trend, timeline
-
-HAILAR = ("gwr-hailar-district-2012.txt", "gwr-hailar-district-2015.txt", "gwr-hailar-district-2016.txt",
-          "gwr-hailar-district-2018.txt")
+from testkit import HAILAR, hailar_store
 
 
 @pytest.fixture(scope="module")
 def hailar(corpus, tmp_path_factory):
-    from govkg.pipeline import load_files
     from govkg.store import open_store
 
-    path = tmp_path_factory.mktemp("series") / "store"
-    with open_store(path) as db:
-        result = load_files([corpus / name for name in HAILAR], db)
-    assert not result.failed
-    db = open_store(path, read_only=True)
+    db = open_store(hailar_store(corpus, tmp_path_factory.mktemp("series") / "store"), read_only=True)
     yield db
     db.close()
 

@@ -51,3 +51,18 @@ def sorted_rows(table) -> list[tuple]:
     """A query's rows as sorted tuples of strings, so that ties in ORDER BY (and one backend's
     integers beside another's strings) cannot make equal answers differ."""
     return sorted(tuple("" if c is None else str(c) for c in row) for row in table.rows)
+
+
+HAILAR = ("gwr-hailar-district-2012.txt", "gwr-hailar-district-2015.txt", "gwr-hailar-district-2016.txt",
+          "gwr-hailar-district-2018.txt")     # one issuer's work reports across years, in ../shared/corpus
+
+
+def hailar_store(corpus: Path, path: Path) -> Path:
+    """A store at ``path`` holding the four Hailar district reports of the corpus (HAILAR)."""
+    from govkg.pipeline import load_files
+    from govkg.store import open_store
+
+    with open_store(path) as db:
+        result = load_files([corpus / name for name in HAILAR], db)
+    assert not result.failed, result.failed
+    return path

@@ -4,15 +4,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from govkg.cli import app
+from testkit import run_cli
 
 pytestmark = pytest.mark.fuseki
 
 
 def _run(args, code: int = 0):
-    result = CliRunner().invoke(app, args)
+    result = run_cli(*args)
     assert result.exit_code == code, result.output
     return result.output
 

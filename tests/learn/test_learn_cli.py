@@ -2,31 +2,24 @@
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from govkg.cli import app
-
-runner = CliRunner()
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
+from testkit import run_cli
 
 
 @pytest.mark.parametrize("command", ["train", "extract", "eval"])
 def test_help_teaches_by_example(command):
-    result = run(command, "--help")
+    result = run_cli(command, "--help")
     assert result.exit_code == 0 and "Example" in result.output and "--model" in result.output + (
         "--model" if command == "train" else "")
 
 
 def test_train_then_extract_with_the_model(tmp_path, sample_gold, examples_dir):
     model = tmp_path / "m"
-    result = run("train", "--gold", sample_gold, "--corpus", examples_dir, "-o", model)
+    result = run_cli("train", "--gold", sample_gold, "--corpus", examples_dir, "-o", model)
     assert result.exit_code == 0, result.output
     assert "trained on 8 statements of 1 reports" in result.output
     out = tmp_path / "x.jsonl"
-    result = run("extract", examples_dir, "-o", out, "--model", model)
+    result = run_cli("extract", examples_dir, "-o", out, "--model", model)
     assert result.exit_code == 0, result.output
     record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert {"华禾有机食品有限公司", "县委组织部"} <= {e["name"] for e in record["entities"]}
@@ -38,7 +31,7 @@ def test_fast_is_the_rules_alone(tmp_path, examples_dir):
     from govkg.read import read_report
 
     out = tmp_path / "x.jsonl"
-    assert run("extract", examples_dir, "-o", out, "--fast").exit_code == 0
+    assert run_cli("extract", examples_dir, "-o", out, "--fast").exit_code == 0
     report = read_report(next(examples_dir.glob("*.txt")))
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(
         json.dumps(to_record(extract(report, RULES)), ensure_ascii=False))
@@ -49,26 +42,26 @@ def test_fast_is_the_rules_alone(tmp_path, examples_dir):
     (["--model", "no-such-model"], "not a govkg model folder"),
 ])
 def test_bad_model_options_say_why(tmp_path, examples_dir, args, message):
-    result = run("extract", examples_dir, "-o", tmp_path / "x.jsonl", *args)
+    result = run_cli("extract", examples_dir, "-o", tmp_path / "x.jsonl", *args)
     assert result.exit_code == 1 and message in result.output
     assert not (tmp_path / "x.jsonl").exists()
 
 
 def test_train_on_a_missing_gold_says_why(tmp_path):
-    result = run("train", "--gold", tmp_path / "none", "-o", tmp_path / "m")
+    result = run_cli("train", "--gold", tmp_path / "none", "-o", tmp_path / "m")
     assert result.exit_code == 1 and "no such gold file or folder" in result.output
     assert not (tmp_path / "m").exists()
 
 
 def test_cv_refuses_files(tmp_path, sample_gold, examples_dir):
-    result = run("eval", "--gold", sample_gold, "--cv", "3", examples_dir)
+    result = run_cli("eval", "--gold", sample_gold, "--cv", "3", examples_dir)
     assert result.exit_code == 1 and "give no FILES" in result.output
 
 
 @pytest.mark.corpus
 def test_cv_prints_the_three_extractors(small_gold, corpus):
     small = small_gold(20)
-    result = run("eval", "--gold", small, "--corpus", corpus, "--cv", "3", "--json")
+    result = run_cli("eval", "--gold", small, "--corpus", corpus, "--cv", "3", "--json")
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert set(scores) == {"rules", "model", "hybrid"}

@@ -4,15 +4,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from govkg.cli import app
+from testkit import run_cli
 
 pytestmark = pytest.mark.neo4j
 
 
 def _run(args, password):
-    result = CliRunner().invoke(app, args, env={"NEO4J_PASSWORD": password, "NEO4J_URI": None})
+    result = run_cli(*args, env={"NEO4J_PASSWORD": password, "NEO4J_URI": None})
     assert result.exit_code == 0, result.output
     return result.output
 

@@ -5,11 +5,10 @@ import dataclasses
 import threading
 
 import pytest
-from typer.testing import CliRunner
 
-from govkg.cli import app
 from govkg.errors import StoreError
 from govkg.store.neo4j import Neo4jStore, push_store
+from testkit import run_cli
 
 pytestmark = pytest.mark.neo4j
 
@@ -17,7 +16,7 @@ SECRET = "not-the-password-0123"
 
 
 def _cli(args: list[str], password: str):
-    result = CliRunner().invoke(app, args, env={"NEO4J_PASSWORD": password})
+    result = run_cli(*args, env={"NEO4J_PASSWORD": password})
     return result.exit_code, result.output
 
 

@@ -11,6 +11,7 @@ from govkg.iri import graph_iri
 from govkg.pipeline import extract_files, load_extractions
 from govkg.store import open_store
 from govkg.store.oxigraph import CATALOG_GRAPH, ENTITIES_GRAPH, SCHEMA_GRAPH
+from testkit import run_cli
 
 from test_oxigraph import CHANGED, OTHER, REPORT, labels, write  # noqa: E402  (tests/store)
 
@@ -138,20 +139,16 @@ def test_a_failed_batch_is_written_again_report_by_report(tmp_path, reports, sto
 
 
 def test_loading_a_jsonl_from_the_command_line_twice_changes_nothing(tmp_path, reports):
-    from typer.testing import CliRunner
-
-    from govkg.cli import app
-
     jsonl = tmp_path / "all.jsonl"
     with jsonl.open("w", encoding="utf-8") as fh:
         write_jsonl([reports[name] for name in ("a.txt", "b.txt", "c.txt")], fh)
-    runner, store_path = CliRunner(), tmp_path / "store"
-    first = runner.invoke(app, ["load", "--from-jsonl", str(jsonl), "--store", str(store_path)])
+    store_path = tmp_path / "store"
+    first = run_cli("load", "--from-jsonl", jsonl, "--store", store_path)
     assert first.exit_code == 0, first.output
     db = open_store(store_path)
     before = stored(db)
     db.close()
-    second = runner.invoke(app, ["load", "--from-jsonl", str(jsonl), "--store", str(store_path)])
+    second = run_cli("load", "--from-jsonl", jsonl, "--store", store_path)
     assert second.exit_code == 0 and "3 unchanged" in second.output.replace("\n", " "), second.output
     db = open_store(store_path)
     assert stored(db) == before

@@ -6,15 +6,12 @@ import re
 import warnings
 
 import pytest
-from typer.testing import CliRunner
 
-from govkg.cli import app
 from govkg.errors import GovKGError
 from govkg.view import render_html, select
 from govkg.view.html import script_json
+from testkit import run_cli
 from viewkit import EVIL
-
-runner = CliRunner()
 
 
 def test_script_json_cannot_close_the_script_element():
@@ -35,7 +32,7 @@ def test_page_is_self_contained_and_escaped(sample_view):
 
 def test_cli_writes_html(sample_store, tmp_path):
     out = tmp_path / "graph.html"
-    result = runner.invoke(app, ["viz", "-o", str(out), "--store", str(sample_store), "--type", "Organization"])
+    result = run_cli("viz", "-o", out, "--store", sample_store, "--type", "Organization")
     assert result.exit_code == 0, result.output
     assert "wrote 3 entities" in result.output
     data = re.search(r'<script type="application/json" id="govkg-data">(.*?)</script>', out.read_text(), re.S)
@@ -43,8 +40,7 @@ def test_cli_writes_html(sample_store, tmp_path):
 
 
 def test_cli_reports_bad_filters_in_one_line(sample_store, tmp_path):
-    result = runner.invoke(app, ["viz", "-o", str(tmp_path / "g.html"), "--store", str(sample_store),
-                                 "--entity", "nobody"])
+    result = run_cli("viz", "-o", tmp_path / "g.html", "--store", sample_store, "--entity", "nobody")
     assert result.exit_code == 1 and "no entity named 'nobody'" in result.output
 
 
@@ -73,8 +69,7 @@ def test_picture_draws_chinese_without_missing_glyphs(sample_view, tmp_path, suf
 
 def test_a_missing_font_is_one_line_naming_what_to_install(sample_store, tmp_path):
     pytest.importorskip("matplotlib")
-    result = runner.invoke(app, ["viz", "-o", str(tmp_path / "g.png"), "--store", str(sample_store),
-                                 "--font", "No Such Font Family"])
+    result = run_cli("viz", "-o", tmp_path / "g.png", "--store", sample_store, "--font", "No Such Font Family")
     assert result.exit_code == 1
     assert "apt-get install fonts-noto-cjk" in result.output and "--font" in result.output
 
