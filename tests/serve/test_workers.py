@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -18,6 +19,13 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
     return build_store(tmp_path_factory.mktemp("workers") / "store")
+
+
+def _run(scenario):
+    """asyncio.run(scenario()) in a thread of its own: earlier tests of the session (Playwright's
+    sync API) may leave an event loop running in the main thread."""
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(lambda: asyncio.run(scenario())).result()
 
 
 def _alive(workers: QueryWorkers) -> list:
@@ -53,7 +61,7 @@ def test_a_worker_answers_refuses_and_is_killed_and_replaced_past_its_deadline(s
         finally:
             workers.close()
 
-    fresh = asyncio.run(scenario())
+    fresh = _run(scenario)
     fresh.process.join(5)
     assert not fresh.process.is_alive(), "close() ends the idle workers"
 
@@ -75,5 +83,5 @@ def test_close_ends_a_busy_worker_and_its_request_learns_it(store_path):
         assert not busy.process.is_alive() and not _alive(workers)
 
     started = time.monotonic()
-    asyncio.run(scenario())
+    _run(scenario)
     assert time.monotonic() - started < 60
