@@ -104,3 +104,19 @@ def embedded(embedded_path):
 
     with open_store(embedded_path, read_only=True) as store:
         yield store
+
+
+@pytest.fixture(scope="session")
+def hailar_path(corpus, tmp_path_factory) -> Path:
+    """A store of the four Hailar district reports of the corpus (testkit.HAILAR), built once."""
+    from testkit import hailar_store
+
+    return hailar_store(corpus, tmp_path_factory.mktemp("hailar") / "store")
+
+
+@pytest.fixture(scope="module")
+def hailar(hailar_path):
+    from govkg.store import open_store
+
+    with open_store(hailar_path, read_only=True) as store:
+        yield store

@@ -6,16 +6,7 @@ import pytest
 
 from govkg.errors import GovKGError
 from govkg.series import diff, next_report, previous_report, series, series_of, theme_trend, timeline
-from testkit import HAILAR, hailar_store
-
-
-@pytest.fixture(scope="module")
-def hailar(corpus, tmp_path_factory):
-    from govkg.store import open_store
-
-    db = open_store(hailar_store(corpus, tmp_path_factory.mktemp("series") / "store"), read_only=True)
-    yield db
-    db.close()
+from testkit import HAILAR
 
 
 def _names(changes):

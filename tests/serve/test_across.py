@@ -6,16 +6,7 @@ import pytest
 
 from govkg.serve.across import diff_page, series_page, timeline_page
 from govkg.serve.pages import PageError
-from testkit import HAILAR, hailar_store
-
-
-@pytest.fixture(scope="module")
-def hailar(corpus, tmp_path_factory):
-    from govkg.store import open_store
-
-    db = open_store(hailar_store(corpus, tmp_path_factory.mktemp("across") / "store"), read_only=True)
-    yield db
-    db.close()
+from testkit import HAILAR
 
 
 def test_a_timeline_shows_the_years_its_issuer_reported_without_it_as_gaps(hailar):
