@@ -549,7 +549,9 @@ class OxigraphStore(Closing):
 
     def _size(self, graph: ox.NamedNode) -> int:
         """The number of the report's own triples in one version's graph, counted by Oxigraph."""
-        result = self._store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=graph)
+        from govkg.named_queries import internal_query
+
+        result = self._store.query(internal_query("store-graph-size").text, default_graph=graph)
         assert isinstance(result, ox.QuerySolutions)
         total = int(next(iter(result))["n"].value)
         return total - sum(1 for name in _AGGREGATES for _ in self._store.quads_for_pattern(None, name, None, graph))
