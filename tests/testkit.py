@@ -66,3 +66,18 @@ def hailar_store(corpus: Path, path: Path) -> Path:
         result = load_files([corpus / name for name in HAILAR], db)
     assert not result.failed, result.failed
     return path
+
+
+def refusal(path: Path, stated=None) -> str:
+    """The message of the ReportError that reading the report at ``path`` raises; fails when the
+    file reads, or when the message does not name the file."""
+    import pytest
+
+    from govkg.errors import ReportError
+    from govkg.read import read_report
+
+    with pytest.raises(ReportError) as info:
+        read_report(path, stated)
+    message = str(info.value)
+    assert str(path) in message and "\n" not in message, message
+    return message

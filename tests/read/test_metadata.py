@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.errors import ReportError
 from govkg.read import read_report
 from govkg.read.metadata import describe, issuer_level, not_a_report
-from govkg.read.sidecar import SIDECAR_NAME, MetaOverride
+from govkg.read.sidecar import MetaOverride
 
 # file: (issuer, level, kind, year delivered/issued, year reported on)
 # "" issuer: the text never names the body that issued it (the plan, the policies without a
@@ -92,22 +91,3 @@ def test_options_override_detection(tmp_path):
     report = read_report(path, MetaOverride(issuer="海拉尔区人民政府", year=2016))
     assert (report.author, report.level, report.kind, report.year, report.reported_year) == \
         ("海拉尔区人民政府", "county", "政府工作报告", 2016, 2015)
-
-
-def test_a_sidecar_csv_fills_what_the_text_does_not_say(tmp_path):
-    (tmp_path / "plan.txt").write_text("为抢抓人工智能发展新机遇，全市制定本行动计划。\n", encoding="utf-8")
-    (tmp_path / "other.txt").write_text("内容。\n", encoding="utf-8")
-    (tmp_path / SIDECAR_NAME).write_text("file,issuer,kind,year\nplan.txt,青岛市人民政府,,2024\n", encoding="utf-8")
-    plan = read_report(tmp_path / "plan.txt")
-    assert (plan.author, plan.level, plan.kind, plan.year) == ("青岛市人民政府", "city", "政策文件", 2024)
-    assert read_report(tmp_path / "other.txt").author == ""
-    # the command line wins over the sidecar
-    assert read_report(tmp_path / "plan.txt", MetaOverride(issuer="国务院")).author == "国务院"
-
-
-def test_a_bad_sidecar_names_the_file_and_line(tmp_path):
-    (tmp_path / "plan.txt").write_text("内容。\n", encoding="utf-8")
-    (tmp_path / SIDECAR_NAME).write_text("file,kind\nplan.txt,年报\n", encoding="utf-8")
-    with pytest.raises(ReportError) as info:
-        read_report(tmp_path / "plan.txt")
-    assert f"{SIDECAR_NAME}:2" in str(info.value) and "unknown kind '年报'" in str(info.value)

@@ -97,6 +97,19 @@ def browser_or_skip():
     return _BROWSER[0]
 
 
+def cjk_font_or_skip():
+    """The CJK font pictures are drawn with (govkg.view.picture.find_cjk_font); skips where
+    matplotlib or such a font is missing."""
+    pytest.importorskip("matplotlib")
+    from govkg.errors import GovKGError
+    from govkg.view.picture import find_cjk_font
+
+    try:
+        return find_cjk_font()
+    except GovKGError as e:
+        pytest.skip(str(e))
+
+
 def new_page(browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.errors = []

@@ -43,7 +43,9 @@ def _strict(data: bytes, encoding: str, path) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
-        raise ReportError(path, f"undecodable bytes at offset {err.start} for {encoding} "
+        # utf-8-sig counts from after its BOM (utf-16 and utf-32 from the file's start): say where in the file
+        offset = err.start + (len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0)
+        raise ReportError(path, f"undecodable bytes at offset {offset} for {encoding} "
                                 f"(the file starts with its byte-order mark)") from None
 
 

@@ -1,0 +1,64 @@
+"""govkg.read.pdf: a PDF reads to its text layer, page after page; a PDF without one (a scan), a
+damaged one and a file that only calls itself .pdf are refused in one line naming the file."""
+from pathlib import Path
+
+import pytest
+
+from govkg.read import read_report
+from testkit import refusal
+
+pytest.importorskip("pypdf")
+
+
+def _pdf_with_text(path: Path, *pages: list[str]) -> Path:
+    """A PDF with a text layer (Helvetica, so Latin text) of these pages, each a list of lines."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    for lines in pages:
+        page = writer.add_blank_page(width=400, height=200)
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        stream = DecodedStreamObject()
+        body = "".join(f"BT /F1 12 Tf 20 {160 - 20 * i} Td ({line}) Tj ET\n" for i, line in enumerate(lines))
+        stream.set_data(body.encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def test_pdf_text_layer(tmp_path):
+    report = read_report(_pdf_with_text(tmp_path / "report.pdf", ["Work Report 2023", "1. Village elections completed."]))
+    assert "Work Report 2023" in report.text
+    assert "Village elections completed." in report.text
+    assert (report.year, report.format) == (2023, "pdf")
+
+
+def test_pages_follow_each_other_one_line_apart(tmp_path):
+    path = _pdf_with_text(tmp_path / "report.pdf", ["Page one."], ["Page two."], ["Page three."])
+    assert read_report(path).text.split("\n") == ["Page one.", "Page two.", "Page three."]
+
+
+def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path):
+    path = _pdf_with_text(tmp_path / "scan.pdf", [])
+    assert "the PDF has no text layer (a scanned image?); run OCR first" in refusal(path)
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("cut.pdf", b"%PDF-1.7\n1 0 obj\n<<", "not a readable PDF (truncated or corrupt: "),
+    ("fake.pdf", b"hello", "not a PDF file (no %PDF header)"),
+])
+def test_what_is_not_a_whole_pdf_is_refused(tmp_path, name, data, reason):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert reason in refusal(path)
+
+
+def test_a_truncated_pdf_is_refused(tmp_path):
+    whole = _pdf_with_text(tmp_path / "whole.pdf", ["Work Report 2023"]).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole[: len(whole) // 3])
+    assert "not a readable PDF (truncated or corrupt: " in refusal(cut)
