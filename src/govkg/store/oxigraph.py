@@ -12,11 +12,24 @@ nothing else they query the union of all graphs (the fast path); while a write i
 after a crash left a graph behind, they query the list of current graphs instead. The next writer
 cleans up whatever a crash left. Oxigraph allows one writer per directory; a second writer gets
 StoreBusyError, and readers open read-only beside it.
+
+A read-only view beside a writer is the store as it was when opened, for as long as the files of
+that state exist: RocksDB keeps reading the files it has open even after the writer's compaction
+deletes them, but a view opens most of its files only when a read first needs them, and a file
+the writer's compaction deleted meanwhile is gone ("No such file"). A read that meets one is run
+again, whole, on the view reopened (``_one_read``); from then on the view is the store as it was
+at the reopen, so it sees the writer's commits made since it was first opened. What holds either
+way: every public read is answered from one state of the store (the one before the reopen or
+the one after, never a mix), and that state holds only committed, current versions (a report's
+old version or its new one, never half of one). ``reopened`` counts the reopens. An answer of
+``raw_query`` is read lazily by its caller, after the call: it is not retried.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from dataclasses import dataclass
@@ -228,6 +241,36 @@ def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
     raise AssertionError("unreachable")
 
 
+def _one_read(method):
+    """A public read of the store. On a read-only view, a read that meets a file a writer's
+    compaction deleted is run again, whole, on the view reopened; so is one during which another
+    thread reopened the view. Reads nest (run_named calls select): only the outermost one is run
+    again, so no answer is made of reads before and after a reopen."""
+    @functools.wraps(method)
+    def read(self: "OxigraphStore", *args, **kwargs):
+        nesting = self._reading
+        if not self.read_only or self.path is None or getattr(nesting, "inside", False):
+            return method(self, *args, **kwargs)
+        for attempt in range(_REOPENS):
+            opened, nesting.inside = self.reopened, True
+            try:
+                answer = method(self, *args, **kwargs)
+                if self.reopened == opened:
+                    return answer
+            except (OSError, RuntimeError, StoreError) as err:
+                if "No such file" not in str(err) or attempt == _REOPENS - 1:
+                    raise
+                self._reopen(opened)
+            finally:
+                nesting.inside = False
+        raise StoreError(f"{self.path}: the store kept changing under this read-only view ({_REOPENS} reopens); "
+                         "try again")
+    return read
+
+
+_REOPENS = 5      # reopens of a read-only view for one read before it gives up
+
+
 def _version(graph: ox.NamedNode) -> int:
     found = _VERSION.search(graph.value)
     return int(found.group(1)) if found else 0
@@ -269,6 +312,9 @@ class OxigraphStore(Closing):
         self.read_only = read_only
         self._store = self._open(path, read_only)
         self._snapshot: dict[str, object] = {}     # what a read-only view computed of its catalog
+        self._reading = threading.local()           # whether this thread is inside a public read (_one_read)
+        self._reopening = threading.Lock()
+        self.reopened = 0                           # times this read-only view was reopened (_one_read)
         if not read_only:
             self._repair()
             self._ensure_schema()
@@ -308,7 +354,7 @@ class OxigraphStore(Closing):
         return self._kept("current", lambda: {doc: graphs[-1] for doc, graphs in self._catalog().items()})
 
     def _kept(self, name: str, compute):
-        """``compute()``, kept for the life of a read-only view: such a view is a snapshot of the
+        """``compute()``, kept until a read-only view is reopened: such a view is a snapshot of the
         store as it was when opened (a writer's later commits are not seen), so what it says of
         the catalog cannot change, and reading the catalog of thousands of reports for every
         query would cost more than many queries. A writable store computes it every time."""
@@ -317,6 +363,14 @@ class OxigraphStore(Closing):
         if name not in self._snapshot:
             self._snapshot[name] = compute()
         return self._snapshot[name]
+
+    def _reopen(self, seen: int) -> None:
+        """Open the read-only view again on the store as it is now, unless another thread has
+        already done so since ``seen``; forget what was kept of the old state."""
+        with self._reopening:
+            if self.reopened == seen:
+                self._store, self._snapshot = _open_read_only(cast(Path, self.path)), {}
+                self.reopened += 1
 
     def _visible_graphs(self) -> dict:
         """The query's default graph: the union of everything when only current versions are
@@ -595,6 +649,7 @@ class OxigraphStore(Closing):
             raise StoreError(f"{self.path}: opened read-only")
 
     # ---------------------------------------------------------------- reading
+    @_one_read
     def report_digest(self, doc: str) -> str | None:
         versions = self._versions(doc)
         if not versions:
@@ -603,6 +658,7 @@ class OxigraphStore(Closing):
         found = next(self._store.quads_for_pattern(report, sha, None, versions[-1]), None)
         return cast(ox.Literal, found.object).value if found else None
 
+    @_one_read
     def reports(self) -> list[ReportInfo]:
         """The current reports, by base name then id; ``key`` is each one's id in the catalog."""
         found = []
@@ -624,6 +680,7 @@ class OxigraphStore(Closing):
                                     reported_year=from_ox(reported) if reported is not None else None))
         return sorted(found, key=lambda r: (r.doc, r.key))
 
+    @_one_read
     def raw_query(self, text: str, params: Mapping[str, object] | None = None,
                   prefixes: Mapping[str, str] | None = None,
                   graphs: list[ox.NamedNode] | None = None) -> QueryResult:
@@ -643,18 +700,11 @@ class OxigraphStore(Closing):
         except OSError as err:
             raise StoreError(f"{self.path}: query failed: {err}") from None
 
+    @_one_read
     def select(self, text: str, params: Mapping[str, object] | None = None,
                prefixes: Mapping[str, str] | None = None, graphs: list[ox.NamedNode] | None = None) -> Table:
-        """Run a query with bound parameters; the answer as a plain table. A read-only view whose
-        files a writer's compaction removed meanwhile is reopened and the query run again."""
-        for attempt in range(5):
-            try:
-                return self._table(text, params, prefixes, graphs)
-            except (StoreError, OSError) as err:
-                if not self.read_only or self.path is None or "No such file" not in str(err) or attempt == 4:
-                    raise
-                self._store, self._snapshot = _open_read_only(self.path), {}
-        raise AssertionError("unreachable")
+        """Run a query with bound parameters; the answer as a plain table."""
+        return self._table(text, params, prefixes, graphs)
 
     def _table(self, text: str, params: Mapping[str, object] | None, prefixes: Mapping[str, str] | None,
                graphs: list[ox.NamedNode] | None = None) -> Table:
@@ -667,6 +717,7 @@ class OxigraphStore(Closing):
         rows = tuple((t.subject.value, t.predicate.value, from_ox(t.object)) for t in result)
         return Table(("subject", "predicate", "object"), rows)
 
+    @_one_read
     def run_named(self, name: str, params: Mapping[str, str], limit: int | None = None, offset: int = 0) -> Table:
         """A named query's rows: all of them, or the page of ``limit`` rows after ``offset``."""
         from govkg.named_queries import load_query
@@ -771,6 +822,7 @@ class OxigraphStore(Closing):
                 names.setdefault(quad.object.value, []).append(graph)
         return sorted(names.items())
 
+    @_one_read
     def count_named(self, name: str, params: Mapping[str, str]) -> int:
         """How many rows a named query answers, counted in Oxigraph without building them in Python."""
         from govkg.named_queries import load_query
@@ -781,6 +833,7 @@ class OxigraphStore(Closing):
             raise QueryError(f"named query '{name}' is not a SELECT")
         return sum(1 for _ in result)
 
+    @_one_read
     def triple_count(self) -> int:
         """Triples of the current versions of the reports and of the entities they name."""
         return sum(sum(1 for q in self._store.quads_for_pattern(None, None, None, graph) if q.predicate not in _AGGREGATES)
@@ -795,24 +848,29 @@ class OxigraphStore(Closing):
         for entity in sorted(self._referenced(graph), key=lambda n: n.value):
             yield from self._store.quads_for_pattern(entity, None, None, _ENTITIES)
 
+    @_one_read
     def report_triples(self, doc: str) -> list[ox.Triple]:
         """The current version of one report with the descriptions of the entities it names, as
         Oxigraph triples (what a push to a SPARQL server puts in the report's graph)."""
         return [ox.Triple(q.subject, q.predicate, q.object) for q in self.report_quads(doc, aggregates=True)]
 
+    @_one_read
     def report_quads(self, doc: str, aggregates: bool = False) -> Iterator[ox.Quad]:
         """The same as quads as Oxigraph gives them (no copy into triples; the graph of an entity
         description is the shared one), without the store's aggregates unless asked: what the
         Neo4j push reads."""
         versions = self._versions(doc)
-        return self._report_quads(versions[-1], aggregates) if versions else iter(())
+        quads = self._report_quads(versions[-1], aggregates) if versions else iter(())
+        return iter(list(quads)) if self.read_only else quads     # (read whole inside the read: see _one_read)
 
+    @_one_read
     def schema_triples(self) -> list[ox.Triple]:
         """The ontology and the theme scheme (the named queries follow skos:narrower and read
         relation types from it)."""
         return [ox.Triple(q.subject, q.predicate, q.object)
                 for q in self._store.quads_for_pattern(None, None, None, _SCHEMA)]
 
+    @_one_read
     def dataset(self, include_schema: bool = False) -> Dataset:
         """Everything stored, one named graph per report, as an rdflib Dataset (for export)."""
         ds = Dataset()
