@@ -6,7 +6,7 @@ its own inherits the themes of the nearest heading above it that has some.
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from govkg.extract import lexicon
 from govkg.model import Statement
@@ -32,7 +32,11 @@ def _automaton():
     return automaton
 
 
+@lru_cache(maxsize=4096)
 def themes_of_text(text: str) -> tuple[str, ...]:
+    """The statement's keyword themes. Remembered: one statement's text is asked for by the rules,
+    the theme classifier's features and its neighbours' context, and a heading by every statement
+    under it."""
     automaton = _automaton()
     if not len(automaton):
         return ()
