@@ -151,14 +151,14 @@ PAGE = 100   # rows of the first page, the default of govkg query and govkg serv
 QUERY_TARGETS_MS = {"initiatives-by-theme": 50, "documents-implemented": 50}   # the others: 100 ms
 
 
-def query_latency(store: Path, runs: int = 30, budget: float = 60.0,
-                  through: str = "library") -> dict[str, tuple[float, float, float, float]]:
+def query_latency(store: Path, runs: int = 30, budget: float = 60.0, through: str = "library",
+                  only: list[str] | None = None) -> dict[str, tuple[float, float, float, float]]:
     """p50 and p95 (ms) of each named query's first page: ``runs`` runs, fewer when one takes over
     ``budget`` s; through the library call (what `govkg query` runs) or through `govkg serve`'s
     /api/query (the app in process, HTTP without the socket). Also the p50 of the CPU time this
     process spent (Oxigraph answers in the calling thread, the app in a thread of this process),
     which other jobs on a shared machine change far less than the wall time, and the first run's
-    wall time (a view just opened reads the list of reports once)."""
+    wall time (a view just opened reads the list of reports once). ``only``: these queries alone."""
     from govkg.named_queries import list_queries
     from govkg.store import open_store
 
@@ -168,6 +168,8 @@ def query_latency(store: Path, runs: int = 30, budget: float = 60.0,
         (lambda name, given: db.run_named(name, given, limit=PAGE))
     result = {}
     for q in list_queries("sparql"):
+        if only and q.name not in only:
+            continue
         times: list[float] = []
         cpu: list[float] = []
         while len(times) < runs and (len(times) < 3 or sum(times) < budget * 1000):
@@ -197,12 +199,13 @@ def _serve_client(db):
     return ask
 
 
-def query_rows(store: Path, rows: list, label: str, runs: int = 30) -> dict[str, dict[str, tuple]]:
+def query_rows(store: Path, rows: list, label: str, runs: int = 30,
+               only: list[str] | None = None) -> dict[str, dict[str, tuple]]:
     """The rows of the query table, through the library call and through govkg serve; returns
     the figures by way ("library", "serve") and query name for the issue's table."""
     latency = {}
     for through in ("library", "serve"):
-        latency[through] = query_latency(store, runs=runs, through=through)
+        latency[through] = query_latency(store, runs=runs, through=through, only=only)
         for name, (p50, p95, cpu, first) in latency[through].items():
             goal = QUERY_TARGETS_MS.get(name, 100)
             rows.append((f"query {name}, {label}, first page of {PAGE} ({through})",
@@ -386,6 +389,9 @@ def main() -> None:
     ap.add_argument("--queries-only", type=Path, metavar="STORE",
                     help="only the query rows, on a store already loaded (e.g. bench/out/store of an earlier run)")
     ap.add_argument("--runs", type=int, default=30, help="runs of each query (fewer when they take over a minute)")
+    ap.add_argument("--query", action="append", metavar="NAME",
+                    help="with --queries-only: only this named query (repeatable), e.g. --query timeline; "
+                         "its rows are printed, bench/results.md is not written")
     ap.add_argument("--results", type=Path, default=HERE / "results.md",
                     help="the file whose generated section is written (the rest of it is kept)")
     ap.add_argument("--out", type=Path, default=OUT,
@@ -394,6 +400,12 @@ def main() -> None:
     OUT = args.out
     loads = LoadSampler()
     rows: list[tuple[str, str, str, str]] = []   # (measure, value, target, verdict)
+    if args.query:
+        if not args.queries_only:
+            raise SystemExit("--query measures named queries on a loaded store: give --queries-only STORE too")
+        query_rows(args.queries_only, rows, f"store {args.queries_only}", args.runs, only=args.query)
+        print(f"{markdown_table(rows)}\n\nload average (1 min) while it ran: {loads.summary()}")
+        return
     if args.queries_only:
         m = Measured(latency=query_rows(args.queries_only, rows, f"store {args.queries_only}", args.runs),
                      skipped=dict.fromkeys(("load", "embedded", "push"), "not measured (--queries-only)"))
