@@ -15,20 +15,29 @@ accepted or rejected each candidate of a statement::
 """
 from __future__ import annotations
 
-from govkg.extract.finders import FINDERS
+from govkg.extract.finders import FINDERS, WRITTEN
 from govkg.extract.finders.overlaps import resolve_overlaps
 from govkg.extract.finders.rules import Decision, tracing
 from govkg.extract.tokens import tokenize
 from govkg.model import Mention, Statement
 
-__all__ = ["Decision", "explain", "find_mentions"]
+__all__ = ["Decision", "explain", "find_mentions", "with_written"]
 
 
-def find_mentions(statement: Statement) -> list[Mention]:
+def find_mentions(statement: Statement, written: bool = True) -> list[Mention]:
+    """The rules' mentions; ``written=False`` leaves out the ``WRITTEN`` finders (what the learned
+    tagger reads as features; ``with_written`` adds them after it)."""
     text, offset = statement.text, statement.start
     tokens = tokenize(text, offset)
-    found = [mention for finder in FINDERS for mention in finder.find(text, offset, tokens)]
-    return resolve_overlaps(found)
+    finders = (*FINDERS, *WRITTEN) if written else FINDERS
+    return resolve_overlaps([mention for finder in finders for mention in finder.find(text, offset, tokens)])
+
+
+def with_written(statement: Statement, mentions: list[Mention]) -> list[Mention]:
+    """``find_mentions(statement, written=False)`` with the ``WRITTEN`` finders' mentions added."""
+    text, offset = statement.text, statement.start
+    tokens = tokenize(text, offset)
+    return resolve_overlaps([*mentions, *(m for finder in WRITTEN for m in finder.find(text, offset, tokens))])
 
 
 def explain(statement: Statement | str, name: str | None = None) -> list[Decision]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govkg.errors import UsageError
 from govkg.extract.entities import AUTHOR_ID
-from govkg.extract.mentions import find_mentions
+from govkg.extract.mentions import find_mentions, with_written
 from govkg.extract.relations import find_relations
 from govkg.extract.tokens import tokenize
 from govkg.learn.features import char_features
@@ -54,16 +54,17 @@ class ExtractionModel:
     settings: dict
 
     def mentions(self, statement: Statement) -> list[Mention]:
-        """The statement's mentions: the CRF's, with the rules' as features and as a supplement."""
+        """The statement's mentions: the CRF's, with the rules' as features and as a supplement (the
+        supplement also holds the names of ``finders.WRITTEN``, which are no features)."""
         tokens = tokenize(statement.text, statement.start)
-        rules = find_mentions(statement) if self.rule_features else []
+        rules = find_mentions(statement, written=False) if self.rule_features else []
         feats = char_features(statement.text, statement.start, tokens, rules)
         if self.gazetteer is not None:
             feats = with_tags(feats, self.gazetteer.tags(statement.text))
         if not self.rule_features:
             return decode(self.tagger.tag(feats), statement.text, statement.start)
         learned = decode(self.tagger.tag(feats), statement.text, statement.start)
-        return merge_mentions(learned, rules, self.setting("merge"),
+        return merge_mentions(learned, with_written(statement, rules), self.setting("merge"),
                               frozenset(self.setting("union_types")))
 
     def propagate(self, per_statement: list[tuple[Statement, list[Mention]]]):

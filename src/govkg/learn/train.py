@@ -45,7 +45,7 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
     for ex in examples:
         st = ex.statement
         tokens = tokenize(st.text, st.start)
-        rules = find_mentions(st) if rule_features else []
+        rules = find_mentions(st, written=False) if rule_features else []
         chars = char_features(st.text, st.start, tokens, rules)
         rule_themes = _rule_themes(st) if rule_features else ()
         names = tuple((e.name, e.type) for e in ex.entities)
