@@ -158,3 +158,21 @@ def test_a_report_put_from_its_extraction_is_the_graph_a_push_puts(fuseki, extra
         assert count == len(alone.report_triples(ex.report.id))
     pushed = sorted_rows(fuseki.select(query, {"g": ox.NamedNode(graph)}, union=False))
     assert put == pushed and len(put) == count
+
+
+def test_the_replace_update_is_the_template_with_the_data_untouched():
+    """loaders/sparql/replace-graph.ru filled in: a literal that holds the template's own
+    placeholders comes back as written, and the graph holds exactly the triples (run by Oxigraph,
+    which needs no server)."""
+    from govkg.store.sparql import _replace_graph_update
+
+    graph = ox.NamedNode("https://w3id.org/govkg/id/graph/x")
+    old = ox.Quad(ox.NamedNode("urn:old"), ox.NamedNode("urn:p"), ox.Literal("gone"), graph)
+    triples = [ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal('{graph} "{triples}" }} ;')),
+               ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:q"), ox.Literal("第二"))]
+    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    store = ox.Store()
+    store.add(old)
+    store.update(_replace_graph_update(graph, body))
+    assert {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, graph)} == \
+        {(t.subject, t.predicate, t.object) for t in triples}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from functools import cache
 from typing import Callable, Iterable, Mapping
 
 import pyoxigraph as ox
@@ -30,6 +31,7 @@ from govkg import iri, vocab
 from govkg.errors import QueryError, StoreError, UnsupportedError, optional_import
 from govkg.model import Extraction, Report
 from govkg.named_queries import internal_query
+from govkg.resources import resource_path
 from govkg.store import Closing, GraphStore, PushResult, ReportInfo, Table, WithoutRdf
 
 __all__ = ["SparqlPushResult", "SparqlStore", "bind_values", "push_sparql"]
@@ -226,9 +228,7 @@ class SparqlStore(Closing, WithoutRdf):
             self._send("PUT", self.graph_store_url, params={"graph": graph}, content=body,
                        headers={"Content-Type": f"{_NTRIPLES}; charset=utf-8"})
         else:
-            name = str(ox.NamedNode(graph))
-            self.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n"
-                        f"{(body or b'').decode('utf-8')}}} }}")
+            self.update(_replace_graph_update(ox.NamedNode(graph), (body or b"").decode("utf-8")))
         return len(triples)
 
     def put(self, extraction: Extraction) -> int:
@@ -296,3 +296,17 @@ def push_sparql(source: GraphStore, target: SparqlStore, force: bool = False, pr
                 result.removed.append(stored[graph].doc)
     result.seconds = time.perf_counter() - started
     return result
+
+
+@cache
+def _replace_graph_template() -> str:
+    """loaders/sparql/replace-graph.ru without its comment lines."""
+    text = resource_path("loaders", "sparql", "replace-graph.ru").read_text(encoding="utf-8")
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+
+
+def _replace_graph_update(graph: ox.NamedNode, ntriples: str) -> str:
+    """The update that replaces ``graph`` by the N-Triples ``ntriples`` (Oxigraph's own
+    serialization: every term escaped), from the template, not from user text."""
+    before, after = _replace_graph_template().split("{triples}")      # the data is never searched
+    return before.replace("{graph}", str(graph)) + ntriples + after.replace("{graph}", str(graph))
