@@ -8,7 +8,7 @@ import pytest
 from testkit import run_cli
 
 COMMANDS = ["load", "extract", "query", "queries", "stats", "export", "remove", "reports", "viz", "serve", "eval",
-            "push", "timeline", "diff"]
+            "push", "timeline", "diff", "compact"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
