@@ -15,29 +15,37 @@ accepted or rejected each candidate of a statement::
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from govkg.extract.finders import FINDERS, WRITTEN
 from govkg.extract.finders.overlaps import resolve_overlaps
 from govkg.extract.finders.rules import Decision, tracing
 from govkg.extract.tokens import tokenize
 from govkg.model import Mention, Statement
 
-__all__ = ["Decision", "explain", "find_mentions", "with_written"]
+__all__ = ["Decision", "RuleMentions", "explain", "find_mentions", "rule_mentions"]
 
 
-def find_mentions(statement: Statement, written: bool = True) -> list[Mention]:
-    """The rules' mentions; ``written=False`` leaves out the ``WRITTEN`` finders (what the learned
-    tagger reads as features; ``with_written`` adds them after it)."""
+@dataclass(frozen=True)
+class RuleMentions:
+    """The rules' mentions of one statement in the two forms extraction uses."""
+    features: list[Mention]   # every finder but ``WRITTEN``: what the learned tagger reads
+    found: list[Mention]      # with ``WRITTEN``'s names: the rules' answer and the tagger's supplement
+
+
+def rule_mentions(statement: Statement) -> RuleMentions:
+    """Both forms at once. ``WRITTEN``'s names are resolved against the other finders' resolved
+    mentions, not among them, so ``features`` is a step on the way to ``found``."""
     text, offset = statement.text, statement.start
     tokens = tokenize(text, offset)
-    finders = (*FINDERS, *WRITTEN) if written else FINDERS
-    return resolve_overlaps([mention for finder in finders for mention in finder.find(text, offset, tokens)])
+    features = resolve_overlaps([mention for finder in FINDERS for mention in finder.find(text, offset, tokens)])
+    written = [mention for finder in WRITTEN for mention in finder.find(text, offset, tokens)]
+    return RuleMentions(features, resolve_overlaps([*features, *written]))
 
 
-def with_written(statement: Statement, mentions: list[Mention]) -> list[Mention]:
-    """``find_mentions(statement, written=False)`` with the ``WRITTEN`` finders' mentions added."""
-    text, offset = statement.text, statement.start
-    tokens = tokenize(text, offset)
-    return resolve_overlaps([*mentions, *(m for finder in WRITTEN for m in finder.find(text, offset, tokens))])
+def find_mentions(statement: Statement) -> list[Mention]:
+    """The rules' mentions of a statement."""
+    return rule_mentions(statement).found
 
 
 def explain(statement: Statement | str, name: str | None = None) -> list[Decision]:

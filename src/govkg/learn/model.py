@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govkg.errors import UsageError
 from govkg.extract.entities import AUTHOR_ID
-from govkg.extract.mentions import find_mentions, with_written
+from govkg.extract.mentions import rule_mentions
 from govkg.extract.relations import find_relations
 from govkg.extract.tokens import tokenize
 from govkg.learn.features import char_features
@@ -57,15 +57,14 @@ class ExtractionModel:
         """The statement's mentions: the CRF's, with the rules' as features and as a supplement (the
         supplement also holds the names of ``finders.WRITTEN``, which are no features)."""
         tokens = tokenize(statement.text, statement.start)
-        rules = find_mentions(statement, written=False) if self.rule_features else []
-        feats = char_features(statement.text, statement.start, tokens, rules)
+        rules = rule_mentions(statement) if self.rule_features else None
+        feats = char_features(statement.text, statement.start, tokens, rules.features if rules else [])
         if self.gazetteer is not None:
             feats = with_tags(feats, self.gazetteer.tags(statement.text))
-        if not self.rule_features:
-            return decode(self.tagger.tag(feats), statement.text, statement.start)
         learned = decode(self.tagger.tag(feats), statement.text, statement.start)
-        return merge_mentions(learned, with_written(statement, rules), self.setting("merge"),
-                              frozenset(self.setting("union_types")))
+        if rules is None:
+            return learned
+        return merge_mentions(learned, rules.found, self.setting("merge"), frozenset(self.setting("union_types")))
 
     def propagate(self, per_statement: list[tuple[Statement, list[Mention]]]):
         """A name the tagger found in one statement of a report is that entity wherever the report

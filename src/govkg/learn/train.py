@@ -11,7 +11,7 @@ from pathlib import Path
 
 from govkg.evaluate import norm as _norm
 from govkg.extract.entities import AUTHOR_ID, canonical_name
-from govkg.extract.mentions import find_mentions
+from govkg.extract.mentions import rule_mentions
 from govkg.extract.relations import find_relations
 from govkg.extract.themes import themes_of_text
 from govkg.extract.tokens import tokenize
@@ -45,7 +45,7 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
     for ex in examples:
         st = ex.statement
         tokens = tokenize(st.text, st.start)
-        rules = find_mentions(st, written=False) if rule_features else []
+        rules = rule_mentions(st).features if rule_features else []
         chars = char_features(st.text, st.start, tokens, rules)
         rule_themes = _rule_themes(st) if rule_features else ()
         names = tuple((e.name, e.type) for e in ex.entities)

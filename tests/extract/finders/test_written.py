@@ -43,16 +43,16 @@ def test_offsets_are_report_offsets():
 
 
 def test_the_rules_find_them_and_the_tagger_does_not_read_them(statement):
-    """The rules alone (``find_mentions``) include them; the tagger's features come from
-    ``find_mentions(written=False)``, and ``with_written`` adds them back for the merge."""
-    from govkg.extract.mentions import find_mentions, with_written
+    """The rules' answer (``find_mentions``, ``rule_mentions(...).found``) includes them; the
+    tagger's features (``rule_mentions(...).features``) do not."""
+    from govkg.extract.mentions import find_mentions, rule_mentions
 
     st = statement("省发展改革委牵头，研究制定农村集体经济组织法。")
-    everything = {(m.type, m.name) for m in find_mentions(st)}
-    features = find_mentions(st, written=False)
-    assert {("Organization", "省发展改革委"), ("Document", "农村集体经济组织法")} <= everything
-    assert ("Document", "农村集体经济组织法") not in {(m.type, m.name) for m in features}
-    assert {(m.type, m.name) for m in with_written(st, features)} == everything
+    rules = rule_mentions(st)
+    found = {(m.type, m.name) for m in rules.found}
+    assert {("Organization", "省发展改革委"), ("Document", "农村集体经济组织法")} <= found
+    assert ("Document", "农村集体经济组织法") not in {(m.type, m.name) for m in rules.features}
+    assert {(m.type, m.name) for m in find_mentions(st)} == found
 
 
 def test_the_hybrid_adds_them_where_the_tagger_found_nothing():

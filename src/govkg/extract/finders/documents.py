@@ -4,13 +4,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from govkg.extract.finders.words import alternatives, words_in_order
+from govkg.extract.finders.words import TITLE, alternatives, words_in_order
 from govkg.extract.tokens import Token
 from govkg.model import Mention
 
 __all__ = ["find"]
 
-_TITLE = re.compile(r"《([^《》\n]{1,80})》")
 
 
 @cache
@@ -20,7 +19,7 @@ def _quoted_plan() -> re.Pattern:
 
 def find(text: str, offset: int, tokens: list[Token]) -> list[Mention]:
     found = [Mention(offset + m.start(1), offset + m.end(1), "Document", m.group(1).strip())
-             for m in _TITLE.finditer(text) if m.group(1).strip()]
+             for m in TITLE.finditer(text) if m.group(1).strip()]
     for m in _quoted_plan().finditer(text):
         found.append(Mention(offset + m.start(1), offset + m.end(), "Document", text[m.start(1):m.end()]))
     return found

@@ -12,11 +12,12 @@ from functools import cache, lru_cache
 from govkg.extract import lexicon
 from govkg.extract.tokens import Token
 
-__all__ = ["CJK", "alternatives", "bodies", "boundary", "generic", "head_of", "stop", "token_head", "verbs",
+__all__ = ["CJK", "TITLE", "alternatives", "bodies", "boundary", "generic", "head_of", "stop", "token_head", "verbs",
            "pattern", "setting", "words", "words_in_order"]
 
-# Structure, not vocabulary: a CJK character.
+# Structure, not vocabulary: a CJK character; a title in 《》 (its name the group).
 CJK = re.compile(r"[\u4e00-\u9fa5]")
+TITLE = re.compile(r"《([^《》\n]{1,80})》")
 
 
 # Each accessor is cached on its one key: the finders call them in per-token loops.

@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from govkg.extract import lexicon
-from govkg.extract.finders.words import alternatives, words, words_in_order
+from govkg.extract.finders.words import TITLE, alternatives, words, words_in_order
 from govkg.extract.tokens import Token
 from govkg.model import Mention
 
@@ -24,11 +24,10 @@ __all__ = ["find"]
 
 # what a document's name written without 《》 may hold: no clause break, quote mark or bracket
 _NAME = r"[^\s，。；：、,.;:！？!?（）()《》“”\"]{1,28}?"
-_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
 def find(text: str, offset: int, tokens: list[Token]) -> list[Mention]:
-    titled = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    titled = [(m.start(), m.end()) for m in TITLE.finditer(text)]
     documents = [m for m in _unquoted_documents(text, offset) + _known_documents(text, offset, tokens)
                  if all(m.end - offset <= lo or hi <= m.start - offset for lo, hi in titled)]
     return documents + _bodies(text, offset, tokens)
