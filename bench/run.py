@@ -134,6 +134,23 @@ def store_write_rate(jsonl: Path, store: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, time.process_time() - cpu, quads
 
 
+def print_load_rows(jsonl: Path, runs: int, loads: "LoadSampler") -> None:
+    """The two embedded load rows of the corpus, measured ``runs`` times each, alternating (the
+    stores go to the working folder, replaced)."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for _ in range(runs):
+        seconds, cpu, triples = load_rate(jsonl, OUT / "corpus-store")
+        rows.append(("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in "
+                     f"{seconds:.2f} s; CPU {cpu:.2f} s, {triples / cpu:,.0f} triples/s; load average "
+                     f"{os.getloadavg()[0]:.1f})", ">= 150k triples/s", _verdict(triples / seconds >= EMBEDDED_TARGET)))
+        writes, writes_cpu, quads = store_write_rate(jsonl, OUT / "write-only-store")
+        rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.2f} s; "
+                     f"CPU {writes_cpu:.2f} s, {quads / writes_cpu:,.0f} triples/s; load average "
+                     f"{os.getloadavg()[0]:.1f})", "", ""))
+    print(f"{markdown_table(rows)}\n\nload average (1 min) while it ran: {loads.summary()}")
+
+
 def overlap_rows(paths: list[Path], rows: list) -> None:
     """Whether `govkg load --jobs 2` writes while the workers extract: its wall time beside
     `govkg extract --jobs 2` of the same files (the store's share is the difference)."""
@@ -392,6 +409,10 @@ def main() -> None:
     ap.add_argument("--query", action="append", metavar="NAME",
                     help="with --queries-only: only this named query (repeatable), e.g. --query timeline; "
                          "its rows are printed, bench/results.md is not written")
+    ap.add_argument("--load-only", type=Path, metavar="JSONL",
+                    help="only the corpus's embedded load rows (end to end, and Oxigraph's writes alone), from an "
+                         "extraction file (e.g. `govkg extract ../shared/corpus -o corpus.jsonl`), --runs times, "
+                         "alternating; printed, bench/results.md is not written")
     ap.add_argument("--results", type=Path, default=HERE / "results.md",
                     help="the file whose generated section is written (the rest of it is kept)")
     ap.add_argument("--out", type=Path, default=OUT,
@@ -400,6 +421,8 @@ def main() -> None:
     OUT = args.out
     loads = LoadSampler()
     rows: list[tuple[str, str, str, str]] = []   # (measure, value, target, verdict)
+    if args.load_only:
+        return print_load_rows(args.load_only, args.runs, loads)
     if args.query:
         if not args.queries_only:
             raise SystemExit("--query measures named queries on a loaded store: give --queries-only STORE too")

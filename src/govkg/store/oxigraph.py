@@ -85,6 +85,10 @@ _DOC_NAME = ox.NamedNode(str(vocab.docName))
 # Quads per write of ``put_many``: Oxigraph's fixed cost per bulk load and per transaction is
 # paid once for this many (a batch of N-Quads text is a few tens of MB at most)
 BATCH_QUADS = 200_000
+# A smaller batch (this share of BATCH_QUADS) goes at once when the writer has nothing to do: the
+# first write starts early and the writer waits less for the builder; under ~50k quads a bulk
+# load's fixed cost shows (bench/results.md, issue 11p).
+_EARLY = 0.25
 _REPORTS_TRIED = 64    # reports read for no row, one at a time, before the whole query runs instead
 _REPORTS_LOOKED_AT = 1024   # reports looked at (most passed over by their mark) before the same
 
@@ -293,6 +297,11 @@ class _Writer:
             self.docs = {b.doc for b in batch}
             self._flying = self._pool.submit(self._write, batch)
 
+    @property
+    def idle(self) -> bool:
+        """Whether no batch is in flight (the last one sent, if any, is written)."""
+        return self._flying is None or self._flying.done()
+
     def drain(self) -> Iterator[tuple[Extraction, int | GovKGError]]:
         flying, self._flying = self._flying, None
         self.docs = set()
@@ -500,7 +509,8 @@ class OxigraphStore(Closing):
             except BaseException:
                 yield from writer.write(pending)     # what came before is stored; then the surprise
                 raise
-            if sum(b.quads for b in pending) >= batch_quads:
+            size = sum(b.quads for b in pending)
+            if size >= batch_quads or (size >= batch_quads * _EARLY and writer.idle):
                 yield from writer.write(pending)
                 pending = []
         yield from writer.write(pending)
@@ -855,12 +865,18 @@ class OxigraphStore(Closing):
         return sum(sum(1 for q in self._store.quads_for_pattern(None, None, None, graph) if q.predicate not in _AGGREGATES)
                    for graph in [*self._current().values(), _ENTITIES])
 
-    def _report_quads(self, graph: ox.NamedNode, aggregates: bool = False):
-        """A report version's own quads (without the store's aggregates unless asked), then the
-        descriptions of the entities it names."""
-        for quad in self._store.quads_for_pattern(None, None, None, graph):
-            if aggregates or quad.predicate not in _AGGREGATES:
-                yield quad
+    def _report_quads(self, graph: ox.NamedNode, aggregates: bool = False, predicates: Iterable[str] | None = None):
+        """A report version's own quads (without the store's aggregates unless asked; only those
+        with one of ``predicates`` when given), then the descriptions of the entities it names."""
+        if predicates is not None:      # a pattern per predicate: Oxigraph decodes no other quad
+            for predicate in sorted(predicates):
+                node = ox.NamedNode(predicate)
+                if aggregates or node not in _AGGREGATES:
+                    yield from self._store.quads_for_pattern(None, node, None, graph)
+        else:
+            for quad in self._store.quads_for_pattern(None, None, None, graph):
+                if aggregates or quad.predicate not in _AGGREGATES:
+                    yield quad
         for entity in sorted(self._referenced(graph), key=lambda n: n.value):
             yield from self._store.quads_for_pattern(entity, None, None, _ENTITIES)
 
@@ -871,12 +887,15 @@ class OxigraphStore(Closing):
         return [ox.Triple(q.subject, q.predicate, q.object) for q in self.report_quads(doc, aggregates=True)]
 
     @_one_read
-    def report_quads(self, doc: str, aggregates: bool = False) -> Iterator[ox.Quad]:
+    def report_quads(self, doc: str, aggregates: bool = False,
+                     predicates: Iterable[str] | None = None) -> Iterator[ox.Quad]:
         """The same as quads as Oxigraph gives them (no copy into triples; the graph of an entity
         description is the shared one), without the store's aggregates unless asked: what the
-        Neo4j push reads."""
+        Neo4j push reads. ``predicates`` (IRIs): of the report's own quads only those with one
+        of them (what a reader needs; reading a quad out of Oxigraph costs ~6 µs, mostly
+        decoding its terms), the entity descriptions whole."""
         versions = self._versions(doc)
-        quads = self._report_quads(versions[-1], aggregates) if versions else iter(())
+        quads = self._report_quads(versions[-1], aggregates, predicates) if versions else iter(())
         return iter(list(quads)) if self.read_only else quads     # (read whole inside the read: see _one_read)
 
     @_one_read

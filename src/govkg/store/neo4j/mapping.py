@@ -60,7 +60,7 @@ from govkg.errors import StoreError
 from govkg.model import Extraction
 from govkg.quads import entity_terms, nquads, report_terms
 
-__all__ = ["EntityRow", "MentionRow", "MetricRow", "NarrowerRow", "PropertyGraph", "RelationRow", "ReportRow",
+__all__ = ["READS", "EntityRow", "MentionRow", "MetricRow", "NarrowerRow", "PropertyGraph", "RelationRow", "ReportRow",
            "StatementRow", "ThemeRow", "extraction_rows", "properties", "property_fields", "property_graph",
            "theme_rows"]
 
@@ -234,15 +234,17 @@ class _Index:
     def __init__(self, triples: Iterable):
         self.values: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         self.of_class: dict[str, list[str]] = defaultdict(list)
+        values, of_class, named = self.values, self.of_class, ox.NamedNode
         for t in triples:     # subjects and predicates as strings now, objects when asked for
             if isinstance(t, (ox.Triple, ox.Quad)):
-                s, p, o = str(_plain(t.subject)), t.predicate.value, t.object
+                s, p, o = t.subject, t.predicate.value, t.object
+                s = s.value if type(s) is named else str(_plain(s))
             else:
                 s, p, o = str(t[0]), str(t[1]), t[2]
             if p == _TYPE:
-                self.of_class[_plain(o)].append(s)
+                of_class[_plain(o)].append(s)
             else:
-                self.values[s][p].append(o)
+                values[s][p].append(o)
 
     def one(self, s: str, p: str):
         found = self.values.get(s, {}).get(p)
@@ -263,6 +265,11 @@ _V = {name: str(getattr(vocab, name)) for name in (
     "hasTheme", "author", "scope", "mentionOf", "inStatement", "evidence", "metricOf", "value", "valueText",
     "unit", "counted", "masked")}
 _LABEL_OF_CLASS = {str(cls): label for label, cls in vocab.ENTITY_CLASSES.items()}
+# Every predicate property_graph reads: a reader may leave the others out (e.g. gk:inReport,
+# gk:touchesTheme, gk:inSection, gk:mentionedIn, the plain relation triples: a fifth of a report's
+# quads, all derivable), as the push does (OxigraphStore.report_quads(..., predicates=READS)).
+READS = frozenset({_TYPE, _LABEL, _ALT, _SUBJECT, _PREDICATE, _OBJECT, *_V.values()} - {
+    _V[name] for name in ("Report", "Statement", "Mention", "RelationAssertion", "Metric")})
 _TYPE_OF_PROPERTY = {str(prop): name for name, prop in vocab.RELATION_PROPERTIES.items()}
 _THEME = str(vocab.THEME)
 

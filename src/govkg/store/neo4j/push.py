@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from govkg.store import GraphStore, PushResult, ReportInfo
-from govkg.store.neo4j.mapping import PropertyGraph, property_graph
+from govkg.store.neo4j.mapping import READS, PropertyGraph, property_graph
 from govkg.store.neo4j.store import Neo4jStore
 
 __all__ = ["Neo4jPushResult", "push_store"]
@@ -82,7 +82,7 @@ def push_store(source: GraphStore, target: Neo4jStore, force: bool = False, prun
 
 def _rows(source: GraphStore, info: ReportInfo) -> PropertyGraph:
     """One report's property-graph rows, read from the source (quads when it gives them)."""
-    read = getattr(source, "report_quads", None) or source.report_triples
-    pg = property_graph(read(info.id))
+    quads = getattr(source, "report_quads", None)
+    pg = property_graph(quads(info.id, predicates=READS) if quads else source.report_triples(info.id))
     pg.report.key = info.id
     return pg
