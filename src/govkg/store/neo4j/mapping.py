@@ -236,9 +236,10 @@ class _Index:
         self.of_class: dict[str, list[str]] = defaultdict(list)
         values, of_class, named = self.values, self.of_class, ox.NamedNode
         for t in triples:     # subjects and predicates as strings now, objects when asked for
+            s: str
             if isinstance(t, (ox.Triple, ox.Quad)):
-                s, p, o = t.subject, t.predicate.value, t.object
-                s = s.value if type(s) is named else str(_plain(s))
+                subject, p, o = t.subject, t.predicate.value, t.object
+                s = subject.value if type(subject) is named else str(_plain(subject))
             else:
                 s, p, o = str(t[0]), str(t[1]), t[2]
             if p == _TYPE:
