@@ -9,7 +9,6 @@ from govkg.errors import StoreError
 from govkg.interchange import read_jsonl, to_record, write_jsonl
 from govkg.iri import graph_iri
 from govkg.pipeline import extract_files, load_extractions
-from govkg.quads import entity_terms, report_terms
 from govkg.store import open_store
 from govkg.store.oxigraph import CATALOG_GRAPH, ENTITIES_GRAPH, SCHEMA_GRAPH
 from testkit import run_cli
@@ -209,18 +208,3 @@ def test_a_failure_of_the_input_still_reports_the_batch_in_flight(tmp_path, repo
     assert sorted(r.doc for r in store.reports()) == ["a.txt", "b.txt"] and not leftovers(store)
     store.close()
 
-
-def test_a_smaller_batch_goes_at_once_to_an_idle_writer(tmp_path, reports, monkeypatch):
-    """The writer starts on the first report as soon as it holds a share of a batch (it has
-    nothing else to do), not once a whole batch is built; the store holds the same in the end."""
-    store = open_store(tmp_path / "s")
-    batches = []
-    write_all = store._write_all
-    monkeypatch.setattr(store, "_write_all", lambda batch: batches.append([b.doc for b in batch]) or write_all(batch))
-    first = len(report_terms(reports["a.txt"])) + len(entity_terms(reports["a.txt"]))
-    outcomes = list(store.put_many([reports[n] for n in ("a.txt", "b.txt", "c.txt")], batch_quads=2 * first))
-    assert batches[0] == [reports["a.txt"].report.id]
-    assert [ex.report.doc for ex, _ in outcomes] == ["a.txt", "b.txt", "c.txt"]
-    assert sum(batches, []) == [reports[n].report.id for n in ("a.txt", "b.txt", "c.txt")]
-    assert sorted(r.doc for r in store.reports()) == ["a.txt", "b.txt", "c.txt"] and not leftovers(store)
-    store.close()

@@ -85,10 +85,6 @@ _DOC_NAME = ox.NamedNode(str(vocab.docName))
 # Quads per write of ``put_many``: Oxigraph's fixed cost per bulk load and per transaction is
 # paid once for this many (a batch of N-Quads text is a few tens of MB at most)
 BATCH_QUADS = 200_000
-# A smaller batch (this share of BATCH_QUADS) goes at once when the writer has nothing to do: the
-# first write starts early and the writer waits less for the builder; under ~50k quads a bulk
-# load's fixed cost shows (bench/results.md, issue 11p).
-_EARLY = 0.25
 _REPORTS_TRIED = 64    # reports read for no row, one at a time, before the whole query runs instead
 _REPORTS_LOOKED_AT = 1024   # reports looked at (most passed over by their mark) before the same
 
@@ -297,11 +293,6 @@ class _Writer:
             self.docs = {b.doc for b in batch}
             self._flying = self._pool.submit(self._write, batch)
 
-    @property
-    def idle(self) -> bool:
-        """Whether no batch is in flight (the last one sent, if any, is written)."""
-        return self._flying is None or self._flying.done()
-
     def drain(self) -> Iterator[tuple[Extraction, int | GovKGError]]:
         flying, self._flying = self._flying, None
         self.docs = set()
@@ -509,8 +500,7 @@ class OxigraphStore(Closing):
             except BaseException:
                 yield from writer.write(pending)     # what came before is stored; then the surprise
                 raise
-            size = sum(b.quads for b in pending)
-            if size >= batch_quads or (size >= batch_quads * _EARLY and writer.idle):
+            if sum(b.quads for b in pending) >= batch_quads:
                 yield from writer.write(pending)
                 pending = []
         yield from writer.write(pending)
