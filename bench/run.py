@@ -134,20 +134,24 @@ def store_write_rate(jsonl: Path, store: Path) -> tuple[float, float, int]:
     return time.perf_counter() - start, time.process_time() - cpu, quads
 
 
+def embedded_load_rows(jsonl: Path) -> tuple[list[tuple[str, str, str, str]], float, int]:
+    """The corpus's two embedded load rows (end to end, and Oxigraph's writes alone; the stores go
+    to the working folder, replaced), with the end-to-end seconds and triples."""
+    seconds, cpu, triples = load_rate(jsonl, OUT / "corpus-store")
+    rows = [("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in "
+             f"{seconds:.2f} s; CPU {cpu:.2f} s, {triples / cpu:,.0f} triples/s; load average "
+             f"{os.getloadavg()[0]:.1f})", ">= 150k triples/s", _verdict(triples / seconds >= EMBEDDED_TARGET))]
+    writes, writes_cpu, quads = store_write_rate(jsonl, OUT / "write-only-store")
+    rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.2f} s; "
+                 f"CPU {writes_cpu:.2f} s, {quads / writes_cpu:,.0f} triples/s; load average "
+                 f"{os.getloadavg()[0]:.1f})", "", ""))
+    return rows, seconds, triples
+
+
 def print_load_rows(jsonl: Path, runs: int, loads: "LoadSampler") -> None:
-    """The two embedded load rows of the corpus, measured ``runs`` times each, alternating (the
-    stores go to the working folder, replaced)."""
+    """The two embedded load rows of the corpus, measured ``runs`` times each, alternating."""
     OUT.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for _ in range(runs):
-        seconds, cpu, triples = load_rate(jsonl, OUT / "corpus-store")
-        rows.append(("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in "
-                     f"{seconds:.2f} s; CPU {cpu:.2f} s, {triples / cpu:,.0f} triples/s; load average "
-                     f"{os.getloadavg()[0]:.1f})", ">= 150k triples/s", _verdict(triples / seconds >= EMBEDDED_TARGET)))
-        writes, writes_cpu, quads = store_write_rate(jsonl, OUT / "write-only-store")
-        rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.2f} s; "
-                     f"CPU {writes_cpu:.2f} s, {quads / writes_cpu:,.0f} triples/s; load average "
-                     f"{os.getloadavg()[0]:.1f})", "", ""))
+    rows = [row for _ in range(runs) for row in embedded_load_rows(jsonl)[0]]
     print(f"{markdown_table(rows)}\n\nload average (1 min) while it ran: {loads.summary()}")
 
 
@@ -469,14 +473,9 @@ def main() -> None:
                  _verdict(m.load_rss < RSS_TARGET)))
 
     corpus_jsonl = _corpus_jsonl(small)
-    seconds, cpu, triples = load_rate(corpus_jsonl, OUT / "corpus-store")
+    load_rows, seconds, triples = embedded_load_rows(corpus_jsonl)
     m.embedded = (seconds, triples)
-    rows.append(("embedded load, corpus, end to end", f"{triples / seconds:,.0f} triples/s ({triples:,} in {seconds:.1f} s; "
-                 f"CPU {cpu:.1f} s, {triples / cpu:,.0f} triples/s)", ">= 150k triples/s",
-                 _verdict(triples / seconds >= EMBEDDED_TARGET)))
-    writes, writes_cpu, quads = store_write_rate(corpus_jsonl, OUT / "write-only-store")
-    rows.append(("embedded load, corpus, Oxigraph writes only", f"{quads / writes:,.0f} triples/s ({writes:.1f} s; "
-                 f"CPU {writes_cpu:.1f} s, {quads / writes_cpu:,.0f} triples/s)", "", ""))
+    rows.extend(load_rows)
 
     overlap_rows(small, rows)
 

@@ -207,4 +207,3 @@ def test_a_failure_of_the_input_still_reports_the_batch_in_flight(tmp_path, repo
     assert seen == [("a.txt", True), ("b.txt", True)]
     assert sorted(r.doc for r in store.reports()) == ["a.txt", "b.txt"] and not leftovers(store)
     store.close()
-
