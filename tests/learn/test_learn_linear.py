@@ -66,3 +66,22 @@ def test_saved_weights_load_to_the_same_probabilities(tmp_path):
     assert loaded.coef.dtype == np.float32 and (loaded.classes, loaded.multi_label) == (model.classes, False)
     for features in ({"w=牵头": 1.0}, {"w=印发": 2.0, "w=共": 1.0}, {}):
         assert loaded.probabilities(features) == pytest.approx(model.probabilities(features), abs=1e-6)
+
+
+def test_naive_bayes_weighting_is_folded_into_the_weights():
+    from sklearn.linear_model import LogisticRegression
+
+    themes = [{"rural"}, {"rural"}, {"rural", "party"}, {"party"}, set(), set()] * 4
+    model = train_linear(ROWS, themes, ["rural", "party"], multi_label=True, nb_weighting=True)
+    vocabulary = sorted(model.vocabulary, key=model.vocabulary.get)
+    x = np.array([[row.get(f, 0.0) for f in vocabulary] for row in ROWS])
+    y = np.array(["rural" in t for t in themes])
+    # the naive-Bayes log-count ratio of each feature for "rural", smoothed by one
+    p, q = 1 + x[y].sum(axis=0), 1 + x[~y].sum(axis=0)
+    ratio = np.log(p / p.sum()) - np.log(q / q.sum())
+    plain = LogisticRegression(C=1.0, solver="liblinear", random_state=0).fit(x * ratio, y)
+    for row in ({"w=牵头": 1.0, "w=共": 1.0}, {"w=出台": 1.0}, {}):
+        features = np.array([row.get(f, 0.0) for f in vocabulary]) * ratio
+        assert model.probabilities(row)[0] == pytest.approx(plain.predict_proba([features])[0, 1], abs=1e-5)
+    assert abs(ratio[vocabulary.index("w=共")]) < abs(ratio[vocabulary.index("w=牵头")])   # in every row: a small scale
+    assert model.probabilities({"w=负责": 1.0, "w=共": 1.0})[0] > 0.5 > model.probabilities({"w=印发": 1.0})[0]

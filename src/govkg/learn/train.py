@@ -122,7 +122,8 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     width = settings["theme_context"]
     train_linear([{**d.themes[0], **neighbour_features(d.neighbours, width)} for d in data],
                  [set(d.themes[1]) for d in data], theme_ids,
-                 multi_label=True, c=settings["theme_c"], min_count=2, balanced=True).save(out_dir / "themes")
+                 multi_label=True, c=settings["theme_c"], min_count=2, balanced=True,
+                 nb_weighting=settings["theme_nb"]).save(out_dir / "themes")
     meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
     (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
