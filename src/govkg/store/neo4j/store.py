@@ -26,7 +26,7 @@ from govkg.resources import ontology_graph, resource_path
 from govkg.store import Closing, ReportInfo, Table, WithoutRdf
 from govkg.store.neo4j.mapping import PropertyGraph, extraction_rows, properties, theme_rows
 
-__all__ = ["Neo4jStore", "cypher_statements", "redact"]
+__all__ = ["Neo4jStore", "cypher_statements", "redact", "schema_names"]
 
 # The driver logs each retry as a warning; keep them off stderr unless logging is configured.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
@@ -120,19 +120,32 @@ class Neo4jStore(Closing, WithoutRdf):
             raise StoreError(f"{self._where}: query failed: {_first_line(err)}") from None
 
     def ensure_schema(self) -> None:
-        """Constraints, indexes and the theme nodes (idempotent; done before the first write)."""
+        """Constraints, indexes and the theme nodes (idempotent; done before the first write).
+
+        What the server already has is not written again (a server pushed to before answers two
+        reads instead of a dozen schema statements and the theme MERGEs); what it lacks is created
+        in one transaction (a fresh server: one commit and one wait for the new indexes, not eleven)."""
         if self._schema_ready:
             return
         neo4j = _driver_module()
         try:
             with self._session() as session:
-                for statement in cypher_statements("schema"):
-                    session.run(statement).consume()
+                if not _schema_present(session):
+                    session.execute_write(_run_all, "schema", {})
         except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError) as err:
             raise StoreError(f"{self._where}: schema setup failed: {_first_line(err)}") from None
         nodes, narrower = theme_rows(ontology_graph("themes.ttl"))
-        self._write(_run_all, "themes", {"themes": [vars(n) for n in nodes], "narrower": [vars(p) for p in narrower]})
+        themes = {"themes": [vars(n) for n in nodes], "narrower": [vars(p) for p in narrower]}
+        if not self._themes_present(themes):
+            self._write(_run_all, "themes", themes)
         self._schema_ready = True
+
+    def _themes_present(self, themes: dict) -> bool:
+        """Whether every theme node (with its names) and NARROWER pair of ``themes`` is there."""
+        have = set(self._read("MATCH (t:Theme) RETURN t.iri, t.id, t.name, t.nameEn", {}).rows)
+        pairs = set(self._read("MATCH (b:Theme)-[:NARROWER]->(n:Theme) RETURN b.iri, n.iri", {}).rows)
+        return ({(t["iri"], t["id"], t["name"], t["nameEn"]) for t in themes["themes"]} <= have
+                and {(p["broader"], p["narrower"]) for p in themes["narrower"]} <= pairs)
 
     # ------------------------------------------------------------- writing
     def put(self, extraction: Extraction) -> int:
@@ -219,6 +232,28 @@ def _first_line(err: Exception) -> str:
 
 def _plain(value):
     return list(value) if isinstance(value, tuple) else value
+
+
+@cache
+def schema_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The names loaders/neo4j/schema.cypher creates (constraints and indexes) and the
+    constraint names it drops."""
+    text = "\n".join(cypher_statements("schema"))
+    created = re.findall(r"CREATE\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF\s+NOT\s+EXISTS", text, re.I)
+    dropped = re.findall(r"DROP\s+CONSTRAINT\s+(\w+)\s+IF\s+EXISTS", text, re.I)
+    return frozenset(created), frozenset(dropped)
+
+
+def _schema_present(session) -> bool:
+    """Whether the server has every constraint and index of schema.cypher (by name) and none of
+    the constraints it drops: then running it would change nothing."""
+    created, dropped = schema_names()
+    try:
+        constraints = {rec["name"] for rec in session.run("SHOW CONSTRAINTS YIELD name")}
+        indexes = {rec["name"] for rec in session.run("SHOW INDEXES YIELD name")}
+    except _driver_module().exceptions.ClientError:     # not allowed to list them: create (IF NOT EXISTS)
+        return False
+    return created <= constraints | indexes and not dropped & constraints
 
 
 def _run_all(tx, name: str, params: dict) -> list:
