@@ -1,5 +1,6 @@
 // schema.cypher: constraints and indexes of the govkg property graph (docs/neo4j.md).
-// Idempotent (IF NOT EXISTS); run by Neo4jStore before its first write, or by hand:
+// Idempotent (IF NOT EXISTS); run by Neo4jStore before its first write, all in one transaction, when
+// the server lacks any of these names (SHOW CONSTRAINTS / SHOW INDEXES), or by hand:
 //   cypher-shell -a neo4j://localhost:7687 -u neo4j -f loaders/neo4j/schema.cypher
 // Every node is keyed by its IRI, the same IRI as in the RDF store.
 CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE;
