@@ -1,6 +1,7 @@
 """The embedded store's batched writes (``put_many``, what ``govkg load`` uses): several reports
 per bulk load and per commit, with each report still all-or-nothing, idempotent and in order."""
 import json
+import threading
 
 import pyoxigraph as ox
 import pytest
@@ -9,6 +10,7 @@ from govkg.errors import StoreError
 from govkg.interchange import read_jsonl, to_record, write_jsonl
 from govkg.iri import graph_iri
 from govkg.pipeline import extract_files, load_extractions
+from govkg.quads import entity_terms, report_terms
 from govkg.store import open_store
 from govkg.store.oxigraph import CATALOG_GRAPH, ENTITIES_GRAPH, SCHEMA_GRAPH
 from testkit import run_cli
@@ -207,3 +209,110 @@ def test_a_failure_of_the_input_still_reports_the_batch_in_flight(tmp_path, repo
     assert seen == [("a.txt", True), ("b.txt", True)]
     assert sorted(r.doc for r in store.reports()) == ["a.txt", "b.txt"] and not leftovers(store)
     store.close()
+
+
+class Watched:
+    """The real Oxigraph store, with its bulk loads and commits watched: the bulk load holding
+    ``first``'s graph waits until another one has started; each commit's catalog entries noted."""
+
+    def __init__(self, real, first: str):
+        self._real, self._first = real, f"<{first}/".encode()
+        self.other_started, self.commits = threading.Event(), []
+
+    def bulk_load(self, data, *args, **kwargs):
+        if self._first in data:
+            assert self.other_started.wait(timeout=20), "no other batch was loaded beside the first"
+        else:
+            self.other_started.set()
+        return self._real.bulk_load(data, *args, **kwargs)
+
+    def extend(self, quads):
+        quads = list(quads)
+        self.commits.append([q.object.value for q in quads if q.predicate.value.endswith("versionOf")])
+        return self._real.extend(quads)
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+def test_two_batches_load_at_once_and_commit_in_input_order(tmp_path, reports):
+    """The bulk load of a batch runs while the one of the batch before it has not finished (two
+    writer threads: Oxigraph sorts in Rust, on a core each); the commits, and so what readers
+    see, still come one batch at a time in input order, and the store holds what one report
+    at a time stores."""
+    names = ["a.txt", "b.txt", "c.txt"]
+    store = open_store(tmp_path / "s")
+    watched = store._store = Watched(store._store, str(graph_iri(reports["a.txt"].report.id)))
+    outcomes = list(store.put_many([reports[n] for n in names], batch_quads=1))
+    store._store = watched._real
+    assert [ex.report.doc for ex, n in outcomes if isinstance(n, int)] == names
+    assert watched.commits == [[reports[n].report.id] for n in names]
+    one_by_one = open_store(tmp_path / "one")
+    for name in names:
+        one_by_one.put(reports[name])
+    assert stored(store) == stored(one_by_one) and not leftovers(store)
+    store.close()
+    one_by_one.close()
+
+
+def test_an_idle_writer_is_sent_a_smaller_batch_at_once(tmp_path, reports, monkeypatch):
+    """The writer starts on the first report as soon as it holds ``early_quads`` (it has nothing
+    else to do), not once a whole batch is built; the store holds the same in the end."""
+    store = open_store(tmp_path / "s")
+    batches = []
+    write_all = store._write_all
+    monkeypatch.setattr(store, "_write_all",
+                        lambda batch, *args, **kwargs: batches.append([b.doc for b in batch]) or write_all(batch, *args, **kwargs))
+    first = len(report_terms(reports["a.txt"])) + len(entity_terms(reports["a.txt"]))
+    names = ["a.txt", "b.txt", "c.txt"]
+    outcomes = list(store.put_many([reports[n] for n in names], batch_quads=100 * first, early_quads=first))
+    assert batches[0] == [reports["a.txt"].report.id]
+    assert [ex.report.doc for ex, _ in outcomes] == names and sum(batches, []) == [reports[n].report.id for n in names]
+    assert sorted(r.doc for r in store.reports()) == names and not leftovers(store)
+    store.close()
+
+
+def test_what_a_replaced_version_named_stays_described_while_a_report_written_beside_it_names_it(tmp_path, reports):
+    """The descriptions of the entities a retired version named are dropped only if no report
+    names them, checked once no bulk load is in flight: here another report of the same run,
+    written beside the new version, names one of them."""
+    names_it = next(extract_files([write(tmp_path / "in", "d.txt", "dd县人民政府工作报告\n扎实开展“我为群众办实事”实践活动。\n")],
+                                  model="rules"))
+    store = open_store(tmp_path / "s")
+    list(store.put_many([reports["a.txt"]]))
+    outcomes = list(store.put_many([reports["a2"], names_it], batch_quads=1))
+    assert all(isinstance(n, int) for _, n in outcomes)
+    assert "我为群众办实事" in labels(store) and "清化收" in labels(store) and not leftovers(store)
+    fresh = open_store(tmp_path / "fresh")
+    list(fresh.put_many([reports["a2"], names_it]))
+    assert labels(store) == labels(fresh) and store.triple_count() == fresh.triple_count()
+    store.close()
+    fresh.close()
+
+
+class RaisingBulkLoad(FailingBulkLoad):
+    """A bulk load holding one report's graph raises something that is not a write error."""
+
+    def bulk_load(self, data, *args, **kwargs):
+        if self._graph in data:
+            raise RuntimeError("a surprise in the writer")
+        return self._real.bulk_load(data, *args, **kwargs)
+
+
+def test_after_a_batch_that_raised_the_batches_loaded_beside_it_are_undone(tmp_path, reports):
+    """A surprise in the writer goes to the caller; the batch sent after it, loading on the other
+    thread, is not committed either, so the store holds just what was handed back."""
+    store = open_store(tmp_path / "s")
+    real = store._store
+    store._store = RaisingBulkLoad(real, str(graph_iri(reports["b.txt"].report.id)))
+    seen = []
+    with pytest.raises(RuntimeError, match="surprise"):
+        for ex, outcome in store.put_many([reports[n] for n in ("a.txt", "b.txt", "c.txt")], batch_quads=1):
+            seen.append(ex.report.doc)
+    store._store = real
+    assert seen == ["a.txt"] and [r.doc for r in store.reports()] == ["a.txt"] and not leftovers(store)
+    alone = open_store(tmp_path / "alone")
+    list(alone.put_many([reports["a.txt"]]))
+    assert stored(store) == stored(alone)
+    store.close()
+    alone.close()

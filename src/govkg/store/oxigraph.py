@@ -30,7 +30,9 @@ import functools
 import itertools
 import re
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, cast
@@ -84,7 +86,14 @@ _SUBJECT, _PREDICATE = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.pred
 _DOC_NAME = ox.NamedNode(str(vocab.docName))
 # Quads per write of ``put_many``: Oxigraph's fixed cost per bulk load and per transaction is
 # paid once for this many (a batch of N-Quads text is a few tens of MB at most)
-BATCH_QUADS = 200_000
+BATCH_QUADS = 100_000
+# Batches written at once (each by a thread of its own): the bulk loads of two batches use two
+# cores while the commits stay one at a time and in order (_write_all)
+WRITER_LOADS = 2
+# An idle writer is sent what is built as soon as it holds this many quads, rather than waiting
+# for a whole batch: the writes start early and the last one, which nothing overlaps, is small
+# (Oxigraph's fixed cost per bulk load shows below ~20k quads; bench/results.md, issue 11p)
+EARLY_QUADS = 25_000
 _REPORTS_TRIED = 64    # reports read for no row, one at a time, before the whole query runs instead
 _REPORTS_LOOKED_AT = 1024   # reports looked at (most passed over by their mark) before the same
 
@@ -277,33 +286,74 @@ def _version(graph: ox.NamedNode) -> int:
 
 
 class _Writer:
-    """One thread that writes a batch while the caller builds the next: at most one batch in
-    flight, its outcomes handed back in order before the next batch goes (or by ``drain``)."""
+    """Threads that write batches while the caller builds the next: up to ``loads`` batches in
+    flight, each written by ``write(batch, before)`` (``before``: the future of the batch sent
+    before it, whose commit comes first), their outcomes handed back in order, the oldest
+    waited for when all ``loads`` are taken (or by ``drain``)."""
 
-    def __init__(self, write) -> None:
-        self._write = write
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-writer")
-        self._flying: Future | None = None
-        self.docs: set[str] = set()      # the reports of the batch in flight
+    def __init__(self, write, loads: int) -> None:
+        self._write, self.loads = write, loads
+        self._pool = ThreadPoolExecutor(max_workers=loads, thread_name_prefix="govkg-writer")
+        self._flying: deque[tuple[Future, set[str]]] = deque()
+
+    @property
+    def docs(self) -> set[str]:
+        """The reports of the batches in flight."""
+        return set().union(*(docs for _, docs in self._flying))
+
+    @property
+    def idle(self) -> bool:
+        """Whether a writer thread has nothing to do."""
+        return len(self._flying) < self.loads or self._flying[0][0].done()
 
     def write(self, batch: list[_Batched]) -> Iterator[tuple[Extraction, int | GovKGError]]:
-        """The outcomes of the batch in flight (waiting for it), then ``batch`` sent off."""
-        yield from self.drain()
+        """The outcomes of the batches already written (waiting for the oldest while every
+        thread is taken), then ``batch`` sent off."""
+        while self._flying and (len(self._flying) >= self.loads or self._flying[0][0].done()):
+            yield from self._flying.popleft()[0].result()
         if batch:
-            self.docs = {b.doc for b in batch}
-            self._flying = self._pool.submit(self._write, batch)
+            before = self._flying[-1][0] if self._flying else None
+            self._flying.append((self._pool.submit(self._write, batch, before), {b.doc for b in batch}))
 
     def drain(self) -> Iterator[tuple[Extraction, int | GovKGError]]:
-        flying, self._flying = self._flying, None
-        self.docs = set()
-        if flying is not None:
-            yield from flying.result()
+        while self._flying:
+            yield from self._flying.popleft()[0].result()
 
     def __enter__(self) -> "_Writer":
         return self
 
     def __exit__(self, *exc) -> None:
         self._pool.shutdown(wait=True)     # a batch in flight is finished (committed), never cut
+
+
+class _Loads:
+    """The bulk loads of a ``put_many`` in flight, and what must not run beside them: dropping
+    the descriptions of entities no report names any more (a load not finished yet may name
+    one, and write its description again just before it is dropped). Entities to check wait in
+    ``unnamed`` for a moment when no load is in flight, at the latest the end of the run."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._count = 0
+        self.unnamed: set = set()
+        self.broken = False       # a batch raised: those after it are undone, not committed
+
+    @contextmanager
+    def loading(self):
+        with self._lock:
+            self._count += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._count -= 1
+
+    def forget_unnamed(self, forget) -> None:
+        """``forget(entities)`` for those waiting, unless a load is in flight (no load starts meanwhile)."""
+        with self._lock:
+            if not self._count and self.unnamed:
+                forget(self.unnamed)
+                self.unnamed = set()
 
 
 class OxigraphStore(Closing):
@@ -454,39 +504,45 @@ class OxigraphStore(Closing):
         """Store one report, replacing what an earlier version of it said. Returns its triple count."""
         return self.put_parts([extraction])
 
-    def put_many(self, extractions: Iterable[Extraction | None],
-                 batch_quads: int = BATCH_QUADS) -> Iterator[tuple[Extraction, int | GovKGError]]:
+    def put_many(self, extractions: Iterable[Extraction | None], batch_quads: int = BATCH_QUADS,
+                 early_quads: int = EARLY_QUADS) -> Iterator[tuple[Extraction, int | GovKGError]]:
         """Store many reports, each as ``put`` would, written a batch at a time: one bulk load of
         several reports' graphs and one commit of their catalog entries, since each Oxigraph
         bulk load and each transaction has a fixed cost that a report of a few thousand triples
         pays many times over. A batch is written in a second thread while the next one is built
         (Oxigraph releases the GIL while it loads): building is Python, writing is Rust, and
-        the two overlap on two cores. Yields (extraction, triple count or the error that kept it
-        out) in input order, once its batch is written. Each report stays all-or-nothing: its
+        the two overlap on two cores; an idle writer is sent what is built once it holds
+        ``early_quads``, a busy one a whole batch (``batch_quads``); two batches may load at
+        once (``WRITER_LOADS``). Yields (extraction, triple count or the error that kept it out) in input order, once its batch is written. Each report stays all-or-nothing: its
         graph is invisible until the commit, and a failed batch is discarded and written again
         report by report, so one bad report fails alone. ``None`` in the input writes what is
         pending before the next report is taken (the caller is about to compare one with the
         store)."""
         self._writable()
-        with _Writer(self._write_all) as writer:
-            try:
-                yield from self._put_batches(extractions, batch_quads, writer)
-            except GeneratorExit:
-                raise
-            except BaseException:        # e.g. the extraction feeding us failed, or Ctrl-C
-                yield from writer.drain()     # a batch in flight is committed: its outcomes first
-                raise
+        loads = _Loads()
+        try:
+            with _Writer(functools.partial(self._write_all, loads=loads), WRITER_LOADS) as writer:
+                try:
+                    yield from self._put_batches(extractions, batch_quads, min(early_quads, batch_quads), writer)
+                except GeneratorExit:
+                    raise
+                except BaseException:        # e.g. the extraction feeding us failed, or Ctrl-C
+                    yield from writer.drain()     # a batch in flight is committed: its outcomes first
+                    raise
+        finally:
+            loads.forget_unnamed(self._forget_unnamed)      # no load is in flight now
 
-    def _put_batches(self, extractions: Iterable[Extraction | None], batch_quads: int,
+    def _put_batches(self, extractions: Iterable[Extraction | None], batch_quads: int, early_quads: int,
                      writer: "_Writer") -> Iterator[tuple[Extraction, int | GovKGError]]:
         pending: list[_Batched] = []
+        size = 0         # the quads pending
         for ex in extractions:
             # the same report again (pending or being written): the first goes first, since the
             # next version's number is read from the store
             if ex is None or ex.report.id in {b.doc for b in pending} or ex.report.id in writer.docs:
                 yield from writer.write(pending)
                 yield from writer.drain()
-                pending = []
+                pending, size = [], 0
                 if ex is None:
                     continue
             try:
@@ -494,15 +550,16 @@ class OxigraphStore(Closing):
             except GovKGError as err:
                 yield from writer.write(pending)     # outcomes stay in input order
                 yield from writer.drain()
-                pending = []
+                pending, size = [], 0
                 yield ex, err
                 continue
             except BaseException:
                 yield from writer.write(pending)     # what came before is stored; then the surprise
                 raise
-            if sum(b.quads for b in pending) >= batch_quads:
+            size += pending[-1].quads
+            if size >= batch_quads or (size >= early_quads and writer.idle):
                 yield from writer.write(pending)
-                pending = []
+                pending, size = [], 0
         yield from writer.write(pending)
         yield from writer.drain()
 
@@ -525,38 +582,69 @@ class OxigraphStore(Closing):
         return _Batched(ex, doc, old, target, text, {ox.NamedNode(s[1:-1]) for s, _, _ in entities},
                         commit, len(terms) + len(entities))
 
-    def _write_all(self, batch: list[_Batched]) -> list[tuple[Extraction, int | GovKGError]]:
-        return list(self._write(batch))
+    def _write_all(self, batch: list[_Batched], before: Future | None,
+                   loads: _Loads) -> list[tuple[Extraction, int | GovKGError]]:
+        """Write a batch in a writer thread. Its bulk load may run beside the one of the batch
+        sent before it (Oxigraph's bulk load is mostly sorting, in Rust, without the GIL: two use
+        two cores); both write graphs nobody reads yet, and entity descriptions, which are the
+        same whoever writes them. What readers see changes one batch at a time and in order: the
+        commit, retiring old versions, or undoing a failure waits for the batch before; once one
+        has raised (its exception goes to the caller), those after it are undone, not committed."""
+        failed: BaseException | None = None
+        try:
+            with loads.loading():
+                self._store.bulk_load(b"".join(b.text for b in batch), ox.RdfFormat.N_QUADS, lenient=True)
+        except BaseException as err:
+            failed = err
+        if before is not None:
+            wait([before])
+        if loads.broken:
+            self._undo(batch, loads)
+            return []
+        return list(self._write(batch, loads, failed, loaded=True))
 
-    def _write(self, batch: list[_Batched]) -> Iterator[tuple[Extraction, int | GovKGError]]:
-        """Bulk-load the batch's report graphs with the descriptions of the entities they name,
-        commit every catalog entry at once (one transaction), then retire the old versions. (A
-        description is visible before the commit, which is harmless: it only names an entity;
-        one no committed report names is dropped on failure here, or at the next open after a
-        crash.)"""
+    def _write(self, batch: list[_Batched], loads: _Loads, failed: BaseException | None = None,
+               loaded: bool = False) -> Iterator[tuple[Extraction, int | GovKGError]]:
+        """Bulk-load the batch's report graphs with the descriptions of the entities they name
+        (unless ``loaded``, or the load ``failed``), commit every catalog entry at once (one
+        transaction), then retire the old versions. A description is visible before the
+        commit, which is harmless: it only names an entity; one that no report names any more
+        (after a retirement or a failure) is dropped when no load is in flight (``_Loads``), or
+        at the next open after a crash."""
         if not batch:
             return
         try:
-            self._store.bulk_load(b"".join(b.text for b in batch), ox.RdfFormat.N_QUADS, lenient=True)
+            if failed is not None:
+                raise failed
+            if not loaded:
+                with loads.loading():
+                    self._store.bulk_load(b"".join(b.text for b in batch), ox.RdfFormat.N_QUADS, lenient=True)
             self._store.extend([quad for b in batch for quad in b.commit])      # the commit
         except BaseException as err:
-            for b in batch:
-                self._discard(b.target)
-            self._forget_unnamed(set().union(*(b.entities for b in batch)))
+            self._undo(batch, loads)
             if not isinstance(err, (OSError, SyntaxError)):
+                loads.broken = True
                 raise
             if len(batch) > 1:           # which report failed: each one alone
                 for b in batch:
-                    yield from self._write([b])
+                    yield from self._write([b], loads)
                 return
             yield batch[0].extraction, StoreError(
                 f"{self.path}: write failed, the stored version is unchanged: {' '.join(str(err).split())[:300]}")
             return
         for b in batch:
-            superseded = set().union(*(self._referenced(g) for g in b.old)) if b.old else set()
-            self._retire(b.doc, b.old)
-            self._forget_unnamed(superseded - b.entities)
+            if b.old:
+                loads.unnamed |= set().union(*(self._referenced(g) for g in b.old)) - b.entities
+                self._retire(b.doc, b.old)
             yield b.extraction, b.quads
+        loads.forget_unnamed(self._forget_unnamed)
+
+    def _undo(self, batch: list[_Batched], loads: _Loads) -> None:
+        """Drop what a batch that is not committed wrote."""
+        for b in batch:
+            self._discard(b.target)
+        loads.unnamed |= set().union(*(b.entities for b in batch))
+        loads.forget_unnamed(self._forget_unnamed)
 
     def put_parts(self, parts: Iterable[Extraction]) -> int:
         """Store one report given as consecutive parts of one extraction (``govkg.parts``: a very
