@@ -86,14 +86,15 @@ _SUBJECT, _PREDICATE = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.pred
 _DOC_NAME = ox.NamedNode(str(vocab.docName))
 # Quads per write of ``put_many``: Oxigraph's fixed cost per bulk load and per transaction is
 # paid once for this many (a batch of N-Quads text is a few tens of MB at most)
-BATCH_QUADS = 100_000
+BATCH_QUADS = 150_000
 # Batches written at once (each by a thread of its own): the bulk loads of two batches use two
 # cores while the commits stay one at a time and in order (_write_all)
 WRITER_LOADS = 2
 # An idle writer is sent what is built as soon as it holds this many quads, rather than waiting
-# for a whole batch: the writes start early and the last one, which nothing overlaps, is small
-# (Oxigraph's fixed cost per bulk load shows below ~20k quads; bench/results.md, issue 11p)
-EARLY_QUADS = 25_000
+# for a whole batch: the writes start early and the last one, which nothing overlaps, is small.
+# Each bulk load also waits for ~36 file syncs (0.1 s and more on a busy disk), so not smaller
+# (bench/results.md, issue 11p)
+EARLY_QUADS = 50_000
 _REPORTS_TRIED = 64    # reports read for no row, one at a time, before the whole query runs instead
 _REPORTS_LOOKED_AT = 1024   # reports looked at (most passed over by their mark) before the same
 
