@@ -35,7 +35,7 @@ DEFAULT_SETTINGS = {
     "propagate_min_length": 6,      # see ExtractionModel.propagate; 0 turns it off
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
-    "relation_c": 0.5, "theme_c": 0.3, "crf_c1": 0.05, "crf_c2": 0.01,
+    "relation_c": 2.0, "theme_c": 0.3, "crf_c1": 0.05, "crf_c2": 0.01,
     "crf_iterations": 250,
     "label_scheme": "bio",          # or "bioes" (E- and S- labels)
     "theme_context": 2,             # statements each side whose keyword themes are theme features
