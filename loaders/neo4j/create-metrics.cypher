@@ -3,9 +3,7 @@
 // delete-report.cypher, in the same transaction.
 // $rows = [{subject, statement, props: {iri, report, valueText, value, text, unit, counted,
 //           year, masked, start, end}}]          value: the number, null when masked
-// CYPHER replan=skip: the plan (seeks on the IRI constraints, then writes) is the same on an empty
-// database as on a loaded one (tests/neo4j/test_loader_plans.py compares them), so the planner need not
-// replan it as a push makes the statistics move (it did, several times a push: 5-10% of the server's CPU).
+// CYPHER replan=skip: why, in merge-report.cypher
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (s:Statement {iri: row.statement})

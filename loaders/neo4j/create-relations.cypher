@@ -7,9 +7,7 @@
 // nine relation types of the ontology (govkg.vocab.RELATION_PROPERTIES) are written out below;
 // row.type only chooses among them and never becomes query text. tests/neo4j checks this list
 // against the ontology.
-// CYPHER replan=skip: the plan (seeks on the IRI constraints, then writes) is the same on an empty
-// database as on a loaded one (tests/neo4j/test_loader_plans.py compares them), so the planner need not
-// replan it as a push makes the statistics move (it did, several times a push: 5-10% of the server's CPU).
+// CYPHER replan=skip: why, in merge-report.cypher
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (h:Entity {iri: row.head})

@@ -2,9 +2,7 @@
 // Run after delete-report.cypher in the same transaction (the report has no statements left, so
 // they are CREATEd, not MERGEd: no lookup per row). $report = the report's IRI;
 // $rows = [{iri, report, text, start, end, sectionPath, isHeading, themes}]
-// CYPHER replan=skip: the plan (seeks on the IRI constraints, then writes) is the same on an empty
-// database as on a loaded one (tests/neo4j/test_loader_plans.py compares them), so the planner need not
-// replan it as a push makes the statistics move (it did, several times a push: 5-10% of the server's CPU).
+// CYPHER replan=skip: why, in merge-report.cypher
 CYPHER replan=skip
 MATCH (r:Report {iri: $report})
 UNWIND $rows AS row
