@@ -33,4 +33,4 @@ EXPLORER_ROW_LIMIT: int = _number("EXPLORER_ROW_LIMIT", 2000)  # rows the explor
 QUERY_PAGE: int = _number("QUERY_PAGE", 100)                  # rows of a named query's page when none is asked
 HTML_NODE_LIMIT: int = _number("HTML_NODE_LIMIT", 2000)        # entities on a `govkg viz` page
 PICTURE_NODE_LIMIT: int = _number("PICTURE_NODE_LIMIT", 300)   # entities in a PNG/SVG picture
-COMPACT_AFTER: int = _number("COMPACT_AFTER", 1_000_000)    # triples a `govkg load` writes before it compacts the store
+COMPACT_AFTER: int = _number("COMPACT_AFTER", 1_000_000)    # triples the loads since the last compaction write before `govkg load` compacts the store

@@ -63,6 +63,9 @@ _ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 _SHARED = {_SCHEMA, _CATALOG, _ENTITIES}
 _NAMING = [ox.NamedNode(str(p)) for p in (vocab.mentionOf, vocab.author, RDF.subject, RDF.object, vocab.metricOf)]
 _VERSION = re.compile(r"/v([0-9]+)$")
+# Triples written since the store was last compacted, kept in the catalog graph: many small loads
+# add up to a compaction as one large load does (``count_written``).
+_THIS_STORE, _WRITTEN = ox.NamedNode(iri.STORE + "store"), ox.NamedNode(iri.STORE + "triplesSinceCompaction")
 _STORE_NS = iri.STORE
 # Per-report aggregates written with each report version, so report-summary reads three numbers
 # and theme-trend a count per theme instead of counting every statement, mention and assertion of
@@ -733,10 +736,23 @@ class OxigraphStore(Closing):
         store (1,925 reports) the named queries took 2-3 times the CPU before it (bench/results.md).
         It rewrites the store: about 90 s for that one, well under a second for the corpus."""
         self._writable()
+        for quad in list(self._store.quads_for_pattern(_THIS_STORE, _WRITTEN, None, _CATALOG)):
+            self._store.remove(quad)
         try:
             self._store.optimize()
         except OSError as err:
             raise StoreError(f"{self.path}: compaction failed (the stored data is unchanged): {err}") from None
+
+    def count_written(self, triples: int) -> int:
+        """Add a load's triples to those written since the last compaction; the sum."""
+        self._writable()
+        old = list(self._store.quads_for_pattern(_THIS_STORE, _WRITTEN, None, _CATALOG))
+        total = triples + sum(int(cast(ox.Literal, q.object).value) for q in old)
+        if triples:
+            for quad in old:
+                self._store.remove(quad)
+            self._store.add(ox.Quad(_THIS_STORE, _WRITTEN, ox.Literal(str(total), datatype=_INTEGER), _CATALOG))
+        return total
 
     def update(self, text: str) -> None:
         self._writable()
