@@ -303,6 +303,7 @@ LOAD_TARGET_S = 150         # wall, govkg load --jobs 2 of 100 MB (scaled to the
 EMBEDDED_TARGET = 150_000   # triples/s, embedded load end to end
 PUSH_TARGET = 10_000        # relationships/s, Neo4j push
 RSS_TARGET = 2 * 2**30      # bytes, peak RSS of the load
+EXTRACT_RATIO_TARGET = 3.0  # govkg extract --jobs 1 over a bare jieba.cut of the corpus (the extraction issue)
 
 
 @dataclass
@@ -448,8 +449,8 @@ def main() -> None:
     t_jieba = jieba_reference(small)
     t1 = extract_seconds(small, 1)
     rows.append(("bare jieba.cut, corpus", f"{t_jieba:.2f} s ({small_mb / t_jieba:.2f} MB/s)", "reference", ""))
-    rows.append(("govkg extract --jobs 1, corpus", f"{t1:.2f} s, ratio to jieba {t1 / t_jieba:.2f}", "ratio <= 1.0",
-                 "met" if t1 <= t_jieba else "missed"))
+    rows.append(("govkg extract --jobs 1, corpus", f"{t1:.2f} s, ratio to jieba {t1 / t_jieba:.2f}",
+                 f"ratio <= {EXTRACT_RATIO_TARGET:g}", "met" if t1 <= EXTRACT_RATIO_TARGET * t_jieba else "missed"))
 
     big = make_corpus(corpus, OUT / "synthetic", args.size_mb)
     big_mb = sum(p.stat().st_size for p in big) / 2**20
