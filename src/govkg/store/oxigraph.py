@@ -15,19 +15,22 @@ StoreBusyError, and readers open read-only beside it.
 
 A read-only view beside a writer is the store as it was when opened, for as long as the files of
 that state exist: RocksDB keeps reading the files it has open even after the writer's compaction
-deletes them, but a view opens most of its files only when a read first needs them, and a file
-the writer's compaction deleted meanwhile is gone ("No such file"). A read that meets one is run
-again, whole, on the view reopened (``_one_read``); from then on the view is the store as it was
-at the reopen, so it sees the writer's commits made since it was first opened. What holds either
-way: every public read is answered from one state of the store (the one before the reopen or
-the one after, never a mix), and that state holds only committed, current versions (a report's
-old version or its new one, never half of one). ``reopened`` counts the reopens. An answer of
-``raw_query`` is read lazily by its caller, after the call: it is not retried.
+deletes them, but a view opens most of its files only when a read first needs them, and a file the
+writer's compaction deleted meanwhile is gone ("No such file"). A read that meets one is run again,
+whole, on the view reopened (``_one_read``), and a view reopens before a read, or runs it again
+after, when a table file it listed at its opening has gone (Oxigraph does not always say that a
+file is missing: a query was seen to grow without bound instead); from then on the view is the
+store as it was at the reopen, so it sees the writer's commits made since it was first opened. What
+holds either way: every public read is answered from one state of the store (the one before the
+reopen or the one after, never a mix), and that state holds only committed, current versions (a
+report's old version or its new one, never half of one). ``reopened`` counts the reopens. An answer
+of ``raw_query`` is read lazily by its caller, after the call: it is not retried.
 """
 from __future__ import annotations
 
 import functools
 import itertools
+import os
 import re
 import threading
 from collections import deque
@@ -254,21 +257,37 @@ def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
     raise AssertionError("unreachable")
 
 
+def _table_files(path: Path | None) -> frozenset[str]:
+    """The RocksDB table files (.sst) in a store's directory now; none for an in-memory store."""
+    if path is None:
+        return frozenset()
+    try:
+        return frozenset(entry.name for entry in os.scandir(path) if entry.name.endswith(".sst"))
+    except FileNotFoundError:
+        return frozenset()
+
+
 def _one_read(method):
     """A public read of the store. On a read-only view, a read that meets a file a writer's
     compaction deleted is run again, whole, on the view reopened; so is one during which another
-    thread reopened the view. Reads nest (run_named calls select): only the outermost one is run
-    again, so no answer is made of reads before and after a reopen."""
+    thread reopened the view, or one during which a file the view listed when it opened went. A
+    view whose listed files went before the read is reopened first: Oxigraph does not always say
+    that a file is missing (a query was seen to grow without bound instead), so a view never
+    reads a state whose files it knows are gone. Reads nest (run_named calls select): only the
+    outermost one is run again, so no answer is made of reads before and after a reopen."""
     @functools.wraps(method)
     def read(self: "OxigraphStore", *args, **kwargs):
         nesting = self._reading
         if not self.read_only or self.path is None or getattr(nesting, "inside", False):
             return method(self, *args, **kwargs)
         for attempt in range(_REOPENS):
+            seen = self.reopened
+            if self._files_gone():
+                self._reopen(seen)
             opened, nesting.inside = self.reopened, True
             try:
                 answer = method(self, *args, **kwargs)
-                if self.reopened == opened:
+                if self.reopened == opened and not self._files_gone():
                     return answer
             except (OSError, RuntimeError, StoreError) as err:
                 if "No such file" not in str(err) or attempt == _REOPENS - 1:
@@ -364,7 +383,9 @@ class OxigraphStore(Closing):
     def __init__(self, path: Path | None, read_only: bool = False):
         self.path = path
         self.read_only = read_only
+        listed = _table_files(path) if read_only else frozenset()
         self._store = self._open(path, read_only)
+        self._files = listed | _table_files(path) if read_only else frozenset()   # a view's: see _one_read
         self._snapshot: dict[str, object] = {}     # what a read-only view computed of its catalog
         self._reading = threading.local()           # whether this thread is inside a public read (_one_read)
         self._reopening = threading.Lock()
@@ -423,8 +444,15 @@ class OxigraphStore(Closing):
         already done so since ``seen``; forget what was kept of the old state."""
         with self._reopening:
             if self.reopened == seen:
+                listed = _table_files(self.path)
                 self._store, self._snapshot = _open_read_only(cast(Path, self.path)), {}
+                self._files = listed | _table_files(self.path)
                 self.reopened += 1
+
+    def _files_gone(self) -> bool:
+        """Whether a file this view listed when it opened has been deleted since (by a writer's
+        compaction): its state can no longer be read whole."""
+        return not self._files <= _table_files(self.path)
 
     def _visible_graphs(self) -> dict:
         """The query's default graph: the union of everything when only current versions are
