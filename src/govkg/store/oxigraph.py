@@ -33,6 +33,7 @@ import itertools
 import os
 import re
 import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
@@ -243,8 +244,6 @@ def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
     """A read-only view beside a writer. Opening reads the writer's file list, and a compaction
     can delete a listed file in between (RocksDB then says "Corruption ... No such file"): that
     is a race, not damage, so the open is tried again on a fresh list."""
-    import time
-
     for attempt in range(attempts):
         try:
             return ox.Store.read_only(str(path))
@@ -270,7 +269,8 @@ def _table_files(path: Path | None) -> frozenset[str]:
 def _one_read(method):
     """A public read of the store. On a read-only view, a read that meets a file a writer's
     compaction deleted is run again, whole, on the view reopened; so is one during which another
-    thread reopened the view, or one during which a file the view listed when it opened went. A
+    thread reopened the view, or one during which a file the view listed when it opened went
+    (after a pause, as a compaction deletes files over a while; the last try's answer stands). A
     view whose listed files went before the read is reopened first: Oxigraph does not always say
     that a file is missing (a query was seen to grow without bound instead), so a view never
     reads a state whose files it knows are gone. Reads nest (run_named calls select): only the
@@ -287,8 +287,9 @@ def _one_read(method):
             opened, nesting.inside = self.reopened, True
             try:
                 answer = method(self, *args, **kwargs)
-                if self.reopened == opened and not self._files_gone():
+                if self.reopened == opened and (attempt == _REOPENS - 1 or not self._files_gone()):
                     return answer
+                time.sleep(0.05 * 2 ** attempt)     # a compaction is deleting files: let it get on
             except (OSError, RuntimeError, StoreError) as err:
                 if "No such file" not in str(err) or attempt == _REOPENS - 1:
                     raise
