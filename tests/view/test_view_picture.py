@@ -84,3 +84,18 @@ def test_big_picture_is_the_overview_with_names_apart(tmp_path):
     assert left == {n.name for n in view.nodes if n.type == "Organization"}
     assert write_picture(view, tmp_path / "overview.png") == len(view.nodes)
     assert (tmp_path / "overview.png").stat().st_size > 20_000
+
+
+def test_a_cjk_font_installed_after_matplotlib_cached_its_font_list_is_found(monkeypatch):
+    """matplotlib reads its font list from a cache made when it was first used; a CJK font
+    installed since is still found (here: the installed ones hidden from that list)."""
+    font = cjk_font_or_skip()
+    from matplotlib import font_manager
+
+    from govkg.view.picture import CJK_FAMILIES, find_cjk_font
+
+    cjk_files = {f.fname for f in font_manager.fontManager.ttflist if f.name in CJK_FAMILIES}
+    cached = [f for f in font_manager.fontManager.ttflist if f.fname not in cjk_files]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", cached)
+    assert find_cjk_font().get_family() == font.get_family()
+    assert any(f.name in CJK_FAMILIES for f in font_manager.fontManager.ttflist)

@@ -39,15 +39,34 @@ def find_cjk_font(spec: str | None = None):
     if spec and Path(spec).is_file():
         font_manager.fontManager.addfont(spec)
         return font_manager.FontProperties(fname=spec)
-    installed = {f.name for f in font_manager.fontManager.ttflist}
+    family = _installed_family(font_manager, spec) or (_add_new_fonts(font_manager) and _installed_family(font_manager, spec))
+    if family:
+        return font_manager.FontProperties(family=family)
     if spec:
-        if spec not in installed:
-            raise UsageError(f"font '{spec}' is neither a font file nor an installed family; {INSTALL_HINT}")
-        return font_manager.FontProperties(family=spec)
-    for family in CJK_FAMILIES:
-        if family in installed:
-            return font_manager.FontProperties(family=family)
+        raise UsageError(f"font '{spec}' is neither a font file nor an installed family; {INSTALL_HINT}")
     raise UsageError(f"no CJK font found to draw Chinese; {INSTALL_HINT}")
+
+
+def _installed_family(font_manager, spec: str | None) -> str | None:
+    """``spec`` if it is a family matplotlib knows, else (no spec) the first known CJK family."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return next((family for family in ([spec] if spec else CJK_FAMILIES) if family in installed), None)
+
+
+def _add_new_fonts(font_manager) -> bool:
+    """Add the system's fonts matplotlib does not list: it keeps its font list in a cache made
+    when first used, so a font installed since (apt-get install fonts-noto-cjk) is otherwise
+    never seen. Whether any was added."""
+    known = {f.fname for f in font_manager.fontManager.ttflist}
+    added = False
+    for path in font_manager.findSystemFonts():
+        if path not in known:
+            try:
+                font_manager.fontManager.addfont(path)
+                added = True
+            except (OSError, RuntimeError, ValueError):      # a file matplotlib cannot read: not a font for us
+                pass
+    return added
 
 
 def _component_layout(graph: nx.Graph) -> dict:
