@@ -266,6 +266,13 @@ def _table_files(path: Path | None) -> frozenset[str]:
         return frozenset()
 
 
+def _open_view(path: Path) -> tuple[ox.Store, frozenset[str]]:
+    """A read-only view and the table files it may read: those there before it opened or after
+    (a file of its state was there at least until it opened)."""
+    listed = _table_files(path)
+    return _open_read_only(path), listed | _table_files(path)
+
+
 def _one_read(method):
     """A public read of the store. On a read-only view, a read that meets a file a writer's
     compaction deleted is run again, whole, on the view reopened; so is one during which another
@@ -384,9 +391,7 @@ class OxigraphStore(Closing):
     def __init__(self, path: Path | None, read_only: bool = False):
         self.path = path
         self.read_only = read_only
-        listed = _table_files(path) if read_only else frozenset()
-        self._store = self._open(path, read_only)
-        self._files = listed | _table_files(path) if read_only else frozenset()   # a view's: see _one_read
+        self._store, self._files = self._open(path, read_only)   # (_files: a view's, see _one_read)
         self._snapshot: dict[str, object] = {}     # what a read-only view computed of its catalog
         self._reading = threading.local()           # whether this thread is inside a public read (_one_read)
         self._reopening = threading.Lock()
@@ -396,16 +401,16 @@ class OxigraphStore(Closing):
             self._ensure_schema()
 
     @staticmethod
-    def _open(path: Path | None, read_only: bool) -> ox.Store:
+    def _open(path: Path | None, read_only: bool) -> tuple[ox.Store, frozenset[str]]:
         if path is None:
-            return ox.Store()
+            return ox.Store(), frozenset()
         try:
             if read_only:
                 if not Path(path).exists():
                     raise StoreError(f"{path}: no store here yet (run 'govkg load' first)")
-                return _open_read_only(path)
+                return _open_view(path)
             Path(path).mkdir(parents=True, exist_ok=True)
-            return ox.Store(str(path))
+            return ox.Store(str(path)), frozenset()
         except OSError as err:
             if "LOCK" in str(err) or "lock" in str(err) or "temporarily unavailable" in str(err):
                 raise StoreBusyError(f"{path}: store is busy (another govkg process is writing it); "
@@ -445,9 +450,7 @@ class OxigraphStore(Closing):
         already done so since ``seen``; forget what was kept of the old state."""
         with self._reopening:
             if self.reopened == seen:
-                listed = _table_files(self.path)
-                self._store, self._snapshot = _open_read_only(cast(Path, self.path)), {}
-                self._files = listed | _table_files(self.path)
+                (self._store, self._files), self._snapshot = _open_view(cast(Path, self.path)), {}
                 self.reopened += 1
 
     def _files_gone(self) -> bool:

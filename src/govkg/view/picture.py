@@ -39,7 +39,9 @@ def find_cjk_font(spec: str | None = None):
     if spec and Path(spec).is_file():
         font_manager.fontManager.addfont(spec)
         return font_manager.FontProperties(fname=spec)
-    family = _installed_family(font_manager, spec) or (_add_new_fonts(font_manager) and _installed_family(font_manager, spec))
+    family = _installed_family(font_manager, spec)
+    if family is None and _add_new_fonts(font_manager):
+        family = _installed_family(font_manager, spec)
     if family:
         return font_manager.FontProperties(family=family)
     if spec:
