@@ -1,6 +1,11 @@
+import math
+
+import numpy as np
 import pytest
 
-from govkg.learn.themes import keyword_themes, neighbour_features, neighbour_themes, theme_features
+from govkg.learn.linear import LinearModel
+from govkg.learn.model import DEFAULT_SETTINGS
+from govkg.learn.themes import keyword_themes, neighbour_features, neighbour_themes, predict_themes, theme_features
 from govkg.model import Statement
 
 TEXTS = ["加强村党组织书记队伍建设。", "二、乡村振兴", "完善村民自治制度。", "今年全市生产总值增长5%。", "推进网格化管理。"]
@@ -33,3 +38,25 @@ def test_context_features_are_added_to_the_statements_own(statements):
     assert not any(key.startswith(("pkw=", "nkw=")) for key in alone)
     with_context = theme_features(statements[3], (), neighbour_themes(keyword_themes(statements), 3, 1))
     assert with_context.keys() - alone.keys() == {"pkw=village_governance", "nkw=grassroots_governance"}
+
+
+def fixed_model(probabilities: dict[str, float]) -> LinearModel:
+    """A theme classifier that gives every statement these probabilities (no feature is known)."""
+    logits = [math.log(p / (1 - p)) for p in probabilities.values()]
+    return LinearModel(list(probabilities), {}, np.zeros((len(logits), 0), np.float32),
+                       np.array(logits, np.float32), multi_label=True)
+
+
+@pytest.mark.parametrize("thresholds, expected", [
+    (None, ("economy",)),
+    ({"village_governance": 0.3}, ("economy", "village_governance")),
+    ({"village_governance": 0.4}, ("economy",)),
+    ({"ecology": 0.1, "village_governance": 0.3}, ("economy", "village_governance", "ecology")),
+])
+def test_a_theme_may_have_its_own_bar(thresholds, expected):
+    model = fixed_model({"economy": 0.9, "village_governance": 0.35, "ecology": 0.2})
+    assert predict_themes(model, Statement(0, 4, "推进工作"), (), 0.5, 0.3, (), thresholds) == expected
+
+
+def test_village_governance_is_given_from_a_lower_probability_by_default():
+    assert DEFAULT_SETTINGS["theme_thresholds"]["village_governance"] < DEFAULT_SETTINGS["theme_threshold"]

@@ -68,8 +68,12 @@ def theme_features(statement: Statement, rule_themes: tuple[str, ...],
 
 def predict_themes(model: LinearModel, statement: Statement, rule_themes: tuple[str, ...],
                    threshold: float = THRESHOLD, top_threshold: float = TOP_THRESHOLD,
-                   neighbours: tuple[Neighbour, ...] = ()) -> tuple[str, ...]:
+                   neighbours: tuple[Neighbour, ...] = (),
+                   thresholds: dict[str, float] | None = None) -> tuple[str, ...]:
+    """The likeliest themes (at most ``MAX_THEMES``) at probability >= ``threshold``, or the
+    theme's own bar in ``thresholds``; the likeliest one from ``top_threshold``."""
     probs = model.probabilities(theme_features(statement, rule_themes, neighbours))
     ranked = sorted(range(len(probs)), key=lambda k: -probs[k])[:MAX_THEMES]
+    bars = [(thresholds or {}).get(theme, threshold) for theme in model.classes]
     return tuple(model.classes[k] for n, k in enumerate(ranked)
-                 if probs[k] >= threshold or n == 0 and probs[k] >= top_threshold)
+                 if probs[k] >= bars[k] or n == 0 and probs[k] >= top_threshold)
