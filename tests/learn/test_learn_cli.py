@@ -66,3 +66,17 @@ def test_cv_prints_the_three_extractors(small_gold, corpus):
     scores = json.loads(result.output)
     assert set(scores) == {"rules", "model", "hybrid"}
     assert all(s["statements"] == 60 for s in scores.values())
+    assert all(len(s["folds"]) == 3 for s in scores.values())
+
+
+def test_cv_table_has_a_row_per_fold(capsys):
+    from govkg.cli import _fold_table
+
+    def fold(n, ents, rels):
+        return {"fold": n, "docs": 1, "statements": 10,
+                "entities": {"lenient": {"f1": ents}}, "relations": {"lenient": {"f1": rels}}}
+    _fold_table({"rules": {"folds": [fold(1, 0.5, 0.4), fold(2, 0.6, 0.3)]},
+                 "hybrid": {"folds": [fold(1, 0.7, 0.6), fold(2, 0.8, 0.65)]}})
+    printed = capsys.readouterr().out
+    assert "0.500 / 0.400" in printed and "0.800 / 0.650" in printed
+    assert printed.index("0.500 / 0.400") < printed.index("0.700 / 0.600") < printed.index("0.600 / 0.300")

@@ -28,8 +28,16 @@ def test_small_cross_validation(small_gold, corpus):
     """Three reports, 25 statements each: every variant scores each held-out report."""
     small = small_gold(25)
     results = cross_validate(small, corpus, k=3, variants=("rules", "hybrid"))
+    reports = {json.loads(line)["doc"] for path in small.iterdir() for line in path.read_text("utf-8").splitlines()}
     assert set(results) == {"rules", "hybrid"}
     for result in results.values():
         assert result["statements"] == 75 and not result["docs_missing_from_prediction"]
         assert 0.2 < result["entities"]["lenient"]["f1"] <= 1.0
+        folds = result["folds"]
+        assert [f["fold"] for f in folds] == [1, 2, 3]
+        assert sorted(d for f in folds for d in f["reports"]) == sorted(reports)   # each held out once
+        assert sum(f["statements"] for f in folds) == 75
+        for figure in ("entities", "relations"):     # the folds add up to the whole
+            assert sum(f[figure]["lenient"]["tp"] for f in folds) == result[figure]["lenient"]["tp"]
+            assert sum(f[figure]["lenient"]["pred"] for f in folds) == result[figure]["lenient"]["pred"]
     json.dumps(results)

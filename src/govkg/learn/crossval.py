@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from govkg.errors import UsageError
-from govkg.evaluate import evaluate
+from govkg.evaluate import evaluate, load_gold
 from govkg.extract import RULES, extract, resolve_model
 from govkg.interchange import to_record
 from govkg.learn.examples import Example, load_examples
@@ -40,17 +40,19 @@ def assign_folds(examples: list[Example], k: int) -> dict[str, int]:
 def cross_validate(gold: Path, corpus: Path | None = None, k: int = 5,
                    variants: tuple[str, ...] = VARIANTS, settings: dict | None = None,
                    progress: Callable[[str], None] | None = None) -> dict[str, dict]:
-    """Scores per variant (the dictionary of ``govkg.evaluate.evaluate``) over all held-out folds."""
+    """Scores per variant (the dictionary of ``govkg.evaluate.evaluate``) over all held-out folds,
+    with each fold's own scores under ``"folds"`` (the spread says how far one fold can mislead)."""
     examples = load_examples(gold, corpus)
     folds = assign_folds(examples, k)
     sources = {ex.doc: ex.source for ex in examples}
+    gold_rows = load_gold(gold)
     results = {}
     for variant in variants:
         records = []
         if variant == "rules":
             for doc in folds:
                 records.append(to_record(extract(read_report(sources[doc]), RULES)))
-            results[variant] = evaluate(gold, records)
+            results[variant] = _with_folds(gold_rows, records, folds, k)
             continue
         use_rules = variant == "hybrid"
         data = featurize(examples, rule_features=use_rules)
@@ -64,5 +66,15 @@ def cross_validate(gold: Path, corpus: Path | None = None, k: int = 5,
                 for doc in sorted(d for d, f in folds.items() if f == fold):
                     records.append(to_record(extract(read_report(sources[doc]), str(model_dir))))
                 resolve_model.cache_clear()
-        results[variant] = evaluate(gold, records)
+        results[variant] = _with_folds(gold_rows, records, folds, k)
     return results
+
+
+def _with_folds(gold_rows: dict[str, list[dict]], records: list[dict], folds: dict[str, int], k: int) -> dict:
+    result = evaluate(gold_rows, records)
+    result["folds"] = []
+    for fold in range(k):
+        docs = sorted(d for d, f in folds.items() if f == fold)
+        scores = evaluate({d: gold_rows[d] for d in docs}, [r for r in records if folds.get(r["doc"]) == fold])
+        result["folds"].append({"fold": fold + 1, "reports": docs, **scores})
+    return result
