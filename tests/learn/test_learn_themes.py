@@ -1,10 +1,11 @@
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from govkg.learn.linear import LinearModel
-from govkg.learn.model import DEFAULT_SETTINGS
+from govkg.learn.model import DEFAULT_SETTINGS, ExtractionModel
 from govkg.learn.themes import keyword_themes, neighbour_features, neighbour_themes, predict_themes, theme_features
 from govkg.model import Statement
 
@@ -58,5 +59,12 @@ def test_a_theme_may_have_its_own_bar(thresholds, expected):
     assert predict_themes(model, Statement(0, 4, "推进工作"), (), 0.5, 0.3, (), thresholds) == expected
 
 
-def test_village_governance_is_given_from_a_lower_probability_by_default():
-    assert DEFAULT_SETTINGS["theme_thresholds"]["village_governance"] < DEFAULT_SETTINGS["theme_threshold"]
+@pytest.mark.parametrize("settings, expected", [
+    ({}, ("economy", "village_governance")),            # by default village_governance from 0.3
+    ({"theme_thresholds": {}}, ("economy",)),
+])
+def test_the_model_reads_its_theme_bars_from_its_settings(settings, expected):
+    themes = fixed_model({"economy": 0.9, "village_governance": 0.35, "ecology": 0.2})
+    model = ExtractionModel(Path("unused"), None, None, None, themes, settings)
+    assert [st.themes for st in model.themes_of([Statement(0, 4, "推进工作")])] == [expected]
+    assert DEFAULT_SETTINGS["theme_thresholds"] == {"village_governance": 0.3}

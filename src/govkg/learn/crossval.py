@@ -71,6 +71,7 @@ def cross_validate(gold: Path, corpus: Path | None = None, k: int = 5,
 
 
 def _with_folds(gold_rows: dict[str, list[dict]], records: list[dict], folds: dict[str, int], k: int) -> dict:
+    """The scores of all ``records``, and under ``"folds"`` those of each fold's reports."""
     result = evaluate(gold_rows, records)
     result["folds"] = []
     for fold in range(k):
