@@ -65,3 +65,15 @@ def test_taught_relation(taught):
 def test_model_loads_its_settings(sample_model):
     model = load_model(sample_model)
     assert model.settings["statements"] == 8 and model.relations and model.themes
+
+
+def test_a_model_without_rule_features_is_trained_on_features_without_them(tmp_path, sample_gold, examples_dir):
+    """Trained with the rules' tags while extraction gives it none, the model alone would miss names."""
+    import pycrfsuite
+
+    out = train_model(sample_gold, tmp_path / "alone", examples_dir, {"rule_features": False})
+    assert out["rule_features"] is False
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(tmp_path / "alone" / "mentions.crfsuite"))
+    attributes = {attr for (attr, _label) in tagger.info().state_features}
+    assert not any(a.startswith("r=B-") or a.startswith("r=I-") for a in attributes)
