@@ -74,6 +74,7 @@ def predict_themes(model: LinearModel, statement: Statement, rule_themes: tuple[
     theme's own bar in ``thresholds``; the likeliest one from ``top_threshold``."""
     probs = model.probabilities(theme_features(statement, rule_themes, neighbours))
     ranked = sorted(range(len(probs)), key=lambda k: -probs[k])[:MAX_THEMES]
-    bars = [(thresholds or {}).get(theme, threshold) for theme in model.classes]
+    own_bars = thresholds or {}
+    bars = [own_bars.get(theme, threshold) for theme in model.classes]
     return tuple(model.classes[k] for n, k in enumerate(ranked)
                  if probs[k] >= bars[k] or n == 0 and probs[k] >= top_threshold)

@@ -154,7 +154,7 @@ def train_model(gold: Path, out_dir: Path, corpus: Path | None = None, settings:
     examples = load_examples(gold, corpus)
     if progress:
         progress(f"features of {len(examples)} statements")
-    data = featurize(examples, rule_features={**DEFAULT_SETTINGS, **(settings or {})}["rule_features"])
+    data = featurize(examples, (settings or {}).get("rule_features", DEFAULT_SETTINGS["rule_features"]))
     if progress:
         progress("training the tagger and the classifiers")
     out_dir = Path(out_dir)
