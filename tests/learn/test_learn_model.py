@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.learn.model import DEFAULT_SETTINGS, ExtractionModel, merge_mentions
+from govkg.learn.model import DEFAULT_SETTINGS, ExtractionModel, load_model, merge_mentions, written_documents_win
 from govkg.model import Mention, Statement
 
 
@@ -65,3 +65,37 @@ RULES = [Mention(0, 6, "Place", "北联镇新兴村"), Mention(20, 24, "Organiza
 ])
 def test_merge_mentions(how, union_types, expected):
     assert [m.name for m in merge_mentions(LEARNED, RULES, how, union_types)] == expected
+
+
+# 制定实施教育强国建设三年行动计划: the document is characters 4-16
+PLAN = Mention(4, 16, "Document", "教育强国建设三年行动计划")
+BUREAU = Mention(20, 24, "Organization", "县教育局")
+
+
+@pytest.mark.parametrize("found, expected", [
+    ([Mention(4, 10, "Initiative", "教育强国建设")], [PLAN]),               # the tagger took the subject only
+    ([Mention(4, 16, "Program", "教育强国建设三年行动计划")], [PLAN]),     # or gave the name another type
+    ([Mention(4, 10, "Initiative", "教育强国建设"), BUREAU], [PLAN, BUREAU]),
+    ([Mention(0, 10, "Initiative", "制定实施教育强国建设")], [Mention(0, 10, "Initiative", "制定实施教育强国建设")]),
+    ([PLAN], [PLAN]),
+    ([], [PLAN]),
+])
+def test_a_written_document_replaces_the_mentions_inside_it(found, expected):
+    """A mention reaching outside the document keeps its place and the document stays out."""
+    assert written_documents_win(found, [PLAN]) == expected
+
+
+def test_the_model_lets_written_documents_win_by_default(sample_model):
+    """The sample model finds the body that opens the regulation's name; by default the document
+    the rules read as written (研究制定 … 条例) takes its place."""
+    from govkg.extract.mentions import rule_mentions
+
+    text = "研究制定中国共产党农村工作条例。"
+    st = statement(0, text)
+    regulation = Mention(4, 15, "Document", "中国共产党农村工作条例")
+    assert regulation in rule_mentions(st).written
+    model = load_model(sample_model)
+    assert DEFAULT_SETTINGS["written_documents"] is True
+    assert regulation in model.mentions(st)
+    model.settings["written_documents"] = False
+    assert regulation not in model.mentions(st)

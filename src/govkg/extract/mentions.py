@@ -31,6 +31,7 @@ class RuleMentions:
     """The rules' mentions of one statement in the two forms extraction uses."""
     features: list[Mention]   # every finder but ``WRITTEN``: what the learned tagger reads
     found: list[Mention]      # with ``WRITTEN``'s names: the rules' answer and the tagger's supplement
+    written: list[Mention]    # ``WRITTEN``'s names alone, before any overlap is resolved
 
 
 def rule_mentions(statement: Statement) -> RuleMentions:
@@ -40,7 +41,7 @@ def rule_mentions(statement: Statement) -> RuleMentions:
     tokens = tokenize(text, offset)
     features = resolve_overlaps([mention for finder in FINDERS for mention in finder.find(text, offset, tokens)])
     written = [mention for finder in WRITTEN for mention in finder.find(text, offset, tokens)]
-    return RuleMentions(features, resolve_overlaps([*features, *written]))
+    return RuleMentions(features, resolve_overlaps([*features, *written]), written)
 
 
 def find_mentions(statement: Statement) -> list[Mention]:

@@ -32,6 +32,7 @@ DEFAULT_SETTINGS = {
     "gazetteer": True,              # the training reports' names as a tagger feature (gazetteer.py)
     "merge": "nested",              # see merge_mentions
     "union_types": ["Document", "Organization", "Person", "Program", "Initiative"],
+    "written_documents": True,      # see written_documents_win
     "propagate_min_length": 6,      # see ExtractionModel.propagate; 0 turns it off
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
@@ -44,7 +45,8 @@ DEFAULT_SETTINGS = {
     "theme_nb": True,               # features scaled by their naive-Bayes ratio per theme (linear.py)
 }
 
-__all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions"]
+__all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions",
+           "written_documents_win"]
 
 
 @dataclass
@@ -67,7 +69,10 @@ class ExtractionModel:
         learned = decode(self.tagger.tag(feats), statement.text, statement.start)
         if rules is None:
             return learned
-        return merge_mentions(learned, rules.found, self.setting("merge"), frozenset(self.setting("union_types")))
+        merged = merge_mentions(learned, rules.found, self.setting("merge"), frozenset(self.setting("union_types")))
+        if self.setting("written_documents"):
+            merged = written_documents_win(merged, [m for m in rules.written if m.type == "Document"])
+        return merged
 
     def propagate(self, per_statement: list[tuple[Statement, list[Mention]]]):
         """A name the tagger found in one statement of a report is that entity wherever the report
@@ -162,6 +167,19 @@ def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
         if m.type == "Place" and any(x.type == "Program" and x.start == m.start and m.end < x.end
                                      for x in overlapping):
             out.append(m)
+    return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
+
+
+def written_documents_win(mentions: list[Mention], documents: list[Mention]) -> list[Mention]:
+    """A document the rules read as written (a verb of issuing, then a kind of document:
+    制定实施教育强国建设三年行动计划) replaces the mentions that lie inside it: the tagger often
+    takes only its subject (教育强国建设) or gives the whole name another type. Where a mention
+    reaches outside the document, the mentions stay as they are."""
+    out = list(mentions)
+    for doc in documents:
+        inside = [m for m in out if m.start < doc.end and doc.start < m.end]
+        if doc not in out and all(doc.start <= m.start and m.end <= doc.end for m in inside):
+            out = [m for m in out if m not in inside] + [doc]
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
 
 
