@@ -23,6 +23,17 @@ def test_decode(labels, expected):
     assert [(m.start, m.end, m.type) for m in found] == expected
 
 
+@pytest.mark.parametrize("text, type_, expected", [
+    ("责任单位：市发展改革委", "Organization", (5, 11, "市发展改革委")),    # a label and its colon go
+    ("牵头单位:市教育局", "Organization", (5, 9, "市教育局")),
+    ("责任单位：", "Organization", None),                                 # nothing left to name
+    ("数字中国建设：实施方案", "Document", (0, 11, "数字中国建设：实施方案")),  # a title keeps its colon
+])
+def test_decode_trims_what_a_colon_ends(text, type_, expected):
+    found = decode(["B-" + type_] + ["I-" + type_] * (len(text) - 1), text, 0)
+    assert [(m.start, m.end, m.name) for m in found] == ([expected] if expected else [])
+
+
 def test_decode_trims_quotes():
     text = "“一网通办”"
     assert decode(["B-Initiative"] + ["I-Initiative"] * 5, text, 0) == [Mention(1, 5, "Initiative", "一网通办")]

@@ -9,6 +9,7 @@ from govkg.model import Mention
 __all__ = ["bio_labels", "bioes_labels", "decode", "train_tagger", "Tagger"]
 
 _STRIP = "\"'“”‘’「」『』《》〈〉 \u3000"
+_COLONS = "：:"
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True}
 
 
@@ -39,7 +40,7 @@ def bioes_labels(labels: list[str]) -> list[str]:
 
 def decode(labels: list[str], text: str, base: int) -> list[Mention]:
     """Mentions from BIO or BIOES labels (an I- or E- without its B- opens a mention too);
-    quotes trimmed."""
+    quotes trimmed, and what a colon ends (but in a document's title)."""
     out, start, type_ = [], None, ""
     for i, label in enumerate([*labels, "O"]):
         kind, _, ltype = label.partition("-")
@@ -55,6 +56,8 @@ def decode(labels: list[str], text: str, base: int) -> list[Mention]:
 
 
 def _mention(text: str, base: int, lo: int, hi: int, type_: str) -> Mention | None:
+    if type_ != "Document":       # a label and its colon (责任单位：市发展改革委) are no part of a name
+        lo = max(lo, *(text.rfind(colon, lo, hi) + 1 for colon in _COLONS))
     while lo < hi and text[lo] in _STRIP:
         lo += 1
     while hi > lo and text[hi - 1] in _STRIP:
