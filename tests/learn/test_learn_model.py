@@ -95,7 +95,7 @@ def test_the_model_lets_written_documents_win_by_default(sample_model):
     regulation = Mention(4, 15, "Document", "中国共产党农村工作条例")
     assert regulation in rule_mentions(st).written
     model = load_model(sample_model)
-    assert DEFAULT_SETTINGS["written_documents"] is True
+    assert DEFAULT_SETTINGS["written_documents"] is True and DEFAULT_SETTINGS["share_across_lists"] is True
     assert regulation in model.mentions(st)
     model.settings["written_documents"] = False
     assert regulation not in model.mentions(st)

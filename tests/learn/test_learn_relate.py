@@ -1,6 +1,8 @@
 """Relation candidates: the pairs the classifier is asked about."""
-from govkg.learn.relate import MAX_PAIR_DISTANCE, candidates
-from govkg.model import Mention
+import pytest
+
+from govkg.learn.relate import MAX_PAIR_DISTANCE, candidates, share_across_lists
+from govkg.model import Mention, Relation
 
 
 def _bodies_and_programs(n: int, gap: int) -> list[Mention]:
@@ -22,3 +24,40 @@ def test_far_pairs_are_not_candidates():
 def test_a_long_statement_has_pairs_linear_in_its_mentions():
     few, many = (len(candidates(_bodies_and_programs(n, 10))) for n in (200, 800))
     assert many <= 4.5 * few          # quadratic would be 16 times
+
+
+LIST = "甲电厂、乙码头和丙园区建成投产，启动丁工程，县农业局与戊公司合作。"
+
+
+def _at(name: str, type_: str = "Program") -> Mention:
+    start = LIST.index(name)
+    return Mention(100 + start, 100 + start + len(name), type_, name)
+
+
+MENTIONS = [_at("甲电厂"), _at("乙码头"), _at("丙园区", "Initiative"), _at("丁工程"),
+            _at("县农业局", "Organization"), _at("戊公司", "Organization")]
+IDS = {m: "e-" + m.name for m in MENTIONS}
+
+
+def _shared(relations: list[Relation]) -> set[tuple[str, str, str]]:
+    return {(r.head, r.type, r.tail) for r in share_across_lists(relations, LIST, 100, MENTIONS, IDS, "e0")}
+
+
+@pytest.mark.parametrize("given, added", [
+    # joined by 、 to 甲电厂, so established too; 丙园区 is of another type; 丁工程 stands after a clause break
+    (Relation("e0", "ESTABLISHES", "e-甲电厂", (100, 136)), {("e0", "ESTABLISHES", "e-乙码头")}),
+    # the list is walked from any of its names, in either direction
+    (Relation("e0", "ESTABLISHES", "e-乙码头", (100, 136)), {("e0", "ESTABLISHES", "e-甲电厂")}),
+    # only the author's relations are shared: a body's relation stays its own
+    (Relation("e-县农业局", "COOPERATES_WITH", "e-戊公司", (100, 136)), set()),
+])
+def test_the_authors_relation_to_a_list_item_holds_for_the_others(given, added):
+    assert _shared([given]) == {(given.head, given.type, given.tail)} | added
+
+
+def test_names_joined_by_and_chain_across_the_list():
+    """和 joins the last item: the author's relation to 甲 reaches 丙 when it is of the same type."""
+    same_type = [m if m.name != "丙园区" else Mention(m.start, m.end, "Program", m.name) for m in MENTIONS]
+    ids = {m: "e-" + m.name for m in same_type}
+    out = share_across_lists([Relation("e0", "LEADS", "e-甲电厂", (100, 136))], LIST, 100, same_type, ids, "e0")
+    assert {r.tail for r in out} == {"e-甲电厂", "e-乙码头", "e-丙园区"}

@@ -20,7 +20,7 @@ from govkg.extract.tokens import tokenize
 from govkg.learn.features import char_features
 from govkg.learn.gazetteer import Gazetteer, with_tags
 from govkg.learn.linear import LinearModel
-from govkg.learn.relate import StatementContext, candidates, predict_relations
+from govkg.learn.relate import StatementContext, candidates, predict_relations, share_across_lists
 from govkg.learn.tagger import Tagger, decode
 from govkg.learn.themes import keyword_themes, neighbour_themes, predict_themes
 from govkg.model import Mention, Relation, Statement
@@ -33,6 +33,7 @@ DEFAULT_SETTINGS = {
     "merge": "nested",              # see merge_mentions
     "union_types": ["Document", "Organization", "Person", "Program", "Initiative"],
     "written_documents": True,      # see written_documents_win
+    "share_across_lists": True,     # see relate.share_across_lists
     "propagate_min_length": 6,      # see ExtractionModel.propagate; 0 turns it off
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
@@ -128,6 +129,8 @@ class ExtractionModel:
             tail = ids.get(cand.tail)
             if head and tail and head != tail:
                 out.append(Relation(head, rel, tail, evidence))
+        if self.setting("share_across_lists"):
+            return share_across_lists(out, statement.text, statement.start, mentions, ids, AUTHOR_ID)
         return list(dict.fromkeys(out))
 
     def themes_of(self, statements: list[Statement]) -> list[Statement]:

@@ -14,9 +14,10 @@ from functools import cache
 
 from govkg.extract import lexicon
 from govkg.learn.linear import Features, LinearModel
-from govkg.model import Mention
+from govkg.model import Mention, Relation
 
-__all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_features", "predict_relations"]
+__all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_features", "predict_relations",
+           "share_across_lists"]
 
 AUTHOR = "@author"
 NONE = "NONE"
@@ -194,4 +195,31 @@ def predict_relations(model: LinearModel, ctx: StatementContext, cands: list[Can
         htype = c.head.type if c.head else AUTHOR
         if probs[k] >= threshold and probs[k] > p_none and model.classes[k] in allowed(htype, c.tail.type):
             out.append((c, model.classes[k], float(probs[k])))
+    return out
+
+
+def share_across_lists(relations: list[Relation], text: str, base: int, mentions: list[Mention],
+                       ids: dict[Mention, str], author_id: str) -> list[Relation]:
+    """The author's relation to one name of a list holds for the list's other names of its type,
+    joined to it only by 、和与及 (巴斯夫核心装置、埃克森美孚一期等一批重大项目建成投产: each is
+    established): the classifier weighs each pair alone and misses list items far from the cue."""
+    joined = lexicon.rule_pattern("relations", "coordinated.joined")
+    by_id: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_id.setdefault(ids.get(m, ""), []).append(m)
+    out = list(dict.fromkeys(relations))
+    queue = [r for r in out if r.head == author_id]
+    while queue:
+        rel = queue.pop()
+        for a in by_id.get(rel.tail, ()):
+            for b in mentions:
+                lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+                tail = ids.get(b)
+                if b.type != a.type or not tail or tail in (rel.head, rel.tail) or lo >= hi:
+                    continue
+                if joined.match(text[lo - base:hi - base]):
+                    shared = Relation(rel.head, rel.type, tail, rel.evidence)
+                    if shared not in out:
+                        out.append(shared)
+                        queue.append(shared)
     return out
