@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.learn.model import DEFAULT_SETTINGS, ExtractionModel, load_model, merge_mentions, written_documents_win
+from govkg.learn.model import DEFAULT_SETTINGS, ExtractionModel, load_model, merge_mentions, written_names_win
 from govkg.model import Mention, Statement
 
 
@@ -82,10 +82,23 @@ BUREAU = Mention(20, 24, "Organization", "县教育局")
 ])
 def test_a_written_document_replaces_the_mentions_inside_it(found, expected):
     """A mention reaching outside the document keeps its place and the document stays out."""
-    assert written_documents_win(found, [PLAN]) == expected
+    assert written_names_win(found, [PLAN]) == expected
 
 
-def test_the_model_lets_written_documents_win_by_default(sample_model):
+def test_a_written_campaign_replaces_the_place_inside_it(sample_model):
+    """平安北京 is a campaign (spec §2: no place of its own inside it): the written finder reads it,
+    and by default it takes the place of whatever the tagger found inside it."""
+    from govkg.extract.mentions import rule_mentions
+
+    st = statement(0, "加强平安北京建设。")
+    campaign = Mention(2, 6, "Initiative", "平安北京")
+    assert campaign in rule_mentions(st).written
+    assert written_names_win([Mention(4, 6, "Place", "北京")], [campaign]) == [campaign]
+    found = load_model(sample_model).mentions(st)
+    assert campaign in found and not any(m.type == "Place" for m in found)
+
+
+def test_the_model_lets_written_names_win_by_default(sample_model):
     """The sample model finds the body that opens the regulation's name; by default the document
     the rules read as written (研究制定 … 条例) takes its place."""
     from govkg.extract.mentions import rule_mentions
@@ -95,7 +108,7 @@ def test_the_model_lets_written_documents_win_by_default(sample_model):
     regulation = Mention(4, 15, "Document", "中国共产党农村工作条例")
     assert regulation in rule_mentions(st).written
     model = load_model(sample_model)
-    assert DEFAULT_SETTINGS["written_documents"] is True and DEFAULT_SETTINGS["share_across_lists"] is True
+    assert DEFAULT_SETTINGS["written_names"] is True and DEFAULT_SETTINGS["share_across_lists"] is True
     assert regulation in model.mentions(st)
-    model.settings["written_documents"] = False
+    model.settings["written_names"] = False
     assert regulation not in model.mentions(st)

@@ -32,7 +32,7 @@ DEFAULT_SETTINGS = {
     "gazetteer": True,              # the training reports' names as a tagger feature (gazetteer.py)
     "merge": "nested",              # see merge_mentions
     "union_types": ["Document", "Organization", "Person", "Program", "Initiative"],
-    "written_documents": True,      # see written_documents_win
+    "written_names": True,          # see written_names_win
     "share_across_lists": True,     # see relate.share_across_lists
     "propagate_min_length": 6,      # see ExtractionModel.propagate; 0 turns it off
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
@@ -47,7 +47,10 @@ DEFAULT_SETTINGS = {
 }
 
 __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions",
-           "written_documents_win"]
+           "written_names_win"]
+
+# The written finder's names that replace the learned mentions inside them (its bodies gain nothing).
+WINNING_WRITTEN_TYPES = frozenset({"Document", "Initiative"})
 
 
 @dataclass
@@ -71,8 +74,8 @@ class ExtractionModel:
         if rules is None:
             return learned
         merged = merge_mentions(learned, rules.found, self.setting("merge"), frozenset(self.setting("union_types")))
-        if self.setting("written_documents"):
-            merged = written_documents_win(merged, [m for m in rules.written if m.type == "Document"])
+        if self.setting("written_names"):
+            merged = written_names_win(merged, [m for m in rules.written if m.type in WINNING_WRITTEN_TYPES])
         return merged
 
     def propagate(self, per_statement: list[tuple[Statement, list[Mention]]]):
@@ -173,16 +176,16 @@ def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
 
 
-def written_documents_win(mentions: list[Mention], documents: list[Mention]) -> list[Mention]:
-    """A document the rules read as written (a verb of issuing, then a kind of document:
-    制定实施教育强国建设三年行动计划) replaces the mentions that lie inside it: the tagger often
-    takes only its subject (教育强国建设) or gives the whole name another type. Where a mention
-    reaches outside the document, the mentions stay as they are."""
+def written_names_win(mentions: list[Mention], written: list[Mention]) -> list[Mention]:
+    """A name the rules read as written (a document after a verb of issuing:
+    制定实施教育强国建设三年行动计划; a campaign: 平安北京) replaces the mentions that lie inside it:
+    the tagger often takes only a part (教育强国建设, the place 北京) or gives the whole name another
+    type. Where a mention reaches outside the name, the mentions stay as they are."""
     out = list(mentions)
-    for doc in documents:
-        inside = [m for m in out if m.start < doc.end and doc.start < m.end]
-        if doc not in out and all(doc.start <= m.start and m.end <= doc.end for m in inside):
-            out = [m for m in out if m not in inside] + [doc]
+    for name in written:
+        inside = [m for m in out if m.start < name.end and name.start < m.end]
+        if name not in out and all(name.start <= m.start and m.end <= name.end for m in inside):
+            out = [m for m in out if m not in inside] + [name]
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
 
 

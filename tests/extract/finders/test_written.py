@@ -1,5 +1,6 @@
-"""Golden table for the names found as written (finders/written.py): documents without 《》 and
-known bodies wherever written; and how the rules and the learned model use them."""
+"""Golden table for the names found as written (finders/written.py): documents without 《》,
+campaigns named by a place and known bodies wherever written; and how the rules and the learned
+model use them."""
 import pytest
 
 from govkg.extract.finders import written
@@ -26,6 +27,12 @@ TABLE = [
     ("我市市场监管局开展检查", {("Organization", "市场监管局")}),      # 我市 is no level word of its own
     ("出席二十国集团领导人峰会", {("Organization", "二十国集团")}),
     ("人大代表和政协委员", set()),                     # two characters: the bodies finder's, as words
+    # campaigns: a campaign word and a province, a city or 中国
+    ("加强平安北京建设", {("Initiative", "平安北京")}),
+    ("平安浙江法治浙江建设迈上更高水平", {("Initiative", "平安浙江"), ("Initiative", "法治浙江")}),
+    ("推进健康中国行动", {("Initiative", "健康中国")}),
+    ("创建平安小区和美丽庭院", set()),                 # no province, city or country
+    ("制定《健康上海行动计划》", set()),               # a title is the documents finder's
 ]
 
 

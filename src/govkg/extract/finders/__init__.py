@@ -13,8 +13,8 @@ named           named strategies without a head noun (健康中国, 简政放权
 places          the gazetteer and masked places (xx县)
 bodies          known bodies (党中央, 国务院) and alias words
 persons         X同志, a title and a name, X纪念馆
-written         (``WRITTEN``, after the tagger) documents without 《》 (制定…条例, 宪法) and known
-                bodies wherever written (省 发展改革委, 二十国集团)
+written         (``WRITTEN``, after the tagger) documents without 《》 (制定…条例, 宪法), campaigns
+                named by a place (平安北京) and known bodies wherever written (省 发展改革委)
 ==============  ==========================================================================
 
 Their words and patterns are in ``data/lexicon/mentions.toml`` and the ``*.txt`` lists beside it.

@@ -6,6 +6,7 @@ Document and Organization):
 - documents without 《》 between a verb of issuing and a kind of document (研究制定农村集体经济组织法,
   出台管理办法; after a verb of applying only laws and regulations: 贯彻落实…条例), and those known
   by a short name (``known_documents.txt``: 宪法, 民法典) where a word starts;
+- campaigns named by a campaign word and a province, a city or 中国 (平安北京, 法治浙江: Initiatives);
 - bodies of three characters or more wherever written (jieba cuts 市政协提案 as 市 / 政协提案;
   ``known_bodies.txt`` and ``written_bodies.txt``: 发展改革委, 二十国集团), the longest where two
   overlap, with a level written just before one as a word of its own (省 发展改革委).
@@ -29,6 +30,7 @@ _NAME = r"[^\s，。；：、,.;:！？!?（）()《》“”\"]{1,28}?"
 def find(text: str, offset: int, tokens: list[Token]) -> list[Mention]:
     titled = [(m.start(), m.end()) for m in TITLE.finditer(text)]
     documents = [m for m in _unquoted_documents(text, offset) + _known_documents(text, offset, tokens)
+                 + _campaigns(text, offset)
                  if all(m.end - offset <= lo or hi <= m.start - offset for lo, hi in titled)]
     return documents + _bodies(text, offset, tokens)
 
@@ -57,6 +59,20 @@ def _unquoted_documents(text: str, offset: int) -> list[Mention]:
                 continue
             out.append(Mention(offset + start, offset + m.end(1), "Document", name))
     return out
+
+
+@cache
+def _campaign() -> re.Pattern:
+    places = lexicon.places()
+    level = {name: kind for name, (kind, _) in places.items()}
+    named = {"中国"} | {name for name, (kind, parent) in places.items()
+                       if kind in ("province", "city") or kind == "alias" and level.get(parent) in ("province", "city")}
+    return re.compile(f"(?:{alternatives(words_in_order('written.campaign_words'))})"
+                      f"(?:{alternatives(sorted(named, key=lambda n: (-len(n), n)))})")
+
+
+def _campaigns(text: str, offset: int) -> list[Mention]:
+    return [Mention(offset + m.start(), offset + m.end(), "Initiative", m.group()) for m in _campaign().finditer(text)]
 
 
 @cache
