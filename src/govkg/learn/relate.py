@@ -4,7 +4,9 @@ Candidates are ordered pairs of mentions whose types some relation allows, and t
 author (the implicit subject) paired with each mention it may head. Features: the two types, the
 rules' verdict on the pair, cue words between and before the tail, what stands between the two
 (clause breaks, other mentions, only 、和与及), the characters around each end, and whether a
-body is written before the tail in its clause (then the author is seldom the subject).
+body is written before the tail in its clause (then the author is seldom the subject). The
+author's relation to one name of a list then holds for the others joined to it by 、和与及
+(``share_across_lists``).
 """
 from __future__ import annotations
 

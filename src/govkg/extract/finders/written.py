@@ -1,7 +1,8 @@
 """Names found as they are written, by words any reader of government prose knows, and added after
-the tagger where it found nothing (not tagger features: trained with them, the tagger gained
-nothing on cross-validation and lost on the blind statements, while added after it they lift
-Document and Organization):
+the tagger where it found nothing, the documents and campaigns also in place of the tagger's
+mentions inside them (``learn.model.written_names_win``). They are not tagger features: trained
+with them, the tagger gained nothing on cross-validation and lost on the blind statements, while
+added after it they lift Document and Organization:
 
 - documents without 《》 between a verb of issuing and a kind of document (研究制定农村集体经济组织法,
   出台管理办法; after a verb of applying only laws and regulations: 贯彻落实…条例), and those known
