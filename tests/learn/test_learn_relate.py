@@ -55,6 +55,40 @@ def test_the_authors_relation_to_a_list_item_holds_for_the_others(given, added):
     assert _shared([given]) == {(given.head, given.type, given.tail)} | added
 
 
+def test_a_name_the_author_already_relates_to_keeps_its_own_relation():
+    given = [Relation("e0", "LEADS", "e-甲电厂", (100, 136)), Relation("e0", "ESTABLISHES", "e-乙码头", (100, 136))]
+    assert _shared(given) == {("e0", "LEADS", "e-甲电厂"), ("e0", "ESTABLISHES", "e-乙码头")}
+
+
+def test_the_shipped_model_shares_the_authors_relation_across_a_list():
+    """The classifier relates the author to the item next to the cue only; the setting (on by
+    default) gives the same relation to the item the list joins to it."""
+    from govkg.extract.entities import AUTHOR_ID, build_entities
+    from govkg.learn.model import default_model
+    from govkg.model import Report
+    from govkg.statements import split_statements
+
+    text = "北山经济开发区污水处理厂、河东乡农产品冷链物流中心等项目建成投产。"
+    model = default_model()
+    [st] = split_statements(text)
+    found = model.mentions(st)
+    _, ids = build_entities(Report(doc="t.txt", text=text, sha256=""), found)
+    name_of = {entity: m.name for m, entity in ids.items()}
+
+    def relations(share: bool) -> set[tuple[str, str]]:
+        settings = model.settings
+        model.settings = {**settings, "share_across_lists": share}
+        try:
+            return {(r.type, name_of[r.tail]) for r in model.relations_of(st, found, ids)
+                    if r.head == AUTHOR_ID}
+        finally:
+            model.settings = settings
+
+    alone, shared = relations(False), relations(True)
+    assert alone < shared
+    assert {name for _, name in shared - alone} == {"北山经济开发区污水处理厂"}
+
+
 def test_names_joined_by_and_chain_across_the_list():
     """和 joins the last item: the author's relation to 甲 reaches 丙 when it is of the same type."""
     same_type = [m if m.name != "丙园区" else Mention(m.start, m.end, "Program", m.name) for m in MENTIONS]

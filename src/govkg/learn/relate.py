@@ -204,12 +204,14 @@ def share_across_lists(relations: list[Relation], text: str, base: int, mentions
                        ids: dict[Mention, str], author_id: str) -> list[Relation]:
     """The author's relation to one name of a list holds for the list's other names of its type,
     joined to it only by 、和与及 (巴斯夫核心装置、埃克森美孚一期等一批重大项目建成投产: each is
-    established): the classifier weighs each pair alone and misses list items far from the cue."""
+    established): the classifier weighs each pair alone and misses list items far from the cue. A
+    name the author already has a relation to keeps its own."""
     joined = lexicon.rule_pattern("relations", "coordinated.joined")
     by_id: dict[str, list[Mention]] = {}
     for m in mentions:
         by_id.setdefault(ids.get(m, ""), []).append(m)
     out = list(dict.fromkeys(relations))
+    related = {r.tail for r in out if r.head == author_id}
     queue = [r for r in out if r.head == author_id]
     while queue:
         rel = queue.pop()
@@ -217,11 +219,11 @@ def share_across_lists(relations: list[Relation], text: str, base: int, mentions
             for b in mentions:
                 lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
                 tail = ids.get(b)
-                if b.type != a.type or not tail or tail in (rel.head, rel.tail) or lo >= hi:
+                if b.type != a.type or not tail or tail == rel.head or tail in related or lo >= hi:
                     continue
                 if joined.match(text[lo - base:hi - base]):
                     shared = Relation(rel.head, rel.type, tail, rel.evidence)
-                    if shared not in out:
-                        out.append(shared)
-                        queue.append(shared)
+                    out.append(shared)
+                    related.add(tail)
+                    queue.append(shared)
     return out
