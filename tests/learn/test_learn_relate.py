@@ -1,4 +1,5 @@
-"""Relation candidates: the pairs the classifier is asked about."""
+"""Relation candidates (the pairs the classifier is asked about), and the author's relations shared
+across a list (share_across_lists)."""
 import pytest
 
 from govkg.learn.relate import MAX_PAIR_DISTANCE, candidates, share_across_lists
