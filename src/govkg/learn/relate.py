@@ -206,13 +206,15 @@ def share_across_lists(relations: list[Relation], text: str, base: int, mentions
     joined to it only by 、和与及 (巴斯夫核心装置、埃克森美孚一期等一批重大项目建成投产: each is
     established): the classifier weighs each pair alone and misses list items far from the cue. A
     name the author already has a relation to keeps its own."""
+    out = list(dict.fromkeys(relations))
+    queue = [r for r in out if r.head == author_id]
+    if not queue:
+        return out
     joined = lexicon.rule_pattern("relations", "coordinated.joined")
+    related = {r.tail for r in queue}
     by_id: dict[str, list[Mention]] = {}
     for m in mentions:
         by_id.setdefault(ids.get(m, ""), []).append(m)
-    out = list(dict.fromkeys(relations))
-    related = {r.tail for r in out if r.head == author_id}
-    queue = [r for r in out if r.head == author_id]
     while queue:
         rel = queue.pop()
         for a in by_id.get(rel.tail, ()):

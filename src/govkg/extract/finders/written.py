@@ -65,9 +65,9 @@ def _unquoted_documents(text: str, offset: int) -> list[Mention]:
 @cache
 def _campaign() -> re.Pattern:
     places = lexicon.places()
-    level = {name: kind for name, (kind, _) in places.items()}
+    levels = ("province", "city")
     named = {"中国"} | {name for name, (kind, parent) in places.items()
-                       if kind in ("province", "city") or kind == "alias" and level.get(parent) in ("province", "city")}
+                       if kind in levels or kind == "alias" and places.get(parent, ("", ""))[0] in levels}
     return re.compile(f"(?:{alternatives(words_in_order('written.campaign_words'))})"
                       f"(?:{alternatives(sorted(named, key=lambda n: (-len(n), n)))})")
 
