@@ -1,8 +1,9 @@
-"""Relation candidates (the pairs the classifier is asked about), and the author's relations shared
-across a list (share_across_lists)."""
+"""Relation candidates (the pairs the classifier is asked about), the list feature of a pair, and
+the author's relations shared across a list (share_across_lists)."""
 import pytest
 
-from govkg.learn.relate import MAX_PAIR_DISTANCE, candidates, share_across_lists
+from govkg.learn.relate import (MAX_PAIR_DISTANCE, Candidate, StatementContext, candidates, pair_features,
+                                share_across_lists)
 from govkg.model import Mention, Relation
 
 
@@ -25,6 +26,19 @@ def test_far_pairs_are_not_candidates():
 def test_a_long_statement_has_pairs_linear_in_its_mentions():
     few, many = (len(candidates(_bodies_and_programs(n, 10))) for n in (200, 800))
     assert many <= 4.5 * few          # quadratic would be 16 times
+
+
+@pytest.mark.parametrize("text, coordinated", [
+    ("甲公司、乙公司", True), ("甲公司和乙公司", True), ("甲公司以及乙公司", True),
+    ("甲公司并乙公司", False),     # 并 joins clauses (并推动), not the names of a list
+    ("甲公司与县里乙公司", False),
+])
+def test_a_pair_joined_only_by_list_words_is_marked_coordinated(text, coordinated):
+    """The classifier's ``coord`` feature reads the joining words of relations.toml [coordinated]."""
+    head = Mention(0, 3, "Organization", "甲公司")
+    tail = Mention(len(text) - 3, len(text), "Organization", "乙公司")
+    ctx = StatementContext(text, 0, [head, tail], {head: "e1", tail: "e2"}, "e0", {})
+    assert ("coord" in pair_features(Candidate(head, tail), ctx)) is coordinated
 
 
 LIST = "甲电厂、乙码头和丙园区建成投产，启动丁工程，县农业局与戊公司合作。"

@@ -167,7 +167,7 @@ def pair_features(c: Candidate, ctx: StatementContext) -> Features:
     f["breaks=" + _bucket(breaks)] = 1.0
     inside = sum(1 for m in ctx.mentions if lo <= m.start - base and m.end - base <= hi)
     f["between_m=" + _bucket(inside)] = 1.0
-    if between and all(ch in "、和与及以及或并" for ch in between):
+    if between and lexicon.rule_pattern("relations", "coordinated.joined").match(between):
         f["coord"] = 1.0
     if len(between) <= 3:
         f["btw=" + between] = 1.0
