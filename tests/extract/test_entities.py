@@ -6,7 +6,8 @@
   entity keeps the name as written, aliases are listed, masked names stay in their report."""
 import pytest
 
-from govkg.extract.entities import canonical_name
+from govkg.extract.entities import build_entities, canonical_name
+from govkg.model import Mention, Report
 
 # -- the author ---------------------------------------------------------------------------------
 
@@ -40,6 +41,18 @@ def test_only_one_author(extraction_of):
 def test_unknown_author_has_an_empty_mention(extraction_of):
     ex = extraction_of("推进村级换届。", author="")
     assert ex.entities[0].mentions == ((0, 0),)
+
+
+@pytest.mark.parametrize("type_", ["Initiative", "Program", "Place"])
+def test_a_mention_of_the_authors_name_is_the_author_whatever_its_type(type_):
+    """A title (xx县人民政府工作报告) can lead the tagger to take the author's name for an undertaking;
+    the report's author is one body, so every mention of its name is that body."""
+    text = "xx县人民政府工作报告"
+    report = Report(doc="t.txt", text=text, sha256="", author="xx县人民政府")
+    mention = Mention(0, 7, type_, "xx县人民政府")
+    entities, ids = build_entities(report, [mention])
+    assert [(e.type, e.name, e.mentions) for e in entities] == [("Organization", "xx县人民政府", ((0, 7),))]
+    assert ids[mention] == "e0"
 
 
 # -- resolution ---------------------------------------------------------------------------------

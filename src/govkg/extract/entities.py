@@ -32,6 +32,9 @@ def canonical_name(name: str) -> str:
 def build_entities(report: Report, mentions: list[Mention]) -> tuple[list[Entity], dict[Mention, str]]:
     """Entities of the report (the author first, as e0) and the entity id of each mention.
 
+    Every mention of the author's name is the author, whatever type it was found with: a title
+    (xx县人民政府工作报告) can lead the tagger to take the name for an undertaking.
+
     One entity per name as written (so each statement shows the name its text uses); entities
     that are one thing written differently (上海交大, 上海交通大学) share ``canonical`` and list
     each other's names as aliases — the graph merges them into one node by (type, canonical).
@@ -44,10 +47,9 @@ def build_entities(report: Report, mentions: list[Mention]) -> tuple[list[Entity
         group_key = (m.type, key(m.name))
         groups.setdefault(group_key, []).append(m)
         names.setdefault(group_key, m.name)
-    author_mentions = [m for (type_, _), group in groups.items() for m in group
-                       if type_ == "Organization" and key(canonical_name(m.name)) == author_key]
-    groups = {k: v for k, v in groups.items()
-              if not (k[0] == "Organization" and key(canonical_name(names[k])) == author_key)}
+    author_mentions = [m for group in groups.values() for m in group
+                       if key(canonical_name(m.name)) == author_key]
+    groups = {k: v for k, v in groups.items() if key(canonical_name(names[k])) != author_key}
     same_thing: dict[tuple[str, str], set[str]] = {}
     for group_key, name in names.items():
         same_thing.setdefault((group_key[0], key(canonical_name(name))), set()).add(name)
