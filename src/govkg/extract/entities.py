@@ -47,9 +47,9 @@ def build_entities(report: Report, mentions: list[Mention]) -> tuple[list[Entity
         group_key = (m.type, key(m.name))
         groups.setdefault(group_key, []).append(m)
         names.setdefault(group_key, m.name)
-    author_mentions = [m for group in groups.values() for m in group
-                       if key(canonical_name(m.name)) == author_key]
-    groups = {k: v for k, v in groups.items() if key(canonical_name(names[k])) != author_key}
+    author_groups = {k for k in groups if key(canonical_name(names[k])) == author_key}
+    author_mentions = [m for k in author_groups for m in groups[k]]
+    groups = {k: v for k, v in groups.items() if k not in author_groups}
     same_thing: dict[tuple[str, str], set[str]] = {}
     for group_key, name in names.items():
         same_thing.setdefault((group_key[0], key(canonical_name(name))), set()).add(name)

@@ -65,6 +65,12 @@ def _cue_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(c) for c in sorted(cues, key=lambda c: (-len(c), c))))
 
 
+@cache
+def _joined() -> re.Pattern:
+    """Words that, alone between two names, make them items of one list (relations.toml)."""
+    return lexicon.rule_pattern("relations", "coordinated.joined")
+
+
 @dataclass(frozen=True)
 class Candidate:
     head: Mention | None       # None: the report's author, unnamed in the statement
@@ -167,7 +173,7 @@ def pair_features(c: Candidate, ctx: StatementContext) -> Features:
     f["breaks=" + _bucket(breaks)] = 1.0
     inside = sum(1 for m in ctx.mentions if lo <= m.start - base and m.end - base <= hi)
     f["between_m=" + _bucket(inside)] = 1.0
-    if between and lexicon.rule_pattern("relations", "coordinated.joined").match(between):
+    if between and _joined().match(between):
         f["coord"] = 1.0
     if len(between) <= 3:
         f["btw=" + between] = 1.0
@@ -210,7 +216,6 @@ def share_across_lists(relations: list[Relation], text: str, base: int, mentions
     queue = [r for r in out if r.head == author_id]
     if not queue:
         return out
-    joined = lexicon.rule_pattern("relations", "coordinated.joined")
     related = {r.tail for r in queue}
     by_id: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -223,7 +228,7 @@ def share_across_lists(relations: list[Relation], text: str, base: int, mentions
                 tail = ids.get(b)
                 if b.type != a.type or not tail or tail == rel.head or tail in related or lo >= hi:
                     continue
-                if joined.match(text[lo - base:hi - base]):
+                if _joined().match(text[lo - base:hi - base]):
                     shared = Relation(rel.head, rel.type, tail, rel.evidence)
                     out.append(shared)
                     related.add(tail)
