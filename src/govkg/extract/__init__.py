@@ -42,7 +42,7 @@ def extract(report: Report, model_spec: str | None = None) -> Extraction:
     statements = tag_themes(split_statements(report.text))
     if model is not None:
         statements = model.themes_of(statements)
-        per_statement = model.propagate([(st, model.mentions(st)) for st in statements])
+        per_statement = model.propagate(list(zip(statements, model.mentions_of(statements))))
     else:
         per_statement = [(st, find_mentions(st)) for st in statements]
     mentions = [m for _, found in per_statement for m in found]

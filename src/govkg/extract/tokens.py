@@ -77,6 +77,7 @@ def _domain_words() -> dict[str, str]:
     return words
 
 
+@lru_cache(maxsize=1 << 17)        # a report writes the same words again and again
 def tag_of(word: str) -> str:
     if not word.strip() or not any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in word):
         return "x"

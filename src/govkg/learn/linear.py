@@ -25,8 +25,10 @@ class LinearModel:
     multi_label: bool         # one-vs-rest sigmoids (themes) or one softmax (relations)
 
     def probabilities(self, features: Features) -> np.ndarray:
-        idx = [self.vocabulary[f] for f in features if f in self.vocabulary]
-        vals = np.array([features[f] for f in features if f in self.vocabulary], dtype=np.float32)
+        vocabulary = self.vocabulary
+        known = [(i, v) for f, v in features.items() if (i := vocabulary.get(f)) is not None]
+        idx = [i for i, _ in known]
+        vals = np.array([v for _, v in known], dtype=np.float32)
         z = self.intercept + (self.coef[:, idx] @ vals if idx else 0.0)
         if self.multi_label or len(self.classes) == 2 and self.coef.shape[0] == 1:
             p = 1.0 / (1.0 + np.exp(-z))
