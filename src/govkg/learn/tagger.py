@@ -117,9 +117,11 @@ class Tagger:
             return [[] for _ in lengths]
         # crfsuite adds an item's weights in the order of its features; so does this, so the
         # scores are the same to the last bit and so are the paths
-        scores = self._weights[rows[:, 0]]
-        for column in range(1, rows.shape[1]):
-            scores += self._weights[rows[:, column]]
+        by_template = np.ascontiguousarray(rows.T)
+        scores = self._weights[by_template[0]]
+        weights = np.empty_like(scores)
+        for column in by_template[1:]:
+            scores += np.take(self._weights, column, axis=0, out=weights)
         bounds = np.cumsum([0, *lengths])
         paths = viterbi([scores[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:])], self._transitions)
         return [[self.labels[i] for i in path] for path in paths]

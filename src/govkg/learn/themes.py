@@ -47,10 +47,10 @@ def theme_features(statement: Statement, rule_themes: tuple[str, ...],
                    neighbours: tuple[Neighbour, ...] = ()) -> Features:
     text = statement.text
     feats: Features = {"bias": 1.0}
-    for i, ch in enumerate(text):
-        feats["u=" + ch] = 1.0
-        if i + 1 < len(text):
-            feats["b=" + text[i:i + 2]] = 1.0
+    grams = [""] * (2 * len(text) - 1) if text else []     # u=, b=, u=, b= ... in the order of the text
+    grams[0::2] = ["u=" + ch for ch in text]
+    grams[1::2] = ["b=" + text[i:i + 2] for i in range(len(text) - 1)]
+    feats.update(dict.fromkeys(grams, 1.0))
     for theme in themes_of_text(text):
         feats["kw=" + theme] = 1.0
     for rank, theme in enumerate(rule_themes):
