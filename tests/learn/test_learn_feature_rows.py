@@ -94,3 +94,14 @@ def test_viterbi_finds_the_best_path_of_each_length():
             continue
         best = max(path_score(scores, transitions, p) for p in itertools.product(range(labels), repeat=len(scores)))
         assert path_score(scores, transitions, path) == pytest.approx(best)
+
+
+def test_batches_of_any_size_tag_alike(shipped, examples_dir, monkeypatch):
+    import govkg.learn.model as model_module
+
+    statements = split_statements(read_report(next(examples_dir.glob("*.txt"))).text)
+    whole = shipped.mentions_of(statements)
+    monkeypatch.setattr(model_module, "BATCH_CHARACTERS", 40)
+    assert len(model_module._batches(sentences(shipped, next(examples_dir.glob("*.txt"))))) > 10
+    assert shipped.mentions_of(statements) == whole
+    assert [shipped.mentions(st) for st in statements] == whole

@@ -86,7 +86,7 @@ class Sentence:
 
 def feature_rows(index: FeatureIndex, batch: list[Sentence]) -> np.ndarray:
     """A (characters x templates) array of rows of the CRF's weight table, the statements' characters
-    one after another; a whole report at once, so numpy works on long arrays."""
+    one after another; many statements at once, so numpy works on long arrays."""
     spans = _Spans([len(s.text) for s in batch])
     padded = "".join(_PAD * 3 + s.text + _PAD * 3 for s in batch)
     points = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4").astype(np.int64)

@@ -78,10 +78,12 @@ class ExtractionModel:
             gazetteer = self.gazetteer.tags(st.text) if self.gazetteer is not None else None
             features.append(Sentence(st.text, st.start, tokenize(st.text, st.start),
                                      found.features if found else [], gazetteer))
-        if self.tagger.compiled:
-            labels = self.tagger.tag_rows(feature_rows(self.tagger.index, features), [len(st.text) for st in statements])
-        else:
-            labels = [self.tagger.tag(feature_strings(f)) for f in features]
+        labels = []
+        for batch in _batches(features):
+            if self.tagger.compiled:
+                labels += self.tagger.tag_rows(feature_rows(self.tagger.index, batch), [len(s.text) for s in batch])
+            else:
+                labels += [self.tagger.tag(feature_strings(s)) for s in batch]
         out = []
         for statement, found, tags in zip(statements, rules, labels):
             learned = decode(tags, statement.text, statement.start)
@@ -215,6 +217,23 @@ def load_model(path: Path | str) -> ExtractionModel:
     themes = LinearModel.load(path / "themes") if (path / "themes.json").exists() else None
     gazetteer = Gazetteer.load(path / "names.json") if (path / "names.json").exists() else None
     return ExtractionModel(path, Tagger(crf), gazetteer, relations, themes, settings)
+
+
+# The CRF tags statements together up to this many characters: numpy's arrays grow with the batch
+# (about 400 bytes a character), and a caller may hand over a report of any length.
+BATCH_CHARACTERS = 1 << 16
+
+
+def _batches(sentences: list[Sentence]) -> list[list[Sentence]]:
+    batches: list[list[Sentence]] = [[]]
+    size = 0
+    for sentence in sentences:
+        if batches[-1] and size + len(sentence.text) > BATCH_CHARACTERS:
+            batches.append([])
+            size = 0
+        batches[-1].append(sentence)
+        size += len(sentence.text)
+    return batches
 
 
 def feature_strings(sentence: Sentence) -> list[list[str]]:
