@@ -120,3 +120,16 @@ def hailar(hailar_path):
 
     with open_store(hailar_path, read_only=True) as store:
         yield store
+
+
+# ---- parallel runs (pytest-xdist, `-n` in pyproject's addopts): the tests of one server share it
+SERVER_DIRS = {ROOT / "tests" / "neo4j": "neo4j", ROOT / "tests" / "fuseki": "fuseki"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Keep each server's tests on one worker, so a run starts one Neo4j and one Fuseki, not one
+    per worker (``--dist loadgroup`` honours the group)."""
+    for item in items:
+        group = SERVER_DIRS.get(Path(item.fspath).parent)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
