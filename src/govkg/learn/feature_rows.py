@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from govkg.extract.tokens import Token
-from govkg.learn.features import _PAD, _char_class, _lexical_heads, _quote_context, rule_tags
+from govkg.learn.features import PAD, char_class, lexical_heads, quote_context, rule_tags
 from govkg.model import Mention
 
 __all__ = ["TEMPLATES", "FeatureIndex", "Sentence", "feature_rows"]
@@ -88,7 +88,7 @@ def feature_rows(index: FeatureIndex, batch: list[Sentence]) -> np.ndarray:
     """A (characters x templates) array of rows of the CRF's weight table, the statements' characters
     one after another; many statements at once, so numpy works on long arrays."""
     spans = _Spans([len(s.text) for s in batch])
-    padded = "".join(_PAD * 3 + s.text + _PAD * 3 for s in batch)
+    padded = "".join(PAD * 3 + s.text + PAD * 3 for s in batch)
     points = np.frombuffer(padded.encode("utf-32-le"), dtype="<u4").astype(np.int64)
     centre = spans.centres()
     columns = {"b": np.full(spans.total, index.row("b", ""), dtype=np.int64)}
@@ -98,12 +98,13 @@ def feature_rows(index: FeatureIndex, batch: list[Sentence]) -> np.ndarray:
             codes = (codes << _BITS) | points[centre + offset]
         columns[template] = index.ngram_rows(template, codes)
     unique, inverse = np.unique(points, return_inverse=True)
-    classes = np.array([_CLASSES.index(_char_class(chr(p))) for p in unique], dtype=np.int64)[inverse]
+    classes = np.array([_CLASSES.index(char_class(chr(p))) for p in unique], dtype=np.int64)[inverse]
     columns["k"] = index.k_table[classes[centre] * 25 + classes[centre - 1] * 5 + classes[centre + 1]]
     columns.update(_word_columns(index, spans, batch))
     rule = [t for s in batch for t in rule_tags(len(s.text), s.base, s.rule_mentions)]
     columns.update(_tag_columns(index, spans, "r", rule))
-    columns["q"] = _tag_columns(index, spans, "q", [q for s in batch for q in _quote_context(s.text)])["q"]
+    quotes = [q for s in batch for q in quote_context(s.text)]
+    columns.update(_tag_columns(index, spans, "q", quotes, neighbours=False))
     templates: tuple[str, ...] = TEMPLATES[:-3]
     if batch and batch[0].gazetteer_tags is not None:
         templates = TEMPLATES
@@ -140,11 +141,15 @@ class _Spans:
         return out
 
 
-def _tag_columns(index: FeatureIndex, spans: _Spans, name: str, tags: list[str]) -> dict[str, np.ndarray]:
-    """A tag of the character and of its neighbours ('^' and '$' past a statement's ends)."""
+def _tag_columns(index: FeatureIndex, spans: _Spans, name: str, tags: list[str],
+                 neighbours: bool = True) -> dict[str, np.ndarray]:
+    """A tag of the character and, with ``neighbours``, of its neighbours ('^' and '$' past a
+    statement's ends)."""
     vocabulary: dict[str, int] = {}
     codes = np.array([vocabulary.setdefault(t, len(vocabulary)) for t in tags], dtype=np.int64)
     out = {name: index.rows(name, vocabulary)[codes]} if len(codes) else {name: codes}
+    if not neighbours:
+        return out
     for template, edge, shift in ((name + "-1", "^", -1), (name + "+1", "$", 1)):
         rows = index.rows(template, vocabulary)[codes] if len(codes) else codes
         out[template] = spans.shifted(rows, shift, index.row(template, edge))
@@ -152,15 +157,16 @@ def _tag_columns(index: FeatureIndex, spans: _Spans, name: str, tags: list[str])
 
 
 def _word_columns(index: FeatureIndex, spans: _Spans, batch: list[Sentence]) -> dict[str, np.ndarray]:
-    heads = _lexical_heads()
+    heads = lexical_heads()
     tokens = [tok for s in batch for tok in s.tokens]
     sentinel = len(tokens)                                   # no word: the defaults of char_features
     token_of = np.full(spans.total, sentinel, dtype=np.int64)
     position = np.zeros(spans.total, dtype=np.int64)         # S B M E
+    counts = [len(s.tokens) for s in batch]
     lo = np.array([tok.start - s.base for s in batch for tok in s.tokens], dtype=np.int64)
     hi = np.array([tok.end - s.base for s in batch for tok in s.tokens], dtype=np.int64)
-    size = np.repeat(spans.lengths, [len(s.tokens) for s in batch])
-    start = np.repeat(spans.starts, [len(s.tokens) for s in batch])
+    size = np.repeat(spans.lengths, counts)
+    start = np.repeat(spans.starts, counts)
     a, b = np.maximum(lo, 0), np.minimum(hi, size)
     width = np.maximum(b - a, 0)
     covered = np.repeat(start + a - np.cumsum(width) + width, width) + np.arange(int(width.sum()))
@@ -172,8 +178,9 @@ def _word_columns(index: FeatureIndex, spans: _Spans, batch: list[Sentence]) -> 
     words = [tok.text if len(tok.text) <= 6 else "" for tok in tokens]
     head = [heads.get(tok.text, "") for tok in tokens]
     labelled = [w + "|" + h for w, h in zip(words, head)]
-    firsts = {int(x) for x in np.cumsum([0] + [len(s.tokens) for s in batch])[:-1]}
-    lasts = {x - 1 for x in np.cumsum([len(s.tokens) for s in batch]).tolist()}
+    ends = np.cumsum(counts).tolist()
+    firsts = set([0] + ends[:-1])
+    lasts = {x - 1 for x in ends}
     before = [("^" if k in firsts else labelled[k - 1]) for k in range(len(tokens))] + ["^"]
     after = [("$" if k in lasts else labelled[k + 1]) for k in range(len(tokens))] + ["$"]
     tag_vocabulary: dict[str, int] = {}

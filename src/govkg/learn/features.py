@@ -13,15 +13,15 @@ from govkg.extract import lexicon
 from govkg.extract.tokens import Token
 from govkg.model import Mention
 
-__all__ = ["char_features", "rule_tags"]
+__all__ = ["PAD", "char_class", "char_features", "lexical_heads", "quote_context", "rule_tags"]
 
-_PAD = "␀"
+PAD = "␀"
 _OPEN_CLOSE = {"“": "”", "《": "》", "（": "）", "(": ")", "‘": "’", "「": "」"}
 _QUOTE_NAME = {"“": "q", "《": "b", "（": "p", "(": "p", "‘": "q", "「": "q"}
 
 
 @cache
-def _lexical_heads() -> dict[str, str]:
+def lexical_heads() -> dict[str, str]:
     table = {}
     for list_name, label in (("organization_suffixes", "org"), ("program_heads", "prog"),
                              ("initiative_heads", "init"), ("place_suffixes", "place"),
@@ -31,7 +31,7 @@ def _lexical_heads() -> dict[str, str]:
     return table
 
 
-def _char_class(ch: str) -> str:
+def char_class(ch: str) -> str:
     if "\u4e00" <= ch <= "\u9fff":
         return "h"
     if ch.isdigit():
@@ -58,7 +58,7 @@ def rule_tags(text_len: int, base: int, mentions: list[Mention]) -> list[str]:
     return tags
 
 
-def _quote_context(text: str) -> list[str]:
+def quote_context(text: str) -> list[str]:
     ctx, stack = [], []
     for ch in text:
         if stack and ch == stack[-1][1]:
@@ -74,11 +74,11 @@ def _quote_context(text: str) -> list[str]:
 
 def char_features(text: str, base: int, tokens: list[Token], mentions: list[Mention]) -> list[list[str]]:
     n = len(text)
-    padded = _PAD * 3 + text + _PAD * 3
+    padded = PAD * 3 + text + PAD * 3
     position = ["S"] * n
     word_of = [""] * n
     tag_of = [""] * n
-    heads = _lexical_heads()
+    heads = lexical_heads()
     head_of = [""] * n
     prev_word = ["^"] * n
     next_word = ["$"] * n
@@ -96,7 +96,7 @@ def char_features(text: str, base: int, tokens: list[Token], mentions: list[Ment
             prev_word[i] = before
             next_word[i] = after
     rules = rule_tags(n, base, mentions)
-    quotes = _quote_context(text)
+    quotes = quote_context(text)
     feats = []
     for i in range(n):
         j = i + 3
@@ -113,6 +113,6 @@ def char_features(text: str, base: int, tokens: list[Token], mentions: list[Ment
             "hd=" + head_of[i] + position[i], "pw=" + prev_word[i], "nw=" + next_word[i],
             "n1n2n3=" + n1 + n2 + n3,
             "r=" + rules[i], "r-1=" + r_prev, "r+1=" + r_next,
-            "q=" + quotes[i], "k=" + _char_class(c) + _char_class(p1) + _char_class(n1),
+            "q=" + quotes[i], "k=" + char_class(c) + char_class(p1) + char_class(n1),
         ])
     return feats
