@@ -40,7 +40,7 @@ DEFAULT_SETTINGS = {
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
     # the headline query's theme is rare (2% of statements) and was given too seldom (recall 0.67)
     "theme_thresholds": {"village_governance": 0.3},
-    "relation_c": 2.0, "theme_c": 0.3, "crf_c1": 0.05, "crf_c2": 0.01,
+    "relation_c": 4.0, "theme_c": 0.3, "crf_c1": 0.05, "crf_c2": 0.01,
     "crf_iterations": 250,
     "label_scheme": "bio",          # or "bioes" (E- and S- labels)
     "theme_context": 2,             # statements each side whose keyword themes are theme features
