@@ -85,3 +85,26 @@ def test_naive_bayes_weighting_is_folded_into_the_weights():
         assert model.probabilities(row)[0] == pytest.approx(plain.predict_proba([features])[0, 1], abs=1e-5)
     assert abs(ratio[vocabulary.index("w=共")]) < abs(ratio[vocabulary.index("w=牵头")])   # in every row: a small scale
     assert model.probabilities({"w=负责": 1.0, "w=共": 1.0})[0] > 0.5 > model.probabilities({"w=印发": 1.0})[0]
+
+
+@pytest.mark.parametrize("multi_label, labels, classes", [
+    (False, LABELS, CLASSES),
+    (False, ["LEADS", "PARTICIPATES_IN"] * 12, CLASSES[:2]),                # one sigmoid
+    (True, [{"rural"}, {"party"}, set()] * 8, ["rural", "party"]),
+])
+def test_rows_at_once_are_each_row_alone(multi_label, labels, classes):
+    model = train_linear(ROWS, labels, classes, multi_label=multi_label, c=10.0)
+    rows = [{"w=没见过": 1.0}, *ROWS[:6], {}, {"w=牵头": 0.5, "w=参与": 2.0}]    # rows with no known feature too
+    together = model.probabilities_of(rows)
+    assert together.shape == (len(rows), len(model.classes) if model.coef.shape[0] > 1 or multi_label else 2)
+    for row, probs in zip(rows, together):
+        assert probs == pytest.approx(model.probabilities_of([row])[0], abs=1e-6)
+        z = model.intercept + sum(model.coef[:, model.vocabulary[f]] * v for f, v in row.items() if f in model.vocabulary)
+        if multi_label:
+            expected = 1 / (1 + np.exp(-z))
+        elif len(z) == 1:
+            expected = np.array([1 - 1 / (1 + np.exp(-z[0])), 1 / (1 + np.exp(-z[0]))])
+        else:
+            expected = np.exp(z) / np.exp(z).sum()
+        assert probs == pytest.approx(expected, abs=1e-6)
+    assert model.probabilities_of([]).shape[0] == 0

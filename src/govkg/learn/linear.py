@@ -25,16 +25,34 @@ class LinearModel:
     multi_label: bool         # one-vs-rest sigmoids (themes) or one softmax (relations)
 
     def probabilities(self, features: Features) -> np.ndarray:
+        return self.probabilities_of([features])[0]
+
+    def probabilities_of(self, rows: list[Features]) -> np.ndarray:
+        """(rows x classes): each row's probabilities, all rows at once (numpy sums the weights of
+        every row's known features in one pass; an unknown feature counts for nothing)."""
         vocabulary = self.vocabulary
-        known = [(i, v) for f, v in features.items() if (i := vocabulary.get(f)) is not None]
-        idx = [i for i, _ in known]
-        vals = np.array([v for _, v in known], dtype=np.float32)
-        z = self.intercept + (self.coef[:, idx] @ vals if idx else 0.0)
+        idx: list[int] = []
+        vals: list[float] = []
+        counts = np.zeros(len(rows), dtype=np.int64)
+        for r, features in enumerate(rows):
+            before = len(idx)
+            for f, v in features.items():
+                i = vocabulary.get(f)
+                if i is not None:
+                    idx.append(i)
+                    vals.append(v)
+            counts[r] = len(idx) - before
+        z = np.tile(self.intercept, (len(rows), 1))
+        if idx:
+            weighted = self.coef[:, idx] * np.array(vals, dtype=np.float32)
+            filled = counts > 0
+            starts = (np.cumsum(counts) - counts)[filled]
+            z[filled] += np.add.reduceat(weighted, starts, axis=1).T
         if self.multi_label or len(self.classes) == 2 and self.coef.shape[0] == 1:
             p = 1.0 / (1.0 + np.exp(-z))
-            return p if self.multi_label else np.array([1.0 - p[0], p[0]])
-        e = np.exp(z - z.max())
-        return e / e.sum()
+            return p if self.multi_label else np.concatenate([1.0 - p, p], axis=1)
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(path.with_suffix(".npz"), coef=self.coef.astype(np.float32),

@@ -23,7 +23,7 @@ from govkg.learn.gazetteer import Gazetteer, with_tags
 from govkg.learn.linear import LinearModel
 from govkg.learn.relate import StatementContext, candidates, predict_relations, share_across_lists
 from govkg.learn.tagger import Tagger, decode
-from govkg.learn.themes import keyword_themes, neighbour_themes, predict_themes
+from govkg.learn.themes import choose_themes, keyword_themes, neighbour_themes, theme_features
 from govkg.model import Mention, Relation, Statement
 from govkg.resources import data_path
 
@@ -160,14 +160,15 @@ class ExtractionModel:
             return statements
         width = self.setting("theme_context")
         keywords = keyword_themes(statements) if width else []
-        out = []
-        for index, statement in enumerate(statements):
-            own = statement.themes if self.rule_features else ()
-            themes = predict_themes(self.themes, statement, own, self.setting("theme_threshold"),
-                                    self.setting("theme_top_threshold"),
-                                    neighbour_themes(keywords, index, width), self.setting("theme_thresholds"))
-            out.append(replace(statement, themes=themes))
-        return out
+        rows = [theme_features(statement, statement.themes if self.rule_features else (),
+                               neighbour_themes(keywords, index, width))
+                for index, statement in enumerate(statements)]
+        if not rows:
+            return statements
+        probabilities = self.themes.probabilities_of(rows)
+        bars = (self.setting("theme_threshold"), self.setting("theme_top_threshold"), self.setting("theme_thresholds"))
+        return [replace(statement, themes=choose_themes(self.themes.classes, probs, *bars))
+                for statement, probs in zip(statements, probabilities)]
 
     def setting(self, name: str):
         return self.settings.get(name, DEFAULT_SETTINGS[name])

@@ -191,8 +191,9 @@ def predict_relations(model: LinearModel, ctx: StatementContext, cands: list[Can
                       threshold: float = THRESHOLD) -> list[tuple[Candidate, str, float]]:
     out = []
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
-    for c in cands:
-        probs = model.probabilities(pair_features(c, ctx))
+    if not cands:
+        return out
+    for c, probs in zip(cands, model.probabilities_of([pair_features(c, ctx) for c in cands])):
         if none_at >= 0:
             probs = probs.copy()
             p_none = probs[none_at]

@@ -13,7 +13,7 @@ from govkg.extract.themes import MAX_THEMES, themes_of_text
 from govkg.learn.linear import Features, LinearModel
 from govkg.model import Statement
 
-__all__ = ["THRESHOLD", "keyword_themes", "neighbour_features", "neighbour_themes", "predict_themes", "theme_features"]
+__all__ = ["THRESHOLD", "choose_themes", "keyword_themes", "neighbour_features", "neighbour_themes", "predict_themes", "theme_features"]
 
 Neighbour = tuple[str, int, str]     # ("p" before or "n" after, distance, a keyword theme)
 
@@ -73,8 +73,14 @@ def predict_themes(model: LinearModel, statement: Statement, rule_themes: tuple[
     """The likeliest themes (at most ``MAX_THEMES``) at probability >= ``threshold``, or the
     theme's own bar in ``thresholds``; the likeliest one from ``top_threshold``."""
     probs = model.probabilities(theme_features(statement, rule_themes, neighbours))
+    return choose_themes(model.classes, probs, threshold, top_threshold, thresholds)
+
+
+def choose_themes(classes: list[str], probs, threshold: float = THRESHOLD, top_threshold: float = TOP_THRESHOLD,
+                  thresholds: dict[str, float] | None = None) -> tuple[str, ...]:
+    """``predict_themes`` from a statement's probabilities (one row of ``probabilities_of``)."""
     ranked = sorted(range(len(probs)), key=lambda k: -probs[k])[:MAX_THEMES]
     own_bars = thresholds or {}
-    bars = [own_bars.get(theme, threshold) for theme in model.classes]
-    return tuple(model.classes[k] for n, k in enumerate(ranked)
+    bars = [own_bars.get(theme, threshold) for theme in classes]
+    return tuple(classes[k] for n, k in enumerate(ranked)
                  if probs[k] >= bars[k] or n == 0 and probs[k] >= top_threshold)
