@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -30,21 +31,19 @@ class LinearModel:
     def probabilities_of(self, rows: list[Features]) -> np.ndarray:
         """(rows x classes): each row's probabilities, all rows at once (numpy sums the weights of
         every row's known features in one pass; an unknown feature counts for nothing)."""
-        vocabulary = self.vocabulary
-        idx: list[int] = []
-        vals: list[float] = []
-        counts = np.zeros(len(rows), dtype=np.int64)
-        for r, features in enumerate(rows):
-            before = len(idx)
-            for f, v in features.items():
-                i = vocabulary.get(f)
-                if i is not None:
-                    idx.append(i)
-                    vals.append(v)
-            counts[r] = len(idx) - before
+        get = self.vocabulary.get
+        ids: list[int] = []
+        values: list[float] = []
+        for features in rows:                   # map and extend keep the per-feature work in C
+            ids.extend(map(get, features, repeat(-1)))
+            values.extend(features.values())
+        idx = np.array(ids, dtype=np.int64)
+        known = idx >= 0
+        row_of = np.repeat(np.arange(len(rows)), [len(features) for features in rows])[known]
+        counts = np.bincount(row_of, minlength=len(rows))
         z = np.tile(self.intercept, (len(rows), 1))
-        if idx:
-            weighted = self.coef[:, idx] * np.array(vals, dtype=np.float32)
+        if known.any():
+            weighted = self.coef[:, idx[known]] * np.array(values, dtype=np.float32)[known]
             filled = counts > 0
             starts = (np.cumsum(counts) - counts)[filled]
             z[filled] += np.add.reduceat(weighted, starts, axis=1).T
