@@ -59,9 +59,10 @@ def test_cv_refuses_files(tmp_path, sample_gold, examples_dir):
 
 
 @pytest.mark.corpus
-def test_cv_prints_the_three_extractors(small_gold, corpus):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cv_prints_the_three_extractors(small_gold, corpus, jobs):
     small = small_gold(20)
-    result = run_cli("eval", "--gold", small, "--corpus", corpus, "--cv", "3", "--json")
+    result = run_cli("eval", "--gold", small, "--corpus", corpus, "--cv", "3", "--json", "--jobs", jobs)
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert set(scores) == {"rules", "model", "hybrid"}

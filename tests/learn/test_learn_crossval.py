@@ -41,3 +41,15 @@ def test_small_cross_validation(small_gold, corpus):
             assert sum(f[figure]["lenient"]["tp"] for f in folds) == result[figure]["lenient"]["tp"]
             assert sum(f[figure]["lenient"]["pred"] for f in folds) == result[figure]["lenient"]["pred"]
     json.dumps(results)
+
+
+@pytest.mark.corpus
+def test_folds_trained_in_worker_processes_score_the_same(small_gold, corpus):
+    """--jobs 2: the folds are trained and extracted in two worker processes, each featurizing its
+    own training data; every figure, fold by fold, is what one process gives."""
+    small = small_gold(20)
+    one = cross_validate(small, corpus, k=3, variants=("rules", "model"))
+    messages = []
+    two = cross_validate(small, corpus, k=3, variants=("rules", "model"), jobs=2, progress=messages.append)
+    assert two == one
+    assert messages[-1] == "4/4 folds done (2 at once)"

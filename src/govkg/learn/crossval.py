@@ -13,7 +13,7 @@ from govkg.evaluate import evaluate, load_gold
 from govkg.extract import RULES, extract, resolve_model
 from govkg.interchange import to_record
 from govkg.learn.examples import Example, load_examples
-from govkg.learn.train import featurize, train
+from govkg.learn.train import Featurized, featurize, train
 from govkg.read import read_report
 
 __all__ = ["VARIANTS", "assign_folds", "cross_validate"]
@@ -39,35 +39,79 @@ def assign_folds(examples: list[Example], k: int) -> dict[str, int]:
 
 def cross_validate(gold: Path, corpus: Path | None = None, k: int = 5,
                    variants: tuple[str, ...] = VARIANTS, settings: dict | None = None,
-                   progress: Callable[[str], None] | None = None) -> dict[str, dict]:
+                   progress: Callable[[str], None] | None = None, jobs: int = 1) -> dict[str, dict]:
     """Scores per variant (the dictionary of ``govkg.evaluate.evaluate``) over all held-out folds,
-    with each fold's own scores under ``"folds"`` (the spread says how far one fold can mislead)."""
+    with each fold's own scores under ``"folds"`` (the spread says how far one fold can mislead).
+    ``jobs`` > 1 trains that many folds at once in worker processes; the scores are the same."""
     examples = load_examples(gold, corpus)
     folds = assign_folds(examples, k)
-    sources = {ex.doc: ex.source for ex in examples}
     gold_rows = load_gold(gold)
-    results = {}
-    for variant in variants:
-        records = []
-        if variant == "rules":
-            for doc in folds:
-                records.append(to_record(extract(read_report(sources[doc]), RULES)))
-            results[variant] = _with_folds(gold_rows, records, folds, k)
-            continue
-        use_rules = variant == "hybrid"
-        data = featurize(examples, rule_features=use_rules)
-        for fold in range(k):
+    if jobs > 1:
+        records = _records_in_parallel(gold, corpus, k, variants, settings, progress, jobs)
+    else:
+        records = {variant: _records(examples, folds, variant, settings, progress) for variant in variants}
+    return {variant: _with_folds(gold_rows, records[variant], folds, k) for variant in variants}
+
+
+def _records(examples: list[Example], folds: dict[str, int], variant: str, settings: dict | None,
+             progress: Callable[[str], None] | None = None) -> list[dict]:
+    """Every report extracted by ``variant``, a fold's reports by the model of the other folds."""
+    sources = {ex.doc: ex.source for ex in examples}
+    if variant == "rules":
+        return [to_record(extract(read_report(sources[doc]), RULES)) for doc in folds]
+    data = featurize(examples, rule_features=variant == "hybrid")      # once for every fold
+    records = []
+    for fold in sorted(set(folds.values())):
+        if progress:
+            progress(f"{variant}: training fold {fold + 1}/{len(set(folds.values()))}")
+        records.extend(_held_out(data, folds, fold, sources, variant, settings))
+    return records
+
+
+def _held_out(data: list[Featurized], folds: dict[str, int], fold: int, sources: dict, variant: str,
+              settings: dict | None) -> list[dict]:
+    """The reports of ``fold`` extracted by a model trained on the others' ``data``."""
+    with tempfile.TemporaryDirectory(prefix="govkg-cv-") as tmp:
+        model_dir = Path(tmp) / "model"
+        train([d for d in data if folds[d.doc] != fold], model_dir,
+              {**(settings or {}), "rule_features": variant == "hybrid"})
+        records = [to_record(extract(read_report(sources[doc]), str(model_dir)))
+                   for doc in sorted(d for d, f in folds.items() if f == fold)]
+        resolve_model.cache_clear()
+    return records
+
+
+def _fold_task(gold: Path, corpus: Path | None, k: int, variant: str, fold: int | None,
+               settings: dict | None) -> list[dict]:
+    """One worker's share: a fold of a learned variant (its training data featurized here, since
+    the features of all the gold are larger to send than to build), or the rules alone."""
+    examples = load_examples(gold, corpus)
+    folds = assign_folds(examples, k)
+    if fold is None:
+        return _records(examples, folds, variant, settings)
+    sources = {ex.doc: ex.source for ex in examples}
+    data = featurize([ex for ex in examples if folds[ex.doc] != fold], rule_features=variant == "hybrid")
+    return _held_out(data, folds, fold, sources, variant, settings)
+
+
+def _records_in_parallel(gold: Path, corpus: Path | None, k: int, variants: tuple[str, ...],
+                         settings: dict | None, progress: Callable[[str], None] | None,
+                         jobs: int) -> dict[str, list[dict]]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    tasks = [(variant, None) if variant == "rules" else (variant, fold)
+             for variant in variants for fold in (range(k) if variant != "rules" else [None])]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_fold_task, gold, corpus, k, variant, fold, settings): (variant, fold)
+                   for variant, fold in tasks}
+        for done, future in enumerate(as_completed(futures), 1):
+            future.result()                           # a worker's error stops the run here
             if progress:
-                progress(f"{variant}: training fold {fold + 1}/{k}")
-            with tempfile.TemporaryDirectory(prefix="govkg-cv-") as tmp:
-                model_dir = Path(tmp) / "model"
-                train([d for d in data if folds[d.doc] != fold], model_dir,
-                      {**(settings or {}), "rule_features": use_rules})
-                for doc in sorted(d for d, f in folds.items() if f == fold):
-                    records.append(to_record(extract(read_report(sources[doc]), str(model_dir))))
-                resolve_model.cache_clear()
-        results[variant] = _with_folds(gold_rows, records, folds, k)
-    return results
+                progress(f"{done}/{len(tasks)} folds done ({jobs} at once)")
+    records: dict[str, list[dict]] = {variant: [] for variant in variants}
+    for future, (variant, _) in futures.items():      # in task order: the same as one process
+        records[variant].extend(future.result())
+    return records
 
 
 def _with_folds(gold_rows: dict[str, list[dict]], records: list[dict], folds: dict[str, int], k: int) -> dict:
