@@ -794,8 +794,8 @@ def eval_(
     fold, and prints rules alone, the learned model alone and the hybrid side by side.
 
     Examples: `govkg eval --gold ../shared/gold ../shared/corpus --show-errors`;
-    `govkg eval --gold ../shared/gold --cv 5 --jobs 2` (ten models trained: about 11 minutes in one
-    process on a fast 2-core machine, 36 on a slow one; a table per fold shows the spread)
+    `govkg eval --gold ../shared/gold --cv 5 --jobs 2` (ten models trained; measured on 2 cores: 389 s,
+    686 s in one process; a table per fold shows the spread)
     """
     from govkg.evaluate import evaluate, load_gold, records_of, statement_errors
 
