@@ -52,4 +52,10 @@ def test_folds_trained_in_worker_processes_score_the_same(small_gold, corpus):
     messages = []
     two = cross_validate(small, corpus, k=3, variants=("rules", "model"), jobs=2, progress=messages.append)
     assert two == one
-    assert messages[-1] == "4/4 folds done (2 at once)"
+    assert messages[-1] == "4/4 parts done (2 at once)"       # the rules and three folds
+
+
+@pytest.mark.corpus
+def test_an_error_in_a_worker_reaches_the_caller(small_gold, corpus):
+    with pytest.raises(ValueError, match="C"):                    # scikit-learn refuses C <= 0
+        cross_validate(small_gold(10), corpus, k=3, variants=("model",), settings={"relation_c": -1.0}, jobs=2)

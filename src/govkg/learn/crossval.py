@@ -61,9 +61,10 @@ def _records(examples: list[Example], folds: dict[str, int], variant: str, setti
         return [to_record(extract(read_report(sources[doc]), RULES)) for doc in folds]
     data = featurize(examples, rule_features=variant == "hybrid")      # once for every fold
     records = []
-    for fold in sorted(set(folds.values())):
+    k = len(set(folds.values()))
+    for fold in range(k):
         if progress:
-            progress(f"{variant}: training fold {fold + 1}/{len(set(folds.values()))}")
+            progress(f"{variant}: training fold {fold + 1}/{k}")
         records.extend(_held_out(data, folds, fold, sources, variant, settings))
     return records
 
@@ -99,15 +100,18 @@ def _records_in_parallel(gold: Path, corpus: Path | None, k: int, variants: tupl
                          jobs: int) -> dict[str, list[dict]]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    tasks = [(variant, None) if variant == "rules" else (variant, fold)
-             for variant in variants for fold in (range(k) if variant != "rules" else [None])]
+    tasks = [(variant, fold) for variant in variants for fold in ([None] if variant == "rules" else range(k))]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(_fold_task, gold, corpus, k, variant, fold, settings): (variant, fold)
                    for variant, fold in tasks}
-        for done, future in enumerate(as_completed(futures), 1):
-            future.result()                           # a worker's error stops the run here
-            if progress:
-                progress(f"{done}/{len(tasks)} folds done ({jobs} at once)")
+        try:
+            for done, future in enumerate(as_completed(futures), 1):
+                future.result()
+                if progress:
+                    progress(f"{done}/{len(tasks)} parts done ({jobs} at once)")
+        except BaseException:          # a worker's error or Ctrl-C: the parts not started never start
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     records: dict[str, list[dict]] = {variant: [] for variant in variants}
     for future, (variant, _) in futures.items():      # in task order: the same as one process
         records[variant].extend(future.result())
