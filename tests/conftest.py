@@ -130,6 +130,6 @@ def pytest_collection_modifyitems(config, items):
     """Keep each server's tests on one worker, so a run starts one Neo4j and one Fuseki, not one
     per worker (``--dist loadgroup`` honours the group)."""
     for item in items:
-        group = SERVER_DIRS.get(Path(item.fspath).parent)
+        group = SERVER_DIRS.get(item.path.parent)
         if group:
             item.add_marker(pytest.mark.xdist_group(group))

@@ -99,7 +99,8 @@ def test_rows_at_once_are_each_row_alone(multi_label, labels, classes):
     assert together.shape == (len(rows), len(model.classes) if model.coef.shape[0] > 1 or multi_label else 2)
     for row, probs in zip(rows, together):
         assert probs == pytest.approx(model.probabilities_of([row])[0], abs=1e-6)
-        z = model.intercept + sum(model.coef[:, model.vocabulary[f]] * v for f, v in row.items() if f in model.vocabulary)
+        known = [(model.vocabulary[f], v) for f, v in row.items() if f in model.vocabulary]
+        z = model.intercept + sum(model.coef[:, i] * v for i, v in known)
         if multi_label:
             expected = 1 / (1 + np.exp(-z))
         elif len(z) == 1:

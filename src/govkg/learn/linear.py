@@ -105,9 +105,9 @@ def train_linear(rows: list[Features], labels: list, classes: list[str], multi_l
                 intercept[k] = clf.intercept_[0]
         return LinearModel(classes, vocabulary, coef, intercept, True)
     y = np.array([classes.index(label) for label in labels])
-    # tol far below the default: stopped at 1e-4, L-BFGS ends some way short of the optimum, where
-    # another scipy's path ends elsewhere (weights up to 0.14 apart between scipy 1.13 and 1.17);
-    # converged, the same gold gives the same answers on any install (docs/extraction.md).
+    # tol far below the default: stopped at 1e-4, L-BFGS ends some way short of the optimum, and
+    # where depends on the install (weights up to 0.14 apart between scipy 1.13 and 1.17); converged,
+    # those two installs' weights are within 0.06 and agree on every training pair (docs/extraction.md).
     clf = LogisticRegression(C=c, max_iter=3000, tol=1e-8, random_state=0).fit(x, y)
     present = [classes[i] for i in clf.classes_]
     return LinearModel(present, vocabulary, clf.coef_.astype(np.float32),

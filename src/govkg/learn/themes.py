@@ -13,7 +13,8 @@ from govkg.extract.themes import MAX_THEMES, themes_of_text
 from govkg.learn.linear import Features, LinearModel
 from govkg.model import Statement
 
-__all__ = ["THRESHOLD", "choose_themes", "keyword_themes", "neighbour_features", "neighbour_themes", "predict_themes", "theme_features"]
+__all__ = ["THRESHOLD", "choose_themes", "keyword_themes", "neighbour_features", "neighbour_themes", "predict_themes",
+           "theme_features"]
 
 Neighbour = tuple[str, int, str]     # ("p" before or "n" after, distance, a keyword theme)
 
