@@ -56,7 +56,7 @@ def cross_validate(gold: Path, corpus: Path | None = None, k: int = 5,
 def _records(examples: list[Example], folds: dict[str, int], variant: str, settings: dict | None,
              progress: Callable[[str], None] | None = None) -> list[dict]:
     """Every report extracted by ``variant``, a fold's reports by the model of the other folds."""
-    sources = {ex.doc: ex.source for ex in examples}
+    sources = {ex.doc: ex.source for ex in examples if ex.source}
     if variant == "rules":
         return [to_record(extract(read_report(sources[doc]), RULES)) for doc in folds]
     data = featurize(examples, rule_features=variant == "hybrid")      # once for every fold
@@ -69,7 +69,7 @@ def _records(examples: list[Example], folds: dict[str, int], variant: str, setti
     return records
 
 
-def _held_out(data: list[Featurized], folds: dict[str, int], fold: int, sources: dict, variant: str,
+def _held_out(data: list[Featurized], folds: dict[str, int], fold: int, sources: dict[str, Path], variant: str,
               settings: dict | None) -> list[dict]:
     """The reports of ``fold`` extracted by a model trained on the others' ``data``."""
     with tempfile.TemporaryDirectory(prefix="govkg-cv-") as tmp:
@@ -90,7 +90,7 @@ def _fold_task(gold: Path, corpus: Path | None, k: int, variant: str, fold: int 
     folds = assign_folds(examples, k)
     if fold is None:
         return _records(examples, folds, variant, settings)
-    sources = {ex.doc: ex.source for ex in examples}
+    sources = {ex.doc: ex.source for ex in examples if ex.source}
     data = featurize([ex for ex in examples if folds[ex.doc] != fold], rule_features=variant == "hybrid")
     return _held_out(data, folds, fold, sources, variant, settings)
 

@@ -22,7 +22,7 @@ _QUOTE_NAME = {"“": "q", "《": "b", "（": "p", "(": "p", "‘": "q", "「": 
 
 @cache
 def lexical_heads() -> dict[str, str]:
-    table = {}
+    table: dict[str, str] = {}
     for list_name, label in (("organization_suffixes", "org"), ("program_heads", "prog"),
                              ("initiative_heads", "init"), ("place_suffixes", "place"),
                              ("generic_nouns", "gen"), ("boundary_words", "bnd")):
@@ -59,7 +59,8 @@ def rule_tags(text_len: int, base: int, mentions: list[Mention]) -> list[str]:
 
 
 def quote_context(text: str) -> list[str]:
-    ctx, stack = [], []
+    ctx: list[str] = []
+    stack: list[tuple[str, str]] = []
     for ch in text:
         if stack and ch == stack[-1][1]:
             ctx.append("c")

@@ -57,7 +57,7 @@ class LinearModel:
         np.savez_compressed(path.with_suffix(".npz"), coef=self.coef.astype(np.float32),
                             intercept=self.intercept.astype(np.float32))
         meta = {"classes": self.classes, "multi_label": self.multi_label,
-                "vocabulary": sorted(self.vocabulary, key=self.vocabulary.get)}
+                "vocabulary": sorted(self.vocabulary, key=self.vocabulary.__getitem__)}
         path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
     @classmethod

@@ -189,7 +189,7 @@ def pair_features(c: Candidate, ctx: StatementContext) -> Features:
 
 def predict_relations(model: LinearModel, ctx: StatementContext, cands: list[Candidate],
                       threshold: float = THRESHOLD) -> list[tuple[Candidate, str, float]]:
-    out = []
+    out: list[tuple[Candidate, str, float]] = []
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
     if not cands:
         return out

@@ -30,7 +30,7 @@ def keyword_themes(statements: Sequence[Statement]) -> list[tuple[str, ...]]:
 def neighbour_themes(keywords: Sequence[tuple[str, ...]], index: int, width: int) -> tuple[Neighbour, ...]:
     """The keyword themes (``keyword_themes``) of the ``width`` statements before and after
     the statement at ``index``."""
-    out = []
+    out: list[Neighbour] = []
     for distance in range(1, width + 1):
         for side, at in (("p", index - distance), ("n", index + distance)):
             if 0 <= at < len(keywords):
