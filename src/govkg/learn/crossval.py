@@ -56,8 +56,8 @@ def cross_validate(gold: Path, corpus: Path | None = None, k: int = 5,
 def _records(examples: list[Example], folds: dict[str, int], variant: str, settings: dict | None,
              progress: Callable[[str], None] | None = None) -> list[dict]:
     """Every report extracted by ``variant``, a fold's reports by the model of the other folds."""
-    sources = {ex.doc: ex.source for ex in examples if ex.source}
     if variant == "rules":
+        sources = _sources(examples)
         return [to_record(extract(read_report(sources[doc]), RULES)) for doc in folds]
     data = featurize(examples, rule_features=variant == "hybrid")      # once for every fold
     records = []
@@ -65,13 +65,18 @@ def _records(examples: list[Example], folds: dict[str, int], variant: str, setti
     for fold in range(k):
         if progress:
             progress(f"{variant}: training fold {fold + 1}/{k}")
-        records.extend(_held_out(data, folds, fold, sources, variant, settings))
+        records.extend(_held_out(examples, data, folds, fold, variant, settings))
     return records
 
 
-def _held_out(data: list[Featurized], folds: dict[str, int], fold: int, sources: dict[str, Path], variant: str,
+def _sources(examples: list[Example]) -> dict[str, Path]:
+    return {ex.doc: ex.source for ex in examples if ex.source}
+
+
+def _held_out(examples: list[Example], data: list[Featurized], folds: dict[str, int], fold: int, variant: str,
               settings: dict | None) -> list[dict]:
     """The reports of ``fold`` extracted by a model trained on the others' ``data``."""
+    sources = _sources(examples)
     with tempfile.TemporaryDirectory(prefix="govkg-cv-") as tmp:
         model_dir = Path(tmp) / "model"
         train([d for d in data if folds[d.doc] != fold], model_dir,
@@ -90,9 +95,8 @@ def _fold_task(gold: Path, corpus: Path | None, k: int, variant: str, fold: int 
     folds = assign_folds(examples, k)
     if fold is None:
         return _records(examples, folds, variant, settings)
-    sources = {ex.doc: ex.source for ex in examples if ex.source}
     data = featurize([ex for ex in examples if folds[ex.doc] != fold], rule_features=variant == "hybrid")
-    return _held_out(data, folds, fold, sources, variant, settings)
+    return _held_out(examples, data, folds, fold, variant, settings)
 
 
 def _records_in_parallel(gold: Path, corpus: Path | None, k: int, variants: tuple[str, ...],

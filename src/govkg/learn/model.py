@@ -163,8 +163,6 @@ class ExtractionModel:
         rows = [theme_features(statement, statement.themes if self.rule_features else (),
                                neighbour_themes(keywords, index, width))
                 for index, statement in enumerate(statements)]
-        if not rows:
-            return statements
         probabilities = self.themes.probabilities_of(rows)
         bars = (self.setting("theme_threshold"), self.setting("theme_top_threshold"), self.setting("theme_thresholds"))
         return [replace(statement, themes=choose_themes(self.themes.classes, probs, *bars))

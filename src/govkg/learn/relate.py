@@ -191,8 +191,6 @@ def predict_relations(model: LinearModel, ctx: StatementContext, cands: list[Can
                       threshold: float = THRESHOLD) -> list[tuple[Candidate, str, float]]:
     out: list[tuple[Candidate, str, float]] = []
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
-    if not cands:
-        return out
     for c, probs in zip(cands, model.probabilities_of([pair_features(c, ctx) for c in cands])):
         if none_at >= 0:
             probs = probs.copy()
