@@ -59,7 +59,7 @@ def _records(examples: list[Example], folds: dict[str, int], variant: str, setti
     if variant == "rules":
         sources = _sources(examples)
         return [to_record(extract(read_report(sources[doc]), RULES)) for doc in folds]
-    data = featurize(examples, rule_features=variant == "hybrid")      # once for every fold
+    data = featurize(examples, rule_features=_reads_rules(variant))      # once for every fold
     records = []
     k = len(set(folds.values()))
     for fold in range(k):
@@ -67,6 +67,11 @@ def _records(examples: list[Example], folds: dict[str, int], variant: str, setti
             progress(f"{variant}: training fold {fold + 1}/{k}")
         records.extend(_held_out(examples, data, folds, fold, variant, settings))
     return records
+
+
+def _reads_rules(variant: str) -> bool:
+    """Whether the learned ``variant`` has the rules' findings among its features."""
+    return variant == "hybrid"
 
 
 def _sources(examples: list[Example]) -> dict[str, Path]:
@@ -80,7 +85,7 @@ def _held_out(examples: list[Example], data: list[Featurized], folds: dict[str, 
     with tempfile.TemporaryDirectory(prefix="govkg-cv-") as tmp:
         model_dir = Path(tmp) / "model"
         train([d for d in data if folds[d.doc] != fold], model_dir,
-              {**(settings or {}), "rule_features": variant == "hybrid"})
+              {**(settings or {}), "rule_features": _reads_rules(variant)})
         records = [to_record(extract(read_report(sources[doc]), str(model_dir)))
                    for doc in sorted(d for d, f in folds.items() if f == fold)]
         resolve_model.cache_clear()
@@ -95,7 +100,7 @@ def _fold_task(gold: Path, corpus: Path | None, k: int, variant: str, fold: int 
     folds = assign_folds(examples, k)
     if fold is None:
         return _records(examples, folds, variant, settings)
-    data = featurize([ex for ex in examples if folds[ex.doc] != fold], rule_features=variant == "hybrid")
+    data = featurize([ex for ex in examples if folds[ex.doc] != fold], rule_features=_reads_rules(variant))
     return _held_out(examples, data, folds, fold, variant, settings)
 
 
