@@ -16,11 +16,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from govkg.errors import UsageError
 
-__all__ = ["PRFScore", "StatementErrors", "evaluate", "load_gold", "records_of", "statement_errors", "summary_rows"]
+__all__ = ["PRFScore", "StatementErrors", "as_paths", "evaluate", "load_gold", "records_of", "statement_errors", "summary_rows"]
 
 QUOTES = "\"'“”‘’「」『』《》〈〉 \t\u3000"
 UNDERTAKING = {"Program", "Initiative"}
@@ -102,19 +102,30 @@ def _overlap(a: tuple, b: tuple) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def load_gold(where: Path) -> dict[str, list[dict]]:
-    """Gold statements by document, from a gold .jsonl file or a folder of them."""
+def load_gold(where: Path | Sequence[Path]) -> dict[str, list[dict]]:
+    """Gold statements by document, from gold .jsonl files or folders of them (several: yours
+    beside ../shared/gold). A statement given twice (the same report and span) counts once: the
+    first file that gives it wins."""
     from govkg.interchange import read_rows
 
-    where = Path(where)
-    files = sorted(where.glob("*.jsonl")) if where.is_dir() else [where]
-    if not files or not all(f.is_file() for f in files):
-        raise UsageError(f"no gold .jsonl files in {where}")
     gold: dict[str, list[dict]] = defaultdict(list)
-    for f in files:
-        for _, row in read_rows(f):
-            gold[row["doc"]].append(row)
+    seen: set[tuple] = set()
+    for place in as_paths(where):
+        files = sorted(place.glob("*.jsonl")) if place.is_dir() else [place]
+        if not files or not all(f.is_file() for f in files):
+            raise UsageError(f"no gold .jsonl files in {place}")
+        for f in files:
+            for _, row in read_rows(f):
+                key = (row["doc"], row.get("start"), row.get("end"))
+                if key not in seen:
+                    seen.add(key)
+                    gold[row["doc"]].append(row)
     return dict(gold)
+
+
+def as_paths(where: Path | str | Sequence[Path | str]) -> list[Path]:
+    """One path or several, as a list."""
+    return [Path(where)] if isinstance(where, (str, Path)) else [Path(p) for p in where]
 
 
 def _view(pred_doc: dict, span: tuple) -> tuple[list, list, set]:

@@ -37,9 +37,21 @@ def test_gold_text_not_in_report_is_named(tmp_path, sample_gold, examples_dir):
         load_examples(bad, examples_dir)
 
 
-def test_missing_report_is_named(tmp_path, sample_gold):
-    with pytest.raises(GovKGError, match="missing"):
-        load_examples(sample_gold, tmp_path)
+def test_missing_report_is_named_with_every_folder_looked_in(tmp_path, sample_gold):
+    elsewhere = tmp_path / "elsewhere"
+    with pytest.raises(GovKGError, match=f"in none of {tmp_path} or {elsewhere}"):
+        load_examples(sample_gold, [tmp_path, elsewhere])
+
+
+def test_gold_of_several_files_and_reports_of_several_folders(tmp_path, sample_gold, examples_dir):
+    rows = sample_gold.read_text(encoding="utf-8").splitlines()
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text("\n".join(rows[5:]) + "\n", encoding="utf-8")          # 3 of the 8 again
+    ours = tmp_path / "ours.jsonl"
+    ours.write_text("\n".join(rows[:6]) + "\n", encoding="utf-8")
+    examples = load_examples([ours, mine], [tmp_path / "no-reports-here", examples_dir])
+    assert len(examples) == 8                  # a statement given by both files counts once
+    assert [ex.statement.start for ex in examples] == [json.loads(r)["start"] for r in rows[:6] + rows[6:]]
 
 
 def test_not_json_is_named(tmp_path, examples_dir):

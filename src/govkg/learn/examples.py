@@ -10,9 +10,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from govkg.errors import UsageError
-from govkg.evaluate import load_gold
+from govkg.evaluate import as_paths, load_gold
 from govkg.model import Statement
 from govkg.read import read_report
 from govkg.statements import split_statements
@@ -63,23 +64,29 @@ def locate(name: str, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def load_examples(gold_dir: Path, corpus_dir: Path | None = None) -> list[Example]:
-    """The gold statements of ``gold_dir`` (a folder of .jsonl or one file), in file order."""
-    gold_dir = Path(gold_dir)
-    if not gold_dir.exists():
-        raise UsageError(f"{gold_dir}: no such gold file or folder")
-    corpus_dir = Path(corpus_dir) if corpus_dir else (gold_dir if gold_dir.is_dir() else gold_dir.parent).parent / "corpus"
-    rows_by_doc = load_gold(gold_dir)
+def load_examples(gold: Path | Sequence[Path], corpus: Path | Sequence[Path] | None = None) -> list[Example]:
+    """The gold statements of ``gold`` (.jsonl files or folders of them), in file order. A report is
+    looked up in the ``corpus`` folders in turn (by default each gold folder's ../corpus)."""
+    golds = as_paths(gold)
+    for place in golds:
+        if not place.exists():
+            raise UsageError(f"{place}: no such gold file or folder")
+    corpora = as_paths(corpus) if corpus else [(g if g.is_dir() else g.parent).parent / "corpus" for g in golds]
     examples: list[Example] = []
-    for doc, rows in rows_by_doc.items():
-        examples.extend(_doc_examples(doc, rows, corpus_dir))
+    for doc, rows in load_gold(golds).items():
+        examples.extend(_doc_examples(doc, rows, _report_path(doc, corpora)))
     return examples
 
 
-def _doc_examples(doc: str, rows: list[dict], corpus_dir: Path) -> list[Example]:
-    path = corpus_dir / doc
-    if not path.exists():
-        raise UsageError(f"{path}: the report of gold file rows for '{doc}' is missing (use --corpus DIR)")
+def _report_path(doc: str, corpora: list[Path]) -> Path:
+    for folder in corpora:
+        if (folder / doc).exists():
+            return folder / doc
+    where = " or ".join(str(folder) for folder in corpora)
+    raise UsageError(f"{doc}: the report of gold rows is in none of {where} (use --corpus DIR, once per folder)")
+
+
+def _doc_examples(doc: str, rows: list[dict], path: Path) -> list[Example]:
     report = read_report(path)
     sections = {(st.start, st.end): st for st in split_statements(report.text)}
     by_start = sorted(sections.values(), key=lambda st: st.start)
