@@ -7,8 +7,13 @@ import pytest
 
 from testkit import run_cli
 
-COMMANDS = ["load", "extract", "query", "queries", "stats", "export", "remove", "reports", "viz", "serve", "eval",
-            "push", "timeline", "diff", "compact"]
+def _commands() -> list[str]:
+    from govkg.cli import app
+
+    return sorted(info.name or info.callback.__name__.replace("_", "-") for info in app.registered_commands)
+
+
+COMMANDS = _commands()
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -9,9 +9,10 @@ import itertools
 import os
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from govkg.errors import GovKGError, ReportError
 from govkg.extract import extract
@@ -24,8 +25,8 @@ from govkg.read.metadata import not_a_report
 from govkg.read.sidecar import SIDECAR_NAME, MetaOverride, sidecar_for
 from govkg.store import GraphStore
 
-__all__ = ["LoadResult", "expand_inputs", "extract_files", "extract_one", "extract_to_jsonl",
-           "load_extractions", "load_files", "skip_reason", "ReportParts"]
+__all__ = ["LoadResult", "atomic_output", "expand_inputs", "extract_files", "extract_one", "extract_to_jsonl",
+           "load_extractions", "load_files", "skip_reason", "ReportParts", "write_atomically"]
 
 Progress = Callable[[str], None]
 
@@ -159,24 +160,37 @@ def extract_to_jsonl(paths: list[Path], out: Path, author: str | MetaOverride | 
                      model: str | None = None) -> LoadResult:
     """Write the interchange JSONL (atomically: a failed run leaves no half-written file)."""
     result, started = LoadResult(), time.perf_counter()
+    with atomic_output(out) as fh:
+        for item in items if items is not None else extract_files(paths, author, progress, jobs, model):
+            if isinstance(item, ReportError):
+                result.failed.append((item.path, item.reason))
+                continue
+            write_jsonl([item], fh)
+            result.loaded.append(item.report.doc)
+            result.count(item)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[IO[str]]:
+    """A UTF-8 text file that appears at ``out`` whole when the block ends, and not at all (an
+    earlier ``out`` untouched) when it raises."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            for item in items if items is not None else extract_files(paths, author, progress, jobs, model):
-                if isinstance(item, ReportError):
-                    result.failed.append((item.path, item.reason))
-                    continue
-                write_jsonl([item], fh)
-                result.loaded.append(item.report.doc)
-                result.count(item)
+            yield fh
         os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; the output is an ordinary file
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    result.seconds = time.perf_counter() - started
-    return result
+
+
+def write_atomically(out: Path, text: str) -> None:
+    with atomic_output(out) as fh:
+        fh.write(text)
 
 
 def _umask() -> int:

@@ -17,7 +17,7 @@ def test_train_then_extract_with_the_model(tmp_path, sample_gold, examples_dir):
     model = tmp_path / "m"
     result = run_cli("train", "--gold", sample_gold, "--corpus", examples_dir, "-o", model)
     assert result.exit_code == 0, result.output
-    assert "trained on 8 statements of 1 reports" in result.output
+    assert "trained on 8 statements of 1 report " in result.output
     out = tmp_path / "x.jsonl"
     result = run_cli("extract", examples_dir, "-o", out, "--model", model)
     assert result.exit_code == 0, result.output
@@ -45,6 +45,18 @@ def test_bad_model_options_say_why(tmp_path, examples_dir, args, message):
     result = run_cli("extract", examples_dir, "-o", tmp_path / "x.jsonl", *args)
     assert result.exit_code == 1 and message in result.output
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def test_train_on_gold_of_two_folders_with_reports_in_two(tmp_path, sample_gold, examples_dir):
+    rows = sample_gold.read_text(encoding="utf-8").splitlines()
+    ours, mine = tmp_path / "ours", tmp_path / "mine"
+    for folder, part in ((ours, rows[:4]), (mine, rows[4:])):
+        folder.mkdir()
+        (folder / "part.jsonl").write_text("\n".join(part) + "\n", encoding="utf-8")
+    result = run_cli("train", "--gold", ours, "--gold", mine, "--corpus", tmp_path, "--corpus", examples_dir,
+                     "-o", tmp_path / "m")
+    assert result.exit_code == 0, result.output
+    assert "trained on 8 statements of 1 report " in result.output
 
 
 def test_train_on_a_missing_gold_says_why(tmp_path):
