@@ -183,8 +183,12 @@ def _report_failures(result) -> None:
         err.print(f"[red]error:[/] {_escape(str(path))}: {_escape(reason)}", highlight=False)
 
 
+def _counted(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
 def _summary(result, verb: str) -> str:
-    parts = [f"{verb} {len(result.loaded)} report{'s' if len(result.loaded) != 1 else ''}"]
+    parts = [f"{verb} {_counted(len(result.loaded), 'report')}"]
     if result.unchanged:
         parts.append(f"{len(result.unchanged)} unchanged")
     if result.failed:
@@ -904,9 +908,8 @@ def train(
 
     with err.status("training") as status:
         info = train_model(gold, output, corpus, progress=lambda msg: status.update(msg))
-    reports = info["reports"]
-    err.print(f"trained on {info['statements']} statements of {reports} report{'s' if reports != 1 else ''} -> {output}",
-              highlight=False)
+    err.print(f"trained on {_counted(info['statements'], 'statement')} of {_counted(info['reports'], 'report')} "
+              f"-> {output}", highlight=False)
 
 
 @app.command()
@@ -943,14 +946,13 @@ def annotate(
     paths = _inputs(inputs)
     annotated = annotated_spans(exclude) if exclude else None
     failed: list = []
-    rows = _run_with_progress(paths, "reading", lambda tick: draw_statements(
+    rows = _run_with_progress(paths, "extracting", lambda tick: draw_statements(
         extract_files(paths, None, tick, jobs, spec), limit, seed, annotated, failed))
     write_atomically(output, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
     for error in failed:
         err.print(f"[red]error:[/] {_escape(str(error.path))}: {_escape(error.reason)}", highlight=False)
-    read = len(paths) - len(failed)
-    err.print(f"drew {len(rows)} statement{'s' if len(rows) != 1 else ''} of {read} "
-              f"report{'s' if read != 1 else ''} -> {output}", highlight=False)
+    err.print(f"drew {_counted(len(rows), 'statement')} of {_counted(len(paths) - len(failed), 'report')} "
+              f"-> {output}", highlight=False)
     if failed:
         raise typer.Exit(1)
 
