@@ -60,3 +60,14 @@ def test_bad_lines_name_the_file_and_line(tmp_path):
 def test_an_empty_gold_folder_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no gold .jsonl files"):
         load_gold(tmp_path)
+
+
+def test_gold_of_several_places_is_one_gold_and_a_statement_given_twice_counts_once(tmp_path):
+    rows = [f'{{"doc": "d", "start": {i}, "end": {i + 1}, "entities": [], "themes": ["t{i}"]}}' for i in range(3)]
+    (tmp_path / "ours.jsonl").write_text("\n".join(rows[:2]) + "\n", encoding="utf-8")
+    (tmp_path / "mine.jsonl").write_text("\n".join(rows[1:]).replace('"t1"', '"changed"') + "\n", encoding="utf-8")
+    gold = load_gold([tmp_path / "ours.jsonl", tmp_path / "mine.jsonl"])
+    assert [row["themes"] for row in gold["d"]] == [["t0"], ["t1"], ["t2"]]     # the first file's t1 wins
+    assert load_gold([tmp_path / "mine.jsonl", tmp_path / "ours.jsonl"])["d"][0]["themes"] == ["changed"]
+    with pytest.raises(UsageError, match="no gold .jsonl files"):
+        load_gold([tmp_path / "ours.jsonl", tmp_path / "none"])

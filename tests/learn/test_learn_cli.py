@@ -59,6 +59,18 @@ def test_train_on_gold_of_two_folders_with_reports_in_two(tmp_path, sample_gold,
     assert "trained on 8 statements of 1 report " in result.output
 
 
+def test_eval_against_gold_in_two_files_scores_as_one(tmp_path, sample_gold, examples_dir):
+    rows = sample_gold.read_text(encoding="utf-8").splitlines()
+    (tmp_path / "a.jsonl").write_text("\n".join(rows[:3]) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join(rows[3:]) + "\n", encoding="utf-8")
+    whole = run_cli("eval", "--gold", sample_gold, examples_dir, "--fast", "--json")
+    parts = run_cli("eval", "--gold", tmp_path / "a.jsonl", "--gold", tmp_path / "b.jsonl", examples_dir, "--fast",
+                    "--json")
+    assert whole.exit_code == 0 and parts.exit_code == 0, parts.output
+    assert json.loads(parts.output) == json.loads(whole.output)
+    assert json.loads(whole.output)["statements"] == 8
+
+
 def test_train_on_a_missing_gold_says_why(tmp_path):
     result = run_cli("train", "--gold", tmp_path / "none", "-o", tmp_path / "m")
     assert result.exit_code == 1 and "no such gold file or folder" in result.output
