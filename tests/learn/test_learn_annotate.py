@@ -1,6 +1,7 @@
 """govkg annotate: a seeded random draw of statements, pre-filled as gold lines to correct."""
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,14 @@ def test_an_unreadable_report_is_named_and_the_others_are_still_read(tmp_path, e
     assert result.exit_code == 1
     assert "broken.docx" in result.output and "drew 3 statements of 1 report" in result.output
     assert {json.loads(line)["doc"] for line in out.read_text(encoding="utf-8").splitlines()} == {sample.name}
+
+
+def test_worker_processes_draw_the_same_file(tmp_path, two_reports):
+    folder = Path(two_reports[0].report.source).parent
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"todo-{jobs}.jsonl"
+        result = run_cli("annotate", folder, "-o", out, "--limit", "9", "--jobs", jobs)
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == 9
