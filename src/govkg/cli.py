@@ -946,13 +946,13 @@ def annotate(
     paths = _inputs(inputs)
     annotated = annotated_spans(exclude) if exclude else None
     failed: list = []
-    rows = _run_with_progress(paths, "extracting", lambda tick: draw_statements(
+    draw = _run_with_progress(paths, "extracting", lambda tick: draw_statements(
         extract_files(paths, None, tick, jobs, spec), limit, seed, annotated, failed))
-    write_atomically(output, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+    write_atomically(output, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in draw.rows))
     for error in failed:
         err.print(f"[red]error:[/] {_escape(str(error.path))}: {_escape(error.reason)}", highlight=False)
-    err.print(f"drew {_counted(len(rows), 'statement')} of {_counted(len(paths) - len(failed), 'report')} "
-              f"-> {output}", highlight=False)
+    err.print(f"drew {_counted(len(draw.rows), 'statement')} of the {draw.candidates:,} not yet annotated in "
+              f"{_counted(len(paths) - len(failed), 'report')} -> {output}", highlight=False)
     if failed:
         raise typer.Exit(1)
 

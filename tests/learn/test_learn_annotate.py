@@ -1,5 +1,6 @@
 """govkg annotate: a seeded random draw of statements, pre-filled as gold lines to correct."""
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -33,17 +34,18 @@ def _keys(rows):
 
 
 def test_a_draw_is_seeded_and_in_reading_order(sample_extraction):
-    first = draw_statements([sample_extraction], 10, seed=1)
-    assert len(first) == 10 and _keys(first) == _keys(draw_statements([sample_extraction], 10, seed=1))
+    first = draw_statements([sample_extraction], 10, seed=1).rows
+    assert len(first) == 10 and _keys(first) == _keys(draw_statements([sample_extraction], 10, seed=1).rows)
     assert [r["start"] for r in first] == sorted(r["start"] for r in first)
-    assert set(_keys(first)) != set(_keys(draw_statements([sample_extraction], 10, seed=2)))
+    assert set(_keys(first)) != set(_keys(draw_statements([sample_extraction], 10, seed=2).rows))
     everything = draw_statements([sample_extraction], 10_000)
-    assert len(everything) == sum(1 for st in sample_extraction.statements if st.text.strip())
+    assert len(everything.rows) == everything.candidates == sum(1 for st in sample_extraction.statements
+                                                                if st.text.strip())
 
 
 def test_the_order_of_the_reports_does_not_change_the_draw(two_reports):
-    forward = draw_statements(two_reports, 12)
-    backward = draw_statements(two_reports[::-1], 12)
+    forward = draw_statements(two_reports, 12).rows
+    backward = draw_statements(two_reports[::-1], 12).rows
     assert sorted(_keys(forward)) == sorted(_keys(backward))
     assert {doc for doc, _ in _keys(forward)} == {"a.txt", "b.txt"}      # drawn from both, not the first only
     assert [r["doc"] for r in backward] == sorted((r["doc"] for r in backward), reverse=True)
@@ -51,7 +53,7 @@ def test_the_order_of_the_reports_does_not_change_the_draw(two_reports):
 
 def test_a_drawn_statement_is_a_valid_gold_line_holding_the_models_answer(sample_extraction):
     report = sample_extraction.report
-    rows = draw_statements([sample_extraction], 40)
+    rows = draw_statements([sample_extraction], 40).rows
     assert any(row["relations"] for row in rows) and any(row["entities"] for row in rows)
     for row in rows:
         assert set(row) == {"doc", "start", "end", "text", "entities", "relations", "themes"}
@@ -68,14 +70,14 @@ def test_a_drawn_statement_is_a_valid_gold_line_holding_the_models_answer(sample
 def test_statements_already_annotated_are_not_drawn(sample_extraction, sample_gold):
     done = annotated_spans(sample_gold)[sample_extraction.report.doc]
     assert len(done) == 8
-    rows = draw_statements([sample_extraction], 10_000, annotated=annotated_spans(sample_gold))
+    rows = draw_statements([sample_extraction], 10_000, annotated=annotated_spans(sample_gold)).rows
     assert rows and not any(lo < r["end"] and r["start"] < hi for r in rows for lo, hi in done)
-    assert len(rows) == len(draw_statements([sample_extraction], 10_000)) - 8
+    assert len(rows) == len(draw_statements([sample_extraction], 10_000).rows) - 8
 
 
 def test_the_rules_alone_can_fill_the_lines(examples_dir, sample_extraction):
     rules = extract(sample_extraction.report, RULES)
-    by_rules, by_model = draw_statements([rules], 40), draw_statements([sample_extraction], 40)
+    by_rules, by_model = draw_statements([rules], 40).rows, draw_statements([sample_extraction], 40).rows
     assert _keys(by_rules) == _keys(by_model)          # the draw depends on the statements only
     assert [r["entities"] for r in by_rules] != [r["entities"] for r in by_model]
 
@@ -86,7 +88,7 @@ def test_a_round_of_annotation_trains_and_the_next_round_skips_it(tmp_path, exam
     first = gold / "round1.jsonl"
     result = run_cli("annotate", examples_dir, "-o", first, "--limit", "6")
     assert result.exit_code == 0, result.output
-    assert "drew 6 statements of 1 report" in result.output
+    assert re.search(r"drew 6 statements of the \d+ not yet annotated in 1 report ", result.output)
     rows = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 6 and len(load_examples(gold, examples_dir)) == 6
     result = run_cli("train", "--gold", gold, "--corpus", examples_dir, "-o", tmp_path / "m")
@@ -123,7 +125,7 @@ def test_an_unreadable_report_is_named_and_the_others_are_still_read(tmp_path, e
     out = tmp_path / "todo.jsonl"
     result = run_cli("annotate", reports, "-o", out, "--limit", "3")
     assert result.exit_code == 1
-    assert "broken.docx" in result.output and "drew 3 statements of 1 report" in result.output
+    assert "broken.docx" in result.output and "drew 3 statements of the" in result.output
     assert {json.loads(line)["doc"] for line in out.read_text(encoding="utf-8").splitlines()} == {sample.name}
 
 

@@ -18,13 +18,20 @@ import hashlib
 import heapq
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import ReportError
 from govkg.evaluate import AUTHOR, load_gold
 from govkg.model import Extraction, Statement
 
-__all__ = ["annotated_spans", "draw_statements", "gold_rows"]
+__all__ = ["Draw", "annotated_spans", "draw_statements", "gold_rows"]
+
+
+@dataclass(frozen=True)
+class Draw:
+    rows: list[dict]         # the drawn statements as gold lines, in reading order
+    candidates: int          # the statements they were drawn from (not empty, not yet annotated)
 
 
 def annotated_spans(gold: Path | Sequence[Path]) -> dict[str, list[tuple[int, int]]]:
@@ -34,13 +41,14 @@ def annotated_spans(gold: Path | Sequence[Path]) -> dict[str, list[tuple[int, in
 
 def draw_statements(extractions: Iterable[Extraction | ReportError], limit: int, seed: int = 0,
                     annotated: dict[str, list[tuple[int, int]]] | None = None,
-                    failed: list[ReportError] | None = None) -> list[dict]:
+                    failed: list[ReportError] | None = None) -> Draw:
     """Gold lines of ``limit`` statements drawn at random from these extractions, in reading order
     (the reports' order, then the text's); none that overlaps an ``annotated`` span, none empty.
     A statement's draw depends on the seed, its report's name and its place in it only, so the
     same reports give the same lines in whatever order they come. A ReportError among the
     extractions is appended to ``failed``."""
     drawn: list[tuple[int, int, int, dict]] = []    # the ``limit`` lowest draws: a heap on -draw
+    candidates = 0
     for order, item in enumerate(extractions):
         if isinstance(item, ReportError):
             if failed is not None:
@@ -48,13 +56,14 @@ def draw_statements(extractions: Iterable[Extraction | ReportError], limit: int,
             continue
         spans = (annotated or {}).get(item.report.doc, [])
         statements = [st for st in item.statements if st.text.strip() and not _overlaps(st, spans)]
+        candidates += len(statements)
         for st, row in gold_rows(item, statements).items():
             entry = (-_draw(seed, item.report.doc, st), order, st.start, row)
             if len(drawn) < limit:
                 heapq.heappush(drawn, entry)
             elif entry[:3] > drawn[0][:3]:
                 heapq.heapreplace(drawn, entry)
-    return [row for *_, row in sorted(drawn, key=lambda e: e[1:3])]
+    return Draw([row for *_, row in sorted(drawn, key=lambda e: e[1:3])], candidates)
 
 
 def _draw(seed: int, doc: str, statement: Statement) -> int:
