@@ -74,6 +74,28 @@ def test_levels_come_from_the_gazetteer_and_the_name():
         ["national", "provincial", "city", "county", "county", "township", ""]
 
 
+@pytest.mark.parametrize("name, level", [
+    ("xx县农业农村局", "county"),        # 村 of 农村 is no village
+    ("xx县乡村振兴局", "county"),
+    ("xx村党支部", "village"),
+    ("xx街道办事处", "township"),
+    ("xx自治区人民政府", "provincial"),  # 自治区, not 区
+])
+def test_the_level_is_of_the_first_place_in_the_name(name, level):
+    assert issuer_level(name) == level
+
+
+@pytest.mark.parametrize("opening, author, level", [
+    ("2023年度xx镇党委书记抓基层党建工作述职报告\n一年来，本人坚决履行党建工作第一责任人职责。", "xx镇党委", "township"),
+    ("xx村党支部书记2022年述职报告\n", "xx村党支部", "village"),
+    ("2021年xx县农业农村局局长述职述廉报告\n", "xx县农业农村局", "county"),
+    ("xx市发展和改革委员会主任述职报告\n", "xx市发展和改革委员会", "city"),
+])
+def test_a_debriefing_titled_by_its_speakers_post_names_the_body(opening, author, level):
+    meta = describe(opening, "x.txt")
+    assert (meta.author, meta.level, meta.kind) == (author, level, "述职报告")
+
+
 def test_a_signature_names_the_issuer():
     text = "各省、自治区、直辖市人民政府：\n现提出如下意见。\n一、总体要求\n……\n国务院\n2022年6月6日\n"
     meta = describe(text, "x.txt")

@@ -166,11 +166,11 @@ def issuer_level(issuer: str) -> str:
         found = places.get(issuer[:end])
         if found and found[0] in levels["gazetteer"]:
             return levels["gazetteer"][found[0]]
-    for suffix, level in levels["suffixes"]:       # 县委组织部: the place part is 县
-        place = re.match(r"^[\u4e00-\u9fa5xX]*?" + suffix, issuer)
-        if place:
-            return level
-    return ""
+    # the place part is the first place suffix of the name: 县 in 县委组织部, and in xx县农业农村局
+    # (whose 村 is of 农村); of two ending at the same place the longer wins (自治区 over 区)
+    ends = [(place.end(), -len(suffix), level) for suffix, level in levels["suffixes"]
+            if (place := re.match(r"^[\u4e00-\u9fa5xX]*?" + suffix, issuer))]
+    return min(ends)[2] if ends else ""
 
 
 def _scope_level(text: str) -> str:
