@@ -96,6 +96,18 @@ def test_a_debriefing_titled_by_its_speakers_post_names_the_body(opening, author
     assert (meta.author, meta.level, meta.kind) == (author, level, "述职报告")
 
 
+@pytest.mark.parametrize("opening, author, kind", [
+    ("中共xx县委组织部2022年工作总结\n2022年，县委组织部坚持", "xx县委组织部", "工作总结"),
+    ("xx县乡村振兴局2023年工作总结和2024年工作计划\n", "xx县乡村振兴局", "工作总结"),
+    ("xx街道党工委2023年度抓基层党建工作述职报告\n", "xx街道党工委", "述职报告"),
+    ("xx县人民政府2023年工作总结\n", "xx县人民政府", "工作总结"),
+    ("xx县2023年乡村振兴工作总结\n", "", "工作总结"),      # a place alone: whose summary is not said
+])
+def test_a_summary_titled_by_its_body_names_it(opening, author, kind):
+    meta = describe(opening, "x.txt")
+    assert (meta.author, meta.kind) == (author, kind)
+
+
 def test_a_signature_names_the_issuer():
     text = "各省、自治区、直辖市人民政府：\n现提出如下意见。\n一、总体要求\n……\n国务院\n2022年6月6日\n"
     meta = describe(text, "x.txt")
