@@ -97,7 +97,8 @@ def test_a_debriefing_titled_by_its_speakers_post_names_the_body(opening, author
 
 
 @pytest.mark.parametrize("opening, author, kind", [
-    ("中共xx县委组织部2022年工作总结\n2022年，县委组织部坚持", "xx县委组织部", "工作总结"),
+    ("中共xx县委组织部2022年工作总结\n2022年，县委组织部坚持", "中共xx县委组织部", "工作总结"),
+    ("中共xx镇委员会2023年党建工作总结\n", "中共xx镇委员会", "工作总结"),     # not a bare xx镇委员会
     ("xx县乡村振兴局2023年工作总结和2024年工作计划\n", "xx县乡村振兴局", "工作总结"),
     ("xx街道党工委2023年度抓基层党建工作述职报告\n", "xx街道党工委", "述职报告"),
     ("xx县人民政府2023年工作总结\n", "xx县人民政府", "工作总结"),
