@@ -20,7 +20,8 @@ from typing import Iterable, Sequence
 
 from govkg.errors import UsageError
 
-__all__ = ["PRFScore", "StatementErrors", "as_paths", "evaluate", "load_gold", "records_of", "statement_errors", "summary_rows"]
+__all__ = ["PRFScore", "StatementErrors", "as_paths", "evaluate", "load_gold", "records_of", "statement_errors",
+           "summary_rows"]
 
 QUOTES = "\"'“”‘’「」『』《》〈〉 \t\u3000"
 UNDERTAKING = {"Program", "Initiative"}

@@ -103,6 +103,7 @@ def test_a_debriefing_titled_by_its_speakers_post_names_the_body(opening, author
     ("xx街道党工委2023年度抓基层党建工作述职报告\n", "xx街道党工委", "述职报告"),
     ("xx县人民政府2023年工作总结\n", "xx县人民政府", "工作总结"),
     ("xx县2023年乡村振兴工作总结\n", "", "工作总结"),      # a place alone: whose summary is not said
+    ("关于xx县乡村振兴局2023年工作总结\n", "", "工作总结"),
 ])
 def test_a_summary_titled_by_its_body_names_it(opening, author, kind):
     meta = describe(opening, "x.txt")
