@@ -90,6 +90,8 @@ def test_the_level_is_of_the_first_place_in_the_name(name, level):
     ("xx村党支部书记2022年述职报告\n", "xx村党支部", "village"),
     ("2021年xx县农业农村局局长述职述廉报告\n", "xx县农业农村局", "county"),
     ("xx市发展和改革委员会主任述职报告\n", "xx市发展和改革委员会", "city"),
+    ("尊敬的各位领导：\n一年来，作为镇党委书记，我认真履行抓基层党建第一责任人职责。\n", "镇党委", "township"),
+    ("2023年度述职报告\n作为xx村党支部书记，本人带领村“两委”班子……\n", "xx村党支部", "village"),
 ])
 def test_a_debriefing_titled_by_its_speakers_post_names_the_body(opening, author, level):
     meta = describe(opening, "x.txt")
