@@ -83,14 +83,14 @@ def gold_rows(extraction: Extraction, statements: list[Statement]) -> dict[State
         at = bisect_right(starts, lo) - 1
         return statements[at] if at >= 0 and hi <= statements[at].end else None
 
-    first: dict[Statement, dict[str, tuple[int, str, str]]] = {st: {} for st in statements}
-    for entity in extraction.entities:
-        for lo, hi in sorted(entity.mentions):
-            st = statement_at(lo, hi) if hi > lo else None
-            if st is not None and entity.id not in first[st]:
-                first[st][entity.id] = (lo, entity.type, st.text[lo - st.start:hi - st.start])
-    names = {st: {id_: (type_, name) for id_, (_, type_, name) in sorted(found.items(), key=lambda kv: kv[1])}
-             for st, found in first.items()}     # entity id -> (type, name), in the order they are written
+    text = extraction.report.text
+    mentions = sorted((lo, e.type, text[lo:hi], hi, e.id)
+                      for e in extraction.entities for lo, hi in e.mentions if hi > lo)
+    names: dict[Statement, dict[str, tuple[str, str]]] = {st: {} for st in statements}   # id -> (type, name)
+    for lo, type_, name, hi, id_ in mentions:             # in the order they are written: the first stays
+        st = statement_at(lo, hi)
+        if st is not None:
+            names[st].setdefault(id_, (type_, name))
     authors = {e.id for e in extraction.entities if e.author}
     relations: dict[Statement, list[dict]] = {st: [] for st in statements}
     for rel in extraction.relations:
