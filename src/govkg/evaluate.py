@@ -20,8 +20,8 @@ from typing import Iterable, Sequence
 
 from govkg.errors import UsageError
 
-__all__ = ["PRFScore", "StatementErrors", "as_paths", "evaluate", "load_gold", "records_of", "statement_errors",
-           "summary_rows"]
+__all__ = ["PRFScore", "Paths", "StatementErrors", "as_paths", "evaluate", "load_gold", "records_of",
+           "statement_errors", "summary_rows"]
 
 QUOTES = "\"'“”‘’「」『』《》〈〉 \t\u3000"
 UNDERTAKING = {"Program", "Initiative"}
@@ -103,7 +103,10 @@ def _overlap(a: tuple, b: tuple) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def load_gold(where: Path | Sequence[Path]) -> dict[str, list[dict]]:
+Paths = Path | Sequence[Path]      # one gold file or folder, or several
+
+
+def load_gold(where: Paths) -> dict[str, list[dict]]:
     """Gold statements by document, from gold .jsonl files or folders of them (several: yours
     beside ../shared/gold). A statement given twice (the same report and span) counts once: the
     first file that gives it wins."""

@@ -17,12 +17,12 @@ from __future__ import annotations
 import hashlib
 import heapq
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import ReportError
-from govkg.evaluate import AUTHOR, load_gold
+from govkg.evaluate import AUTHOR, Paths, load_gold
 from govkg.model import Extraction, Statement
 
 __all__ = ["Draw", "annotated_spans", "draw_statements", "gold_rows"]
@@ -34,7 +34,7 @@ class Draw:
     candidates: int          # the statements they were drawn from (not empty, not yet annotated)
 
 
-def annotated_spans(gold: Path | Sequence[Path]) -> dict[str, list[tuple[int, int]]]:
+def annotated_spans(gold: Paths) -> dict[str, list[tuple[int, int]]]:
     """The statement spans of gold files or folders, by report."""
     return {doc: sorted((row["start"], row["end"]) for row in rows) for doc, rows in load_gold(gold).items()}
 

@@ -5,11 +5,11 @@ alone (no rule features) and the hybrid are scored on the same held-out statemen
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from govkg.errors import UsageError
-from govkg.evaluate import evaluate, load_gold
+from govkg.evaluate import Paths, evaluate, load_gold
 from govkg.extract import RULES, extract, resolve_model
 from govkg.interchange import to_record
 from govkg.learn.examples import Example, load_examples
@@ -37,7 +37,7 @@ def assign_folds(examples: list[Example], k: int) -> dict[str, int]:
     return folds
 
 
-def cross_validate(gold: Path | Sequence[Path], corpus: Path | Sequence[Path] | None = None, k: int = 5,
+def cross_validate(gold: Paths, corpus: Paths | None = None, k: int = 5,
                    variants: tuple[str, ...] = VARIANTS, settings: dict | None = None,
                    progress: Callable[[str], None] | None = None, jobs: int = 1) -> dict[str, dict]:
     """Scores per variant (the dictionary of ``govkg.evaluate.evaluate``) over all held-out folds,
@@ -92,7 +92,7 @@ def _held_out(examples: list[Example], data: list[Featurized], folds: dict[str, 
     return records
 
 
-def _fold_task(gold: Path | Sequence[Path], corpus: Path | Sequence[Path] | None, k: int, variant: str, fold: int | None,
+def _fold_task(gold: Paths, corpus: Paths | None, k: int, variant: str, fold: int | None,
                settings: dict | None) -> list[dict]:
     """One worker's share: a fold of a learned variant (its training data featurized here, since
     the features of all the gold are larger to send than to build), or the rules alone."""
@@ -104,7 +104,7 @@ def _fold_task(gold: Path | Sequence[Path], corpus: Path | Sequence[Path] | None
     return _held_out(examples, data, folds, fold, variant, settings)
 
 
-def _records_in_parallel(gold: Path | Sequence[Path], corpus: Path | Sequence[Path] | None, k: int, variants: tuple[str, ...],
+def _records_in_parallel(gold: Paths, corpus: Paths | None, k: int, variants: tuple[str, ...],
                          settings: dict | None, progress: Callable[[str], None] | None,
                          jobs: int) -> dict[str, list[dict]]:
     from concurrent.futures import ProcessPoolExecutor, as_completed

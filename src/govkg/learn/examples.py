@@ -10,10 +10,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from govkg.errors import UsageError
-from govkg.evaluate import as_paths, load_gold
+from govkg.evaluate import Paths, as_paths, load_gold
 from govkg.model import Statement
 from govkg.read import read_report
 from govkg.statements import split_statements
@@ -64,7 +63,7 @@ def locate(name: str, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def load_examples(gold: Path | Sequence[Path], corpus: Path | Sequence[Path] | None = None) -> list[Example]:
+def load_examples(gold: Paths, corpus: Paths | None = None) -> list[Example]:
     """The gold statements of ``gold`` (.jsonl files or folders of them), in file order. A report is
     looked up in the ``corpus`` folders in turn (by default each gold folder's ../corpus)."""
     golds = as_paths(gold)

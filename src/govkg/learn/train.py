@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
+from govkg.evaluate import Paths
 from govkg.evaluate import norm as _norm
 from govkg.extract.entities import AUTHOR_ID, canonical_name
 from govkg.extract.mentions import rule_mentions
@@ -144,7 +144,7 @@ def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool):
     return [(with_tags(d.chars, held_out[d.doc].tags(d.text)), d.labels) for d in data if d.chars]
 
 
-def train_model(gold: Path | Sequence[Path], out_dir: Path, corpus: Path | Sequence[Path] | None = None,
+def train_model(gold: Paths, out_dir: Path, corpus: Paths | None = None,
                 settings: dict | None = None, progress=None) -> dict:
     """``govkg train``: load the gold, build features, train, write ``out_dir``; its model.json."""
     import shutil
