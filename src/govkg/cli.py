@@ -945,15 +945,14 @@ def annotate(
     spec = _model_spec(model, fast)
     paths = _inputs(inputs)
     annotated = annotated_spans(exclude) if exclude else None
-    failed: list = []
     draw = _run_with_progress(paths, "extracting", lambda tick: draw_statements(
-        extract_files(paths, None, tick, jobs, spec), limit, seed, annotated, failed))
+        extract_files(paths, None, tick, jobs, spec), limit, seed, annotated))
     write_atomically(output, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in draw.rows))
-    for error in failed:
+    for error in draw.failed:
         err.print(f"[red]error:[/] {_escape(str(error.path))}: {_escape(error.reason)}", highlight=False)
     err.print(f"drew {_counted(len(draw.rows), 'statement')} of the {draw.candidates:,} not yet annotated in "
-              f"{_counted(len(paths) - len(failed), 'report')} -> {output}", highlight=False)
-    if failed:
+              f"{_counted(len(paths) - len(draw.failed), 'report')} -> {output}", highlight=False)
+    if draw.failed:
         raise typer.Exit(1)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from govkg.errors import ReportError
 from govkg.extract import RULES, extract
 from govkg.learn.examples import load_examples
 from govkg.learn.model import load_model
@@ -49,6 +50,13 @@ def test_the_order_of_the_reports_does_not_change_the_draw(two_reports):
     assert sorted(_keys(forward)) == sorted(_keys(backward))
     assert {doc for doc, _ in _keys(forward)} == {"a.txt", "b.txt"}      # drawn from both, not the first only
     assert [r["doc"] for r in backward] == sorted((r["doc"] for r in backward), reverse=True)
+
+
+def test_a_report_that_failed_is_named_and_the_others_are_drawn_from(two_reports):
+    broken = ReportError("broken.docx", "not a docx file")
+    draw = draw_statements([two_reports[0], broken, two_reports[1]], 12)
+    assert draw.failed == [broken]
+    assert sorted(_keys(draw.rows)) == sorted(_keys(draw_statements(two_reports, 12).rows))
 
 
 def test_a_drawn_statement_is_a_valid_gold_line_holding_the_models_answer(sample_extraction):

@@ -32,6 +32,7 @@ __all__ = ["Draw", "annotated_spans", "draw_statements", "gold_rows"]
 class Draw:
     rows: list[dict]         # the drawn statements as gold lines, in reading order
     candidates: int          # the statements they were drawn from (not empty, not yet annotated)
+    failed: list[ReportError]    # the reports that could not be read, in their order
 
 
 def annotated_spans(gold: Paths) -> dict[str, list[tuple[int, int]]]:
@@ -40,19 +41,18 @@ def annotated_spans(gold: Paths) -> dict[str, list[tuple[int, int]]]:
 
 
 def draw_statements(extractions: Iterable[Extraction | ReportError], limit: int, seed: int = 0,
-                    annotated: dict[str, list[tuple[int, int]]] | None = None,
-                    failed: list[ReportError] | None = None) -> Draw:
+                    annotated: dict[str, list[tuple[int, int]]] | None = None) -> Draw:
     """Gold lines of ``limit`` statements drawn at random from these extractions, in reading order
     (the reports' order, then the text's); none that overlaps an ``annotated`` span, none empty.
     A statement's draw depends on the seed, its report's name and its place in it only, so the
     same reports give the same lines in whatever order they come. A ReportError among the
-    extractions is appended to ``failed``."""
+    extractions is kept in ``Draw.failed`` and the other reports are drawn from."""
     drawn: list[tuple[int, int, int, dict]] = []    # the ``limit`` lowest draws: a heap on -draw
     candidates = 0
+    failed: list[ReportError] = []
     for order, item in enumerate(extractions):
         if isinstance(item, ReportError):
-            if failed is not None:
-                failed.append(item)
+            failed.append(item)
             continue
         spans = (annotated or {}).get(item.report.doc, [])
         statements = [st for st in item.statements if st.text.strip() and not _overlaps(st, spans)]
@@ -63,7 +63,7 @@ def draw_statements(extractions: Iterable[Extraction | ReportError], limit: int,
                 heapq.heappush(drawn, entry)
             elif entry[:3] > drawn[0][:3]:
                 heapq.heapreplace(drawn, entry)
-    return Draw([row for *_, row in sorted(drawn, key=lambda e: e[1:3])], candidates)
+    return Draw([row for *_, row in sorted(drawn, key=lambda e: e[1:3])], candidates, failed)
 
 
 def _draw(seed: int, doc: str, statement: Statement) -> int:
