@@ -66,16 +66,30 @@ def test_a_folder_of_mixed_files(tmp_path, sample_report):
     (folder / "binary.txt").write_bytes(b"\x00\xff\x00\xfe")
     (folder / "cut.docx").write_bytes(b"PK\x03\x04")
     (folder / "photo.png").write_bytes(b"\x89PNG")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
     store = tmp_path / "kg"
     result = run_cli("load", folder, "--store", store)
     assert result.exit_code == 1
     lines = result.output.splitlines()
     for name, reason in [("empty.txt", "empty file"), ("binary.txt", "binary file"), ("cut.docx", "docx")]:
         assert any(name in line and reason in line for line in lines), result.output
-    assert any("photo.png" in line and "skipped" in line for line in lines)
+    assert any("photo.png" in line and "skipped" in line and "not a report file type" in line for line in lines)
+    assert any("old.doc" in line and "skipped" in line and "save it as .docx" in line for line in lines)
     assert "Traceback" not in result.output
     listed = run_cli("reports", "--store", store).output
     assert "good.txt" in listed and "empty.txt" not in listed
+
+
+def test_loading_a_folder_that_holds_the_store_skips_the_store_as_one(tmp_path, sample_report):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "r.txt").write_text(sample_report.read_text(encoding="utf-8"), encoding="utf-8")
+    store = folder / "govkg-data"                      # what `govkg load .` makes in the reports' folder
+    assert run_cli("load", folder, "--store", store).exit_code == 0
+    again = run_cli("load", folder, "--store", store)
+    assert again.exit_code == 0 and "1 unchanged" in again.output
+    skipped = [line for line in again.output.splitlines() if line.startswith("skipped")]
+    assert skipped == [f"skipped: {store}: a graph store, not reports"]
 
 
 def test_user_errors_are_one_line_without_traceback(tmp_path):

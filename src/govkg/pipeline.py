@@ -20,7 +20,7 @@ from govkg.identity import entity_label
 from govkg.interchange import write_jsonl
 from govkg.model import Extraction, Report
 from govkg.parts import LARGE_REPORT, extract_parts, is_large, merge_parts
-from govkg.read import SUPPORTED_SUFFIXES, read_report, read_text, report_key
+from govkg.read import SUPPORTED_SUFFIXES, other_format, read_report, read_text, report_key
 from govkg.read.metadata import not_a_report
 from govkg.read.sidecar import SIDECAR_NAME, MetaOverride, sidecar_for
 from govkg.store import GraphStore
@@ -61,7 +61,8 @@ def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = Non
 
     Inside a folder, hidden files, files of other types (a SOURCES.tsv, an image) and files that
     are not reports by their name (a README.md, a LICENSE) are left out and listed in ``skipped``
-    (``skip_reason`` says why). A file named explicitly is always kept, so a wrong type given by
+    (``skip_reason`` says why), and so is a graph store in it (``govkg load .`` makes
+    ./govkg-data), as one folder. A file named explicitly is always kept, so a wrong type given by
     hand is reported as an error.
     """
     found: list[Path] = []
@@ -70,8 +71,16 @@ def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = Non
         if not _is_dir(path):
             found.append(path)      # whatever it is, the reader names the problem
             continue
+        stores: list[Path] = []
         for p in sorted(path.rglob("*")):
-            if _is_dir(p) or any(part.startswith(".") for part in p.relative_to(path).parts):
+            if any(part.startswith(".") for part in p.relative_to(path).parts) or \
+                    any(store in p.parents for store in stores):
+                continue
+            if _is_dir(p):
+                if is_store(p):
+                    stores.append(p)
+                    if skipped is not None:
+                        skipped.append(p)
                 continue
             # a report-named pipe, socket, broken link or link loop is kept: the reader names it
             if p.suffix.lower() in SUPPORTED_SUFFIXES and not not_a_report(p.name):
@@ -79,6 +88,11 @@ def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = Non
             elif skipped is not None:
                 skipped.append(p)
     return list(dict.fromkeys(found))
+
+
+def is_store(folder: Path) -> bool:
+    """Whether a folder holds an embedded store (RocksDB's files: CURRENT and a MANIFEST)."""
+    return (folder / "CURRENT").is_file() and any(folder.glob("MANIFEST-*"))
 
 
 def _is_dir(path: Path) -> bool:
@@ -92,9 +106,11 @@ def skip_reason(path: Path) -> str:
     """Why ``expand_inputs`` left a file of a folder out."""
     if path.name == SIDECAR_NAME:
         return "the folder's report metadata (used, not loaded)"
+    if _is_dir(path) and is_store(path):
+        return "a graph store, not reports"
     if path.suffix.lower() in SUPPORTED_SUFFIXES and not_a_report(path.name):
         return "not a report (a README, licence or similar)"
-    return "not a report file type"
+    return other_format(path.suffix.lower()) or "not a report file type"
 
 
 def extract_one(path: Path, author: str | MetaOverride | None = None, model: str | None = None) -> Extraction | ReportError:

@@ -17,13 +17,30 @@ from govkg.read import docx, html, pdf, plain
 from govkg.read.metadata import describe, override
 from govkg.read.sidecar import MetaOverride, sidecar_for
 
-__all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_report", "read_text", "report_key"]
+__all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_report", "read_text", "other_format", "report_key"]
 
 _READERS = {
     ".txt": plain.read, ".md": plain.read, ".markdown": plain.read, ".text": plain.read,
     ".docx": docx.read, ".pdf": pdf.read, ".html": html.read, ".htm": html.read,
 }
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
+# Formats that government reports often come in and govkg does not read: what each one is, and
+# whether LibreOffice converts it (for .wps, WPS itself is the sure way).
+_OTHER_FORMATS = {
+    ".doc": ("a Word 97-2003 file", True), ".rtf": ("an RTF file", True),
+    ".odt": ("an OpenDocument text", True), ".wps": ("a WPS Writer file", False),
+    ".ofd": ("an OFD file", False),
+}
+
+
+def other_format(suffix: str) -> str:
+    """What to do with a file of a common format govkg does not read ("" for any other)."""
+    if suffix not in _OTHER_FORMATS:
+        return ""
+    what, converts = _OTHER_FORMATS[suffix]
+    save_as = ".pdf" if suffix == ".ofd" else ".docx"
+    how = f"; or many at once: soffice --headless --convert-to docx *{suffix}" if converts else ""
+    return f"{what} ({suffix}) is not read: save it as {save_as} (Save As){how}"
 
 
 def normalise_newlines(text: str) -> str:
@@ -35,8 +52,8 @@ def read_text(path: Path) -> tuple[str, str]:
     path = Path(path)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
-        raise ReportError(path, f"unsupported file type '{path.suffix or '(none)'}' "
-                                f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
+        raise ReportError(path, other_format(path.suffix.lower()) or f"unsupported file type "
+                                f"'{path.suffix or '(none)'}' (supported: {', '.join(SUPPORTED_SUFFIXES)})")
     _regular_file(path)
     try:
         data = path.read_bytes()
