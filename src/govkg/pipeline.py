@@ -20,7 +20,7 @@ from govkg.identity import entity_label
 from govkg.interchange import write_jsonl
 from govkg.model import Extraction, Report
 from govkg.parts import LARGE_REPORT, extract_parts, is_large, merge_parts
-from govkg.read import SUPPORTED_SUFFIXES, other_format, read_report, read_text, report_key
+from govkg.read import SUPPORTED_SUFFIXES, office, other_format, read_report, read_text, report_key
 from govkg.read.metadata import not_a_report
 from govkg.read.sidecar import SIDECAR_NAME, MetaOverride, sidecar_for
 from govkg.store import GraphStore
@@ -83,11 +83,17 @@ def expand_inputs(inputs: Iterable[str | Path], skipped: list[Path] | None = Non
                         skipped.append(p)
                 continue
             # a report-named pipe, socket, broken link or link loop is kept: the reader names it
-            if p.suffix.lower() in SUPPORTED_SUFFIXES and not not_a_report(p.name):
+            if p.suffix.lower() in SUPPORTED_SUFFIXES and not not_a_report(p.name) and _readable_here(p):
                 found.append(p)
             elif skipped is not None:
                 skipped.append(p)
     return list(dict.fromkeys(found))
+
+
+def _readable_here(path: Path) -> bool:
+    """False for a .doc (.odt, .rtf, .wps) in a folder when no LibreOffice is there to read it: it
+    is skipped, saying so, rather than failing the load."""
+    return path.suffix.lower() not in office.SUFFIXES or office.soffice() is not None
 
 
 def is_store(folder: Path) -> bool:
@@ -110,6 +116,8 @@ def skip_reason(path: Path) -> str:
         return "a graph store, not reports"
     if path.suffix.lower() in SUPPORTED_SUFFIXES and not_a_report(path.name):
         return "not a report (a README, licence or similar)"
+    if path.suffix.lower() in office.SUFFIXES:
+        return office.missing(path.suffix.lower())
     return other_format(path.suffix.lower()) or "not a report file type"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from govkg.errors import ReportError
 from govkg.model import Report
-from govkg.read import docx, html, pdf, plain
+from govkg.read import docx, html, office, pdf, plain
 from govkg.read.metadata import describe, override
 from govkg.read.sidecar import MetaOverride, sidecar_for
 
@@ -22,25 +22,16 @@ __all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_report", "read_text
 _READERS = {
     ".txt": plain.read, ".md": plain.read, ".markdown": plain.read, ".text": plain.read,
     ".docx": docx.read, ".pdf": pdf.read, ".html": html.read, ".htm": html.read,
+    **{suffix: office.read for suffix in office.SUFFIXES},        # through LibreOffice
 }
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
-# Formats that government reports often come in and govkg does not read: what each one is, and
-# whether LibreOffice converts it (for .wps, WPS itself is the sure way).
-_OTHER_FORMATS = {
-    ".doc": ("a Word 97-2003 file", True), ".rtf": ("an RTF file", True),
-    ".odt": ("an OpenDocument text", True), ".wps": ("a WPS Writer file", False),
-    ".ofd": ("an OFD file", False),
-}
+# Formats that government reports come in and nothing here reads, with what to do instead.
+_NOT_READ = {".ofd": "an OFD file (.ofd) is not read: save it as .pdf (an OFD reader's Save As or Print)"}
 
 
 def other_format(suffix: str) -> str:
     """What to do with a file of a common format govkg does not read ("" for any other)."""
-    if suffix not in _OTHER_FORMATS:
-        return ""
-    what, converts = _OTHER_FORMATS[suffix]
-    save_as = ".pdf" if suffix == ".ofd" else ".docx"
-    how = f"; or many at once: soffice --headless --convert-to docx *{suffix}" if converts else ""
-    return f"{what} ({suffix}) is not read: save it as {save_as} (Save As){how}"
+    return _NOT_READ.get(suffix, "")
 
 
 def normalise_newlines(text: str) -> str:
