@@ -15,6 +15,13 @@ from testkit import refusal, run_cli
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Each test converts afresh, into a cache of its own."""
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "office"
+
+
 @pytest.fixture(scope="module")
 def soffice():
     program = office.soffice()
@@ -53,6 +60,14 @@ def test_a_doc_gives_the_same_extraction_as_its_text(saved, sample_report):
         return sorted((e.type, e.name) for e in extract(read_report(path), RULES).entities if not e.author)
 
     assert found(saved[".doc"]) == found(sample_report) != []
+
+
+def test_a_converted_text_is_kept_so_reading_it_again_needs_no_libreoffice(saved, own_cache, monkeypatch):
+    text = read_text(saved[".doc"])[0]
+    assert [p.suffix for p in own_cache.iterdir()] == [".txt"]
+    monkeypatch.setenv("GOVKG_SOFFICE", "/nonexistent/soffice")
+    assert read_text(saved[".doc"])[0] == text
+    assert "install it" in refusal(saved[".odt"])            # other bytes: converted, so refused here
 
 
 @pytest.mark.parametrize("name,data,reason", [

@@ -4,10 +4,14 @@ read as a .docx.
 Government reports are often published in these formats and no well-kept Python library reads
 them all; LibreOffice does, headless. It is found as $GOVKG_SOFFICE, else `soffice` or
 `libreoffice` on the PATH. Each conversion runs in a temporary folder with its own LibreOffice
-profile, so worker processes convert side by side.
+profile, so worker processes convert side by side. A conversion takes a second or two, so its text
+is kept in a cache by the file's hash ($GOVKG_CACHE_DIR, else $XDG_CACHE_HOME/govkg or
+~/.cache/govkg, under office/): loading a folder again finds its unchanged reports without
+LibreOffice.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -17,7 +21,7 @@ from pathlib import Path
 from govkg.errors import ReportError
 from govkg.read import docx
 
-__all__ = ["SUFFIXES", "read", "soffice"]
+__all__ = ["SUFFIXES", "cache_folder", "looks_like_a_document", "missing", "read", "soffice"]
 
 SUFFIXES = (".doc", ".odt", ".rtf", ".wps")
 TIMEOUT_SECONDS = 300
@@ -41,6 +45,11 @@ def read(path: Path, data: bytes) -> str:
     if not looks_like_a_document(data):
         raise ReportError(path, f"not a {path.suffix.lower()} file: it does not open as a Word, WPS, RTF, "
                                 f"OpenDocument or Word-HTML document")
+    cached = _cache_file(data)
+    try:
+        return cached.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
     program = soffice()
     if program is None:
         raise ReportError(path, missing(path.suffix.lower()))
@@ -48,8 +57,36 @@ def read(path: Path, data: bytes) -> str:
         # a plain name: LibreOffice takes a name opening with '-' for an option
         source = Path(tmp) / f"report{path.suffix.lower()}"
         source.write_bytes(data)
-        converted = _convert(path, program, source, Path(tmp))
-        return docx.read(path, converted.read_bytes())
+        text = docx.read(path, _convert(path, program, source, Path(tmp)).read_bytes())
+    _keep(cached, text)
+    return text
+
+
+def cache_folder() -> Path:
+    """Where converted texts are kept."""
+    named = os.environ.get("GOVKG_CACHE_DIR")
+    if named:
+        return Path(named) / "office"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "govkg" / "office"
+
+
+def _cache_file(data: bytes) -> Path:
+    return cache_folder() / f"{hashlib.sha256(data).hexdigest()}.txt"
+
+
+def _keep(cached: Path, text: str) -> None:
+    """Write the text to the cache, whole or not at all; a cache that cannot be written is skipped."""
+    part = None
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, part = tempfile.mkstemp(dir=cached.parent, suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(part, cached)
+    except OSError:
+        if part:
+            Path(part).unlink(missing_ok=True)
 
 
 def looks_like_a_document(data: bytes) -> bool:
