@@ -921,6 +921,9 @@ def annotate(
     exclude: Optional[list[Path]] = typer.Option(None, "--exclude", metavar="GOLD",
                                                  help="Gold file or folder already annotated (repeatable): its "
                                                       "statements are not drawn."),
+    per_report: Optional[int] = typer.Option(None, "--per-report", min=1,
+                                             help="At most this many statements of any one report, so "
+                                                  "long reports do not fill the draw."),
     seed: int = typer.Option(0, "--seed", help="Another seed draws other statements; the same one, the same."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the extraction."),
     model: Optional[Path] = ModelOption,
@@ -937,7 +940,7 @@ def annotate(
     Examples: `govkg annotate my-reports/ -o round1.jsonl --limit 200`; after correcting it,
     `govkg train --gold ../shared/gold --gold my-gold/ --corpus ../shared/corpus --corpus my-reports/
     -o my-model/`; the next round skips what is done: `govkg annotate my-reports/ -o round2.jsonl
-    --model my-model/ --exclude my-gold/`
+    --model my-model/ --exclude my-gold/`; from hundreds of reports, a few of each: `--limit 300 --per-report 3`
     """
     from govkg.learn.annotate import annotated_spans, draw_statements
     from govkg.pipeline import extract_files, write_atomically
@@ -946,7 +949,7 @@ def annotate(
     paths = _inputs(inputs)
     annotated = annotated_spans(exclude) if exclude else None
     draw = _run_with_progress(paths, "extracting", lambda tick: draw_statements(
-        extract_files(paths, None, tick, jobs, spec), limit, seed, annotated))
+        extract_files(paths, None, tick, jobs, spec), limit, seed, annotated, per_report))
     write_atomically(output, "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in draw.rows))
     for error in draw.failed:
         err.print(f"[red]error:[/] {_escape(str(error.path))}: {_escape(error.reason)}", highlight=False)

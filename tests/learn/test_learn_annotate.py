@@ -52,6 +52,15 @@ def test_the_order_of_the_reports_does_not_change_the_draw(two_reports):
     assert [r["doc"] for r in backward] == sorted((r["doc"] for r in backward), reverse=True)
 
 
+def test_a_quota_per_report_takes_each_reports_own_first_draws(two_reports):
+    capped = draw_statements(two_reports, 10, seed=3, per_report=3).rows
+    assert len(capped) == 6
+    for report in two_reports:
+        alone = draw_statements([report], 3, seed=3).rows
+        assert [row for row in capped if row["doc"] == report.report.doc] == alone
+    assert len(draw_statements(two_reports, 4, seed=3, per_report=3).rows) == 4
+
+
 def test_a_report_that_failed_is_named_and_the_others_are_drawn_from(two_reports):
     broken = ReportError("broken.docx", "not a docx file")
     draw = draw_statements([two_reports[0], broken, two_reports[1]], 12)
@@ -115,6 +124,7 @@ def test_a_round_of_annotation_trains_and_the_next_round_skips_it(tmp_path, exam
     (["--model", "{tmp}", "--fast"], "exclude each other"),
     (["--exclude", "{tmp}/none.jsonl"], "no gold .jsonl files"),
     (["--limit", "0"], "--limit"),
+    (["--per-report", "0"], "--per-report"),
 ])
 def test_bad_arguments_are_one_clear_error_and_leave_the_output_alone(tmp_path, examples_dir, args, message):
     out = tmp_path / "todo.jsonl"
@@ -146,3 +156,7 @@ def test_worker_processes_draw_the_same_file(tmp_path, two_reports):
         assert result.exit_code == 0, result.output
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == 9
+    capped = tmp_path / "capped.jsonl"
+    assert run_cli("annotate", folder, "-o", capped, "--limit", "9", "--per-report", "2").exit_code == 0
+    assert sorted(json.loads(line)["doc"] for line in capped.read_text(encoding="utf-8").splitlines()) == \
+        ["a.txt", "a.txt", "b.txt", "b.txt"]

@@ -41,12 +41,14 @@ def annotated_spans(gold: Paths) -> dict[str, list[tuple[int, int]]]:
 
 
 def draw_statements(extractions: Iterable[Extraction | ReportError], limit: int, seed: int = 0,
-                    annotated: dict[str, list[tuple[int, int]]] | None = None) -> Draw:
+                    annotated: dict[str, list[tuple[int, int]]] | None = None,
+                    per_report: int | None = None) -> Draw:
     """Gold lines of ``limit`` statements drawn at random from these extractions, in reading order
-    (the reports' order, then the text's); none that overlaps an ``annotated`` span, none empty.
-    A statement's draw depends on the seed, its report's name and its place in it only, so the
-    same reports give the same lines in whatever order they come. A ReportError among the
-    extractions is kept in ``Draw.failed`` and the other reports are drawn from."""
+    (the reports' order, then the text's); none that overlaps an ``annotated`` span, none empty,
+    at most ``per_report`` of any one report. A statement's draw depends on the seed, its report's
+    name and its place in it only, so the same reports give the same lines in whatever order they
+    come. A ReportError among the extractions is kept in ``Draw.failed`` and the other reports are
+    drawn from."""
     drawn: list[tuple[int, int, int, dict]] = []    # the ``limit`` lowest draws: a heap on -draw
     candidates = 0
     failed: list[ReportError] = []
@@ -57,13 +59,19 @@ def draw_statements(extractions: Iterable[Extraction | ReportError], limit: int,
         spans = (annotated or {}).get(item.report.doc, [])
         statements = [st for st in item.statements if st.text.strip() and not _overlaps(st, spans)]
         candidates += len(statements)
-        for st, row in gold_rows(item, statements).items():
-            entry = (-_draw(seed, item.report.doc, st), order, st.start, row)
-            if len(drawn) < limit:
-                heapq.heappush(drawn, entry)
-            elif entry[:3] > drawn[0][:3]:
-                heapq.heapreplace(drawn, entry)
+        entries = [(-_draw(seed, item.report.doc, st), order, st.start, row)
+                   for st, row in gold_rows(item, statements).items()]
+        for entry in heapq.nlargest(per_report, entries, key=lambda e: e[:3]) if per_report else entries:
+            _keep_lowest(drawn, entry, limit)
     return Draw([row for *_, row in sorted(drawn, key=lambda e: e[1:3])], candidates, failed)
+
+
+def _keep_lowest(drawn: list, entry: tuple, limit: int) -> None:
+    """Push an entry onto the heap of the ``limit`` lowest draws (the heap holds -draw)."""
+    if len(drawn) < limit:
+        heapq.heappush(drawn, entry)
+    elif entry[:3] > drawn[0][:3]:
+        heapq.heapreplace(drawn, entry)
 
 
 def _draw(seed: int, doc: str, statement: Statement) -> int:
