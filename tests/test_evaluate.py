@@ -39,12 +39,12 @@ def test_evaluate_matches_score_py_rules():
 def test_gold_and_records_are_read_from_jsonl_files(tmp_path):
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
-    (gold_dir / "a.jsonl").write_text('{"doc": "d", "start": 0, "end": 2, "entities": [], "themes": ["t"]}\n\n',
+    (gold_dir / "a.jsonl").write_text('{"doc": "d", "start": 0, "end": 2, "entities": [], "themes": ["economy"]}\n\n',
                                       encoding="utf-8")
-    (tmp_path / "pred.jsonl").write_text('{"doc": "d", "statements": [{"start": 0, "end": 2, "themes": ["t"]}]}\n',
+    (tmp_path / "pred.jsonl").write_text('{"doc": "d", "statements": [{"start": 0, "end": 2, "themes": ["economy"]}]}\n',
                                          encoding="utf-8")
     gold = load_gold(gold_dir)
-    assert list(gold) == ["d"] and gold["d"][0]["themes"] == ["t"]
+    assert list(gold) == ["d"] and gold["d"][0]["themes"] == ["economy"]
     assert evaluate(gold, records_of([tmp_path / "pred.jsonl"]))["themes"]["f1"] == 1.0
 
 
@@ -63,11 +63,13 @@ def test_an_empty_gold_folder_is_a_usage_error(tmp_path):
 
 
 def test_gold_of_several_places_is_one_gold_and_a_statement_given_twice_counts_once(tmp_path):
-    rows = [f'{{"doc": "d", "start": {i}, "end": {i + 1}, "entities": [], "themes": ["t{i}"]}}' for i in range(3)]
+    themes = ["economy", "ecology", "talent"]
+    rows = [f'{{"doc": "d", "start": {i}, "end": {i + 1}, "entities": [], "themes": ["{themes[i]}"]}}' for i in range(3)]
     (tmp_path / "ours.jsonl").write_text("\n".join(rows[:2]) + "\n", encoding="utf-8")
-    (tmp_path / "mine.jsonl").write_text("\n".join(rows[1:]).replace('"t1"', '"changed"') + "\n", encoding="utf-8")
+    (tmp_path / "mine.jsonl").write_text("\n".join(rows[1:]).replace('"ecology"', '"party_building"') + "\n",
+                                         encoding="utf-8")
     gold = load_gold([tmp_path / "ours.jsonl", tmp_path / "mine.jsonl"])
-    assert [row["themes"] for row in gold["d"]] == [["t0"], ["t1"], ["t2"]]     # the first file's t1 wins
-    assert load_gold([tmp_path / "mine.jsonl", tmp_path / "ours.jsonl"])["d"][0]["themes"] == ["changed"]
+    assert [row["themes"] for row in gold["d"]] == [[t] for t in themes]     # the first file's ecology wins
+    assert load_gold([tmp_path / "mine.jsonl", tmp_path / "ours.jsonl"])["d"][0]["themes"] == ["party_building"]
     with pytest.raises(UsageError, match="no gold .jsonl files"):
         load_gold([tmp_path / "ours.jsonl", tmp_path / "none"])

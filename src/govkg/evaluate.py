@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from govkg.errors import UsageError
+from govkg.gold import AUTHOR, problems
 
 __all__ = ["PRFScore", "Paths", "StatementErrors", "as_paths", "evaluate", "load_gold", "records_of",
            "statement_errors", "summary_rows"]
@@ -26,7 +27,6 @@ __all__ = ["PRFScore", "Paths", "StatementErrors", "as_paths", "evaluate", "load
 QUOTES = "\"'“”‘’「」『』《》〈〉 \t\u3000"
 UNDERTAKING = {"Program", "Initiative"}
 SYMMETRIC = {"COOPERATES_WITH"}
-AUTHOR = "@author"
 QUERY_THEME = "village_governance"
 
 
@@ -114,17 +114,28 @@ def load_gold(where: Paths) -> dict[str, list[dict]]:
 
     gold: dict[str, list[dict]] = defaultdict(list)
     seen: set[tuple] = set()
+    wrong: list[str] = []
     for place in as_paths(where):
         files = sorted(place.glob("*.jsonl")) if place.is_dir() else [place]
         if not files or not all(f.is_file() for f in files):
             raise UsageError(f"no gold .jsonl files in {place}")
         for f in files:
-            for _, row in read_rows(f):
-                key = (row["doc"], row.get("start"), row.get("end"))
+            for number, row in read_rows(f):
+                wrong += [f"{f}:{number}: {problem}" for problem in problems(row)]
+                key = (row.get("doc"), row.get("start"), row.get("end"))
                 if key not in seen:
                     seen.add(key)
-                    gold[row["doc"]].append(row)
+                    gold[str(key[0])].append(row)
+    if wrong:
+        raise UsageError(_listed(wrong, "in the gold (spec §6); nothing was done"))
     return dict(gold)
+
+
+def _listed(problems: list[str], what: str, shown: int = 20) -> str:
+    """Problems one per line, the first ``shown`` of them, then how many there are."""
+    more = f"\n... and {len(problems) - shown} more" if len(problems) > shown else ""
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''} {what}"
+    return "\n".join(problems[:shown]) + more + f"\n{count}"
 
 
 def as_paths(where: Path | str | Sequence[Path | str]) -> list[Path]:

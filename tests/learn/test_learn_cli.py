@@ -25,6 +25,19 @@ def test_train_then_extract_with_the_model(tmp_path, sample_gold, examples_dir):
     assert {"华禾有机食品有限公司", "县委组织部"} <= {e["name"] for e in record["entities"]}
 
 
+def test_a_gold_line_with_a_typo_stops_training_and_names_its_line(tmp_path, sample_gold, examples_dir):
+    rows = sample_gold.read_text(encoding="utf-8").splitlines()
+    row = json.loads(rows[2])
+    row["entities"][0]["type"] = "Organisation"
+    rows[2] = json.dumps(row, ensure_ascii=False)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = run_cli("train", "--gold", gold, "--corpus", examples_dir, "-o", tmp_path / "m")
+    assert result.exit_code == 1
+    assert f"{gold}:3: entity type 'Organisation'" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "m").exists()
+
+
 def test_fast_is_the_rules_alone(tmp_path, examples_dir):
     from govkg.extract import RULES, extract
     from govkg.interchange import to_record

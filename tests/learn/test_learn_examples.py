@@ -30,7 +30,7 @@ def test_sample_gold_aligns(sample_gold, examples_dir):
 
 def test_gold_text_not_in_report_is_named(tmp_path, sample_gold, examples_dir):
     row = json.loads(sample_gold.read_text(encoding="utf-8").splitlines()[0])
-    row["text"] = "别的句子"
+    row["text"] = "别的句子：" + row["text"]            # still holds its names: a valid line of another text
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(GovKGError, match="does not match the report"):

@@ -7,19 +7,18 @@ tagger is flat, and a place nested in a Program's name is left to the rules (spe
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import UsageError
 from govkg.evaluate import Paths, as_paths, load_gold
+from govkg.gold import locate
 from govkg.model import Statement
 from govkg.read import read_report
 from govkg.statements import split_statements
 
 __all__ = ["Example", "GoldEntity", "load_examples", "locate"]
 
-_QUOTES = "\"'“”‘’「」『』《》〈〉"
 CONTEXT = 2          # statements kept on each side of an example (theme features read them)
 
 
@@ -41,26 +40,6 @@ class Example:
     source: Path | None = None           # the report file
     context: tuple[Statement, ...] = ()  # the report's statements around it, itself included
     position: int = 0                    # its index in ``context``
-
-
-def locate(name: str, text: str) -> list[tuple[int, int]]:
-    """Every span of ``text`` that spells ``name``, as written or with quote marks ignored."""
-    spans, at = [], text.find(name)
-    while name and at >= 0:
-        spans.append((at, at + len(name)))
-        at = text.find(name, at + 1)
-    if spans:
-        return spans
-    bare = "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in _QUOTES)
-    if not bare:
-        return []
-    keep = [i for i, ch in enumerate(text) if ch not in _QUOTES]
-    squeezed = "".join(unicodedata.normalize("NFKC", text[i])[:1] or text[i] for i in keep)
-    at = squeezed.find(bare)
-    while at >= 0:
-        spans.append((keep[at], keep[at + len(bare) - 1] + 1))
-        at = squeezed.find(bare, at + 1)
-    return spans
 
 
 def load_examples(gold: Paths, corpus: Paths | None = None) -> list[Example]:
