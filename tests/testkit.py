@@ -81,3 +81,12 @@ def refusal(path: Path, stated=None) -> str:
     message = str(info.value)
     assert str(path) in message and "\n" not in message, message
     return message
+
+
+def save_as(soffice: str, text_file: Path, target: str) -> Path:
+    """A UTF-8 text file saved by LibreOffice as ``target`` (doc, odt, rtf, pdf) beside it."""
+    folder = text_file.parent
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(folder / '.profile').as_uri()}",
+                    "--infilter=Text (encoded):UTF8,,,", "--convert-to", target, "--outdir", str(folder),
+                    str(text_file)], check=True, capture_output=True, timeout=300)
+    return text_file.with_suffix(f".{target}")

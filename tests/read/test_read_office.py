@@ -1,16 +1,14 @@
 """.doc, .wps, .rtf and .odt reports, read through a real LibreOffice: the same text as the report
 they were saved from, one-line refusals of what is not such a document, and a clear way out when
 LibreOffice is not there."""
-import os
 import shutil
-import subprocess
 
 import pytest
 
 from govkg.extract import RULES, extract
 from govkg.pipeline import expand_inputs, skip_reason
 from govkg.read import office, read_report, read_text
-from testkit import refusal, run_cli
+from testkit import refusal, run_cli, save_as
 
 OLE2_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -23,17 +21,6 @@ def own_cache(tmp_path, monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def soffice():
-    program = office.soffice()
-    if program is None:
-        reason = "LibreOffice is absent (apt-get install libreoffice-writer-nogui)"
-        if os.environ.get("GOVKG_REQUIRE_SOFFICE") == "1":
-            pytest.fail(f"GOVKG_REQUIRE_SOFFICE=1 but {reason}")
-        pytest.skip(reason)
-    return program
-
-
-@pytest.fixture(scope="module")
 def saved(soffice, sample_report, tmp_path_factory):
     """The sample report saved by LibreOffice as .doc, .rtf and .odt, and the .doc renamed .wps
     (WPS writes Word's binary format)."""
@@ -41,9 +28,7 @@ def saved(soffice, sample_report, tmp_path_factory):
     source = folder / "report.txt"
     shutil.copy(sample_report, source)
     for target in ("doc", "rtf", "odt"):
-        subprocess.run([soffice, "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                        "--infilter=Text (encoded):UTF8,,,", "--convert-to", target, "--outdir", str(folder),
-                        str(source)], check=True, capture_output=True, timeout=300)
+        save_as(soffice, source, target)
     shutil.copy(folder / "report.doc", folder / "report.wps")
     return {suffix: folder / f"report{suffix}" for suffix in office.SUFFIXES}
 

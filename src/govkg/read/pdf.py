@@ -1,4 +1,5 @@
-"""PDF: the text layer, page by page (pypdf, BSD-licensed)."""
+"""PDF: the text layer, page by page (pypdf, BSD-licensed), its lines joined back into paragraphs
+(``wrapped``)."""
 from __future__ import annotations
 
 import io
@@ -6,6 +7,7 @@ import logging
 from pathlib import Path
 
 from govkg.errors import ReportError
+from govkg.read.wrapped import join_wrapped
 
 __all__ = ["read"]
 
@@ -22,7 +24,7 @@ def read(path: Path, data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, PdfStreamError, ValueError, KeyError, OSError) as err:
         raise ReportError(path, f"not a readable PDF (truncated or corrupt: {err})") from None
-    text = "\n".join(p.strip("\n") for p in pages)
+    text = join_wrapped(pages)
     if not text.strip():
         raise ReportError(path, "the PDF has no text layer (a scanned image?); run OCR first")
     return text

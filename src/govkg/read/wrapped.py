@@ -1,0 +1,89 @@
+"""A PDF's lines back into paragraphs.
+
+A PDF's text layer holds the lines of each page, so a paragraph of a report arrives cut wherever
+the page was full, mid-sentence and mid-name: as printed, 43% of the statements of
+../shared/corpus no longer matched their report's (`bench/pdf_paragraphs.py`). A line that fills
+the text width and does not end its sentence goes on in the next one, unless that one is indented
+or opens a heading; a line that only numbers its page is dropped; the space a PDF puts where the
+font changes between a Chinese character and a digit or Latin letter (2021 年) is taken out. The
+patterns are data (``structure.toml`` [pdf]).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+
+from govkg.structure import heading_level, structure_patterns
+
+__all__ = ["join_wrapped", "width"]
+
+_INDENT = ("\u3000", "  ", "\t")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_FONT_CHANGE = re.compile(f"(?<=[{_CJK}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{_CJK}])")
+
+
+@cache
+def _settings() -> tuple[int, re.Pattern, re.Pattern]:
+    pdf = structure_patterns()["pdf"]
+    return pdf["full_width_slack"], re.compile(pdf["paragraph_end"]), re.compile(pdf["page_number"])
+
+
+def width(line: str) -> int:
+    """The printed width of a line in half-width characters: a Chinese character counts 2, and so do
+    the quote marks, dashes and ellipses whose width depends on the font (a Chinese font prints
+    them wide)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
+
+
+def join_wrapped(pages: list[str]) -> str:
+    """The text of a PDF's pages with each paragraph on one line."""
+    lines = [_FONT_CHANGE.sub("", line.rstrip()) for page in pages for line in _without_page_numbers(page.split("\n"))]
+    full = _full_width(lines)
+    out: list[str] = []
+    for previous, line in zip([""] + lines, lines):
+        if out and full and _goes_on(previous, line, full):
+            out[-1] += (" " if _latin(out[-1][-1]) and _latin(line.lstrip()[0]) else "") + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _without_page_numbers(lines: list[str]) -> list[str]:
+    number = _settings()[2]
+    while lines and (not lines[-1].strip() or number.match(lines[-1])):
+        lines = lines[:-1]
+    while lines and (not lines[0].strip() or number.match(lines[0])):
+        lines = lines[1:]
+    return lines
+
+
+def _full_width(lines: list[str]) -> int:
+    """The width of a full line: the most common width among the longer half of the lines (0, no
+    joining, when there are too few lines to tell)."""
+    widths = sorted(width(line) for line in lines if line.strip())
+    if len(widths) < 5:
+        return 0
+    counts = Counter(widths[len(widths) // 2:])      # paragraph ends and headings are the shorter half
+    return max(counts, key=lambda w: (counts[w], w))
+
+
+def _goes_on(previous: str, line: str, full: int) -> bool:
+    slack, paragraph_end, _ = _settings()
+    stripped = line.strip()
+    return (bool(stripped) and width(previous) >= full - slack - _latin_slack(previous, stripped)
+            and not paragraph_end.search(previous)
+            and not line.startswith(_INDENT) and heading_level(stripped) is None)
+
+
+def _latin_slack(previous: str, line: str) -> float:
+    """How much shorter digits and Latin letters may make a full line: their printed widths vary
+    (a quarter of a half-width each, on average), and a number or word that did not fit ends the
+    line early by its own width."""
+    leading = len(line) - len(line.lstrip("0123456789.%abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    return sum(ch.isascii() for ch in previous) / 4 + leading
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
