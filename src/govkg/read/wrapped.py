@@ -1,12 +1,12 @@
 """A PDF's lines back into paragraphs.
 
 A PDF's text layer holds the lines of each page, so a paragraph of a report arrives cut wherever
-the page was full, mid-sentence and mid-name: as printed, 43% of the statements of
-../shared/corpus no longer matched their report's (`bench/pdf_paragraphs.py`). A line that fills
-the text width and does not end its sentence goes on in the next one, unless that one is indented
-or opens a heading; a line that only numbers its page is dropped; the space a PDF puts where the
-font changes between a Chinese character and a digit or Latin letter (2021 年) is taken out. The
-patterns are data (``structure.toml`` [pdf]).
+the page was full, mid-sentence and mid-name: read line by line, only 43% of the statements of
+../shared/corpus printed to PDF were those of the text (98% joined; `bench/pdf_paragraphs.py`).
+A line that fills the text width and does not end its sentence goes on in the next one, unless
+that one is indented or opens a heading; a line that only numbers its page is dropped; the space a
+PDF puts where the font changes between a Chinese character and a digit or Latin letter (2021 年)
+is taken out. The patterns are data (``structure.toml`` [pdf]).
 """
 from __future__ import annotations
 
