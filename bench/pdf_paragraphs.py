@@ -1,18 +1,41 @@
-"""What a report loses when it comes as a PDF: ../shared/corpus printed to PDF by LibreOffice, each
-PDF read back, its statements and its extraction set against those of the text it was printed
-from. Run by hand (LibreOffice on the PATH; about a minute on 2 cores):
+"""What a report loses when it comes as a PDF. ../shared/corpus is printed to PDF two ways by
+LibreOffice: from the text as it is, and from a Word document of it with the title as running
+header and the page number as footer (as offices print reports). Each PDF is read back and its
+statements (compared without white space) and its extraction set against those of the text.
+Run by hand (LibreOffice on the PATH; about three minutes on 2 cores):
 
     python bench/pdf_paragraphs.py [--each]
 """
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def word_document(text: str, title: str, out: Path) -> None:
+    """A Word document of the text, a paragraph a line, headed by the title and footed by the page number."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = title
+    footer = section.footer.paragraphs[0]
+    footer.add_run("— ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    footer._p.append(field)
+    footer.add_run(" —")
+    document.save(out)
 
 
 def main() -> None:
@@ -27,8 +50,8 @@ def main() -> None:
     if program is None:
         raise SystemExit("LibreOffice (soffice) is not on the PATH")
 
-    def statements(path: Path) -> list[str]:
-        return [st.text for st in split_statements(read_text(path)[0]) if st.text.strip()]
+    def statements(path: Path) -> set[str]:
+        return {re.sub(r"\s", "", st.text) for st in split_statements(read_text(path)[0]) if st.text.strip()}
 
     def found(path: Path) -> tuple[set, set]:
         extraction = extract(read_report(path))
@@ -36,25 +59,37 @@ def main() -> None:
         return ({(e.type, e.name) for e in extraction.entities if not e.author},
                 {(names[r.head], r.type, names[r.tail]) for r in extraction.relations})
 
+    def printed(sources: list[Path], folder: Path, *options: str) -> None:
+        subprocess.run([program, "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}", *options,
+                        "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
+                       check=True, capture_output=True, timeout=1800)
+
+    texts = sorted(CORPUS.glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
-        texts = sorted(CORPUS.glob("*.txt"))
-        subprocess.run([program, "--headless", f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
-                        "--infilter=Text (encoded):UTF8,,,", "--convert-to", "pdf", "--outdir", tmp,
-                        *map(str, texts)], check=True, capture_output=True, timeout=1800)
-        totals = [0] * 6
+        plain, word = Path(tmp) / "from-text", Path(tmp) / "from-word"
+        plain.mkdir()
+        word.mkdir()
+        printed(texts, plain, "--infilter=Text (encoded):UTF8,,,")
         for text in texts:
-            pdf = Path(tmp) / text.with_suffix(".pdf").name
-            written, printed = statements(text), statements(pdf)
-            (ents, rels), (pdf_ents, pdf_rels) = found(text), found(pdf)
-            row = (len(written), len(set(written) & set(printed)), len(ents), len(ents & pdf_ents),
-                   len(rels), len(rels & pdf_rels))
-            totals = [a + b for a, b in zip(totals, row)]
-            if args.each:
-                print(f"{text.name:55s} statements {row[1] / row[0]:.3f}  entities {row[3] / row[2]:.3f}  "
-                      f"relations {row[5] / max(row[4], 1):.3f}")
-    print(f"{len(texts)} reports read from PDF: {totals[1]:,} of {totals[0]:,} statements the same as the text's "
-          f"({totals[1] / totals[0]:.3f}); entities {totals[3]:,} of {totals[2]:,} ({totals[3] / totals[2]:.3f}); "
-          f"relations {totals[5]:,} of {totals[4]:,} ({totals[5] / totals[4]:.3f})")
+            report = read_report(text)
+            word_document(report.text, report.title or text.stem, word / f"{text.stem}.docx")
+        printed(sorted(word.glob("*.docx")), word)
+        for folder in (plain, word):
+            totals = [0] * 6
+            for text in texts:
+                pdf = folder / f"{text.stem}.pdf"
+                written, read_back = statements(text), statements(pdf)
+                (ents, rels), (pdf_ents, pdf_rels) = found(text), found(pdf)
+                row = (len(written), len(written & read_back), len(ents), len(ents & pdf_ents),
+                       len(rels), len(rels & pdf_rels))
+                totals = [a + b for a, b in zip(totals, row)]
+                if args.each:
+                    print(f"{folder.name:10s} {text.name:55s} statements {row[1] / row[0]:.3f}  "
+                          f"entities {row[3] / row[2]:.3f}  relations {row[5] / max(row[4], 1):.3f}")
+            print(f"{len(texts)} reports printed {folder.name.replace('-', ' ')}, read from PDF: statements "
+                  f"{totals[1]:,} of {totals[0]:,} as in the text ({totals[1] / totals[0]:.3f}); entities "
+                  f"{totals[3]:,} of {totals[2]:,} ({totals[3] / totals[2]:.3f}); relations {totals[5]:,} of "
+                  f"{totals[4]:,} ({totals[5] / totals[4]:.3f})", flush=True)
 
 
 if __name__ == "__main__":

@@ -83,10 +83,12 @@ def refusal(path: Path, stated=None) -> str:
     return message
 
 
-def save_as(soffice: str, text_file: Path, target: str) -> Path:
-    """A UTF-8 text file saved by LibreOffice as ``target`` (doc, odt, rtf, pdf) beside it."""
-    folder = text_file.parent
+def save_as(soffice: str, source: Path, target: str) -> Path:
+    """A UTF-8 text file (or a document LibreOffice opens) saved by LibreOffice as ``target`` (doc,
+    odt, rtf, pdf) beside it."""
+    folder = source.parent
+    text = ["--infilter=Text (encoded):UTF8,,,"] if source.suffix == ".txt" else []
     subprocess.run([soffice, "--headless", f"-env:UserInstallation={(folder / '.profile').as_uri()}",
-                    "--infilter=Text (encoded):UTF8,,,", "--convert-to", target, "--outdir", str(folder),
-                    str(text_file)], check=True, capture_output=True, timeout=300)
-    return text_file.with_suffix(f".{target}")
+                    *text, "--convert-to", target, "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    return source.with_suffix(f".{target}")

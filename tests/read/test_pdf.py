@@ -1,5 +1,6 @@
 """govkg.read.pdf: a PDF reads to its text layer, page after page; a PDF without one (a scan), a
 damaged one and a file that only calls itself .pdf are refused in one line naming the file."""
+import re
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,29 @@ def test_corpus_reports_printed_to_pdf_keep_their_statements(soffice, corpus, tm
     source.write_bytes((corpus / name).read_bytes())
     printed, written = _statements(save_as(soffice, source, "pdf")), _statements(source)
     assert len(set(printed) & set(written)) >= 0.97 * len(written)
+
+
+def test_a_report_printed_from_word_with_header_and_page_numbers_reads_as_its_text(soffice, corpus, tmp_path):
+    """Printed from Word, a quote mark set in a Latin font stood, for a reader in content-stream
+    order (pypdf), at the start of its line; each page began with the running title."""
+    import docx
+
+    from govkg.read import read_text
+    from govkg.statements import split_statements
+    from testkit import save_as
+
+    def statements(text: str) -> set[str]:
+        return {re.sub(r"\s", "", st.text) for st in split_statements(text) if st.text.strip()}
+
+    text = read_text(corpus / "gwr-hailar-district-2015.txt")[0]
+    document = docx.Document()
+    for line in text.split("\n"):
+        document.add_paragraph(line)
+    document.sections[0].header.paragraphs[0].text = "海拉尔区政府工作报告"
+    document.sections[0].footer.paragraphs[0].text = "— 1 —"
+    source = tmp_path / "hailar.docx"
+    document.save(source)
+    printed = read_text(save_as(soffice, source, "pdf"))[0]
+    squeezed = re.sub(r"\s", "", printed)
+    assert "“菜篮子”" in squeezed and squeezed.count("海拉尔区政府工作报告") <= 1
+    assert len(statements(printed) & statements(text)) >= 0.95 * len(statements(text))

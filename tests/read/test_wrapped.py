@@ -74,3 +74,18 @@ def test_latin_words_cut_at_the_line_end_are_joined_with_a_space():
 
 def test_a_few_lines_are_left_as_they_are():
     assert join_wrapped(["乙" * 40 + "\n" + "丙" * 10]) == "乙" * 40 + "\n" + "丙" * 10
+
+
+def test_a_running_header_on_every_page_is_dropped_and_the_first_page_keeps_it_as_the_title():
+    title = "2023年政府工作报告"
+    pages = [[title, *BODY], [title, *BODY], [title, *BODY], [title, *BODY]]
+    lines = join_wrapped(["\n".join(page) for page in pages]).split("\n")
+    assert lines[0] == title and lines.count(title) == 1
+
+
+def test_a_running_footer_is_dropped_but_a_line_two_pages_happen_to_end_with_is_kept():
+    footer, closing = "某县人民政府办公室印发", "特此报告。"
+    footed = join_wrapped(["\n".join([*BODY, footer]) for _ in range(4)]).split("\n")
+    ended = join_wrapped(["\n".join([*BODY, closing]), "\n".join(BODY), "\n".join(BODY),
+                          "\n".join([*BODY, closing]), "\n".join(BODY), "\n".join(BODY)]).split("\n")
+    assert footer not in footed and ended.count(closing) == 2

@@ -2,11 +2,12 @@
 
 A PDF's text layer holds the lines of each page, so a paragraph of a report arrives cut wherever
 the page was full, mid-sentence and mid-name: read line by line, only 43% of the statements of
-../shared/corpus printed to PDF were those of the text (98% joined; `bench/pdf_paragraphs.py`).
-A line that fills the text width and does not end its sentence goes on in the next one, unless
-that one is indented or opens a heading; a line that only numbers its page is dropped; the space a
-PDF puts where the font changes between a Chinese character and a digit or Latin letter (2021 年)
-is taken out. The patterns are data (``structure.toml`` [pdf]).
+../shared/corpus printed to PDF were those of the text (`bench/pdf_paragraphs.py`). A line that
+fills the text width and does not end its sentence goes on in the next one, unless that one is
+indented or opens a heading. A line that only numbers its page is dropped, and so is the running
+header or footer that repeats on most pages; the space a PDF may put where the font changes
+between a Chinese character and a digit or Latin letter (2021 年) is taken out. The patterns are
+data (``structure.toml`` [pdf]).
 """
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def width(line: str) -> int:
 
 def join_wrapped(pages: list[str]) -> str:
     """The text of a PDF's pages with each paragraph on one line."""
-    lines = [_FONT_CHANGE.sub("", line.rstrip()) for page in pages for line in _without_page_numbers(page.split("\n"))]
+    paged = _without_running_heads([_without_page_numbers(page.split("\n")) for page in pages])
+    lines = [_FONT_CHANGE.sub("", line.rstrip()) for page in paged for line in page]
     full = _full_width(lines)
     out: list[str] = []
     for previous, line in zip([""] + lines, lines):
@@ -57,6 +59,27 @@ def _without_page_numbers(lines: list[str]) -> list[str]:
     while lines and (not lines[0].strip() or number.match(lines[0])):
         lines = lines[1:]
     return lines
+
+
+def _without_running_heads(pages: list[list[str]]) -> list[list[str]]:
+    """Without the line that heads or foots most pages after the first: the report's title as Word
+    prints it at the top of each page (the first page keeps that one, as the title) or a footer
+    line (dropped from every page)."""
+    for at in (0, -1):
+        repeated = Counter(page[at].strip() for page in pages[1:] if page)
+        if not repeated:
+            continue
+        line, count = repeated.most_common(1)[0]
+        if count >= max(2, (len(pages) - 1) / 2):
+            kept = pages[:1] if at == 0 else []
+            pages = kept + [_without_line(page, at, line) for page in pages[len(kept):]]
+    return pages
+
+
+def _without_line(page: list[str], at: int, line: str) -> list[str]:
+    if not page or page[at].strip() != line:
+        return page
+    return page[1:] if at == 0 else page[:-1]
 
 
 def _full_width(lines: list[str]) -> int:
