@@ -1,5 +1,6 @@
 """govkg.read.pdf: a PDF reads to its text layer, page after page; a PDF without one (a scan), a
 damaged one and a file that only calls itself .pdf are refused in one line naming the file."""
+import os
 import re
 from pathlib import Path
 
@@ -117,3 +118,24 @@ def test_a_report_printed_from_word_with_header_and_page_numbers_reads_as_its_te
     squeezed = re.sub(r"\s", "", printed)
     assert "“菜篮子”" in squeezed and squeezed.count("海拉尔区政府工作报告") <= 1
     assert len(statements(printed) & statements(text)) >= 0.95 * len(statements(text))
+
+
+def test_a_pdf_printed_where_no_chinese_font_was_installed_still_reads(soffice, sample_report, tmp_path):
+    """pdfminer (and pypdf) read each Chinese character of such a PDF as one and the same (县县县);
+    those pages are read again by pdfium."""
+    import subprocess
+
+    from govkg.read import read_text
+
+    fonts = tmp_path / "fonts.conf"
+    fonts.write_text('<?xml version="1.0"?><fontconfig><dir>/usr/share/fonts/truetype/liberation</dir>'
+                     f'<cachedir>{tmp_path / "cache"}</cachedir></fontconfig>')
+    source = tmp_path / "report.txt"
+    source.write_bytes(sample_report.read_bytes())
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--infilter=Text (encoded):UTF8,,,", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(source)], check=True, capture_output=True, timeout=300,
+                   env={**os.environ, "FONTCONFIG_FILE": str(fonts)})
+    squeezed = {re.sub(r"\s", "", s) for s in _statements(tmp_path / "report.pdf")}
+    written = {re.sub(r"\s", "", s) for s in _statements(source)}
+    assert len(squeezed & written) >= 0.95 * len(written)

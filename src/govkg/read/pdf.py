@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import Counter
 from pathlib import Path
 
 from govkg.errors import ReportError
@@ -26,6 +27,7 @@ def read(path: Path, data: bytes) -> str:
     import pdfplumber
     from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import PdfminerException
+    from pypdfium2 import PdfiumError
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if not data.startswith(b"%PDF"):
@@ -33,7 +35,8 @@ def read(path: Path, data: bytes) -> str:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_text(page) for page in pdf.pages]
-    except (PdfminerException, PSException, ValueError, KeyError, TypeError, OSError) as err:
+        pages = _garbled_pages_again(data, pages)
+    except (PdfminerException, PSException, PdfiumError, ValueError, KeyError, TypeError, OSError) as err:
         reason = " ".join(str(err).split())[:200]
         raise ReportError(path, f"not a readable PDF (truncated or corrupt: {reason})") from None
     text = join_wrapped(pages)
@@ -50,6 +53,29 @@ def _page_text(page) -> str:
         return ""
     left = min(line["x0"] for line in lines)
     return "\n".join(INDENT * int((line["x0"] - left) / _size(line) + 0.25) + line["text"] for line in lines)
+
+
+def _garbled_pages_again(data: bytes, pages: list[str]) -> list[str]:
+    """The pages whose Chinese pdfminer reads as one character over and over, read again by pdfium
+    (in content-stream order): a PDF printed where no Chinese font was installed maps every glyph
+    to one character code for pdfminer (and pypdf), where pdfium and poppler find the text."""
+    garbled = [n for n, text in enumerate(pages) if _one_character_over_and_over(text)]
+    if not garbled:
+        return pages
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        again = {n: document[n].get_textpage().get_text_range().replace("\r\n", "\n") for n in garbled}
+    finally:
+        document.close()
+    return [again.get(n, text) for n, text in enumerate(pages)]
+
+
+def _one_character_over_and_over(text: str) -> bool:
+    chinese = Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    total = sum(chinese.values())
+    return total >= 20 and chinese.most_common(1)[0][1] >= 0.3 * total
 
 
 def _size(line: dict) -> float:
