@@ -66,6 +66,21 @@ def test_a_truncated_pdf_is_refused(tmp_path):
     assert "not a readable PDF (truncated or corrupt: " in refusal(cut)
 
 
+
+@pytest.mark.parametrize("user_password, refused", [("", False), ("secret", True)])
+def test_a_pdf_locked_by_a_password_is_refused_and_one_only_protected_from_editing_reads(
+        tmp_path, user_password, refused):
+    from pypdf import PdfWriter
+
+    path = tmp_path / "locked.pdf"
+    writer = PdfWriter(clone_from=_pdf_with_text(tmp_path / "open.pdf", ["Work Report 2023"]))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.write(path)
+    if refused:
+        assert "the PDF is locked by a password; save a copy without the password" in refusal(path)
+    else:
+        assert read_report(path).text == "Work Report 2023"
+
 def _statements(path: Path) -> list[str]:
     from govkg.read import read_text
     from govkg.statements import split_statements

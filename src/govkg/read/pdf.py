@@ -37,12 +37,20 @@ def read(path: Path, data: bytes) -> str:
             pages = [_page_text(page) for page in pdf.pages]
         pages = _garbled_pages_again(data, pages)
     except (PdfminerException, PSException, PdfiumError, ValueError, KeyError, TypeError, OSError) as err:
-        reason = " ".join(str(err).split())[:200]
-        raise ReportError(path, f"not a readable PDF (truncated or corrupt: {reason})") from None
+        raise ReportError(path, _refusal(err)) from None
     text = join_wrapped(pages)
     if not text.strip():
         raise ReportError(path, "the PDF has no text layer (a scanned image?); run OCR first")
     return text
+
+
+def _refusal(err: Exception) -> str:
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    if err.args and isinstance(err.args[0], PDFPasswordIncorrect):
+        return "the PDF is locked by a password; save a copy without the password and load that"
+    reason = " ".join(str(err).split())[:200] or type(err).__name__
+    return f"not a readable PDF (truncated or corrupt: {reason})"
 
 
 def _page_text(page) -> str:
