@@ -1,18 +1,19 @@
-"""PDF: the text layer, page by page (pdfplumber on pdfminer.six, MIT-licensed), each line as it is
-printed, then joined back into paragraphs (``wrapped``).
+"""PDF: the text layer, page by page (pdfium through pypdfium2, BSD/Apache-licensed), each line as
+it is printed, then joined back into paragraphs (``wrapped``).
 
-pdfplumber places every character by its position on the page, so a quote mark printed in a Latin
-font lands where it is printed (“菜篮子”), where a reader in content-stream order (pypdf, pdfium)
-moved both marks to the start of the line; of the corpus printed from Word with a running header
-and page numbers, 98.9% of the statements read as in the text against 82.0% with pypdf
-(`bench/pdf_paragraphs.py`). A line's indent is kept as full-width spaces, one per character of
-indent: the paragraph joining reads it.
+Each character is placed by where it is printed (its origin on the baseline), not by its order in
+the page's content stream: printed from Word, a quote mark set in a Latin font comes in the stream
+before the line it stands in, and a reader in stream order (pypdf; pdfium's own text) moved both
+marks to the start of the line, away from “菜篮子”. Of ../shared/corpus printed from Word with a
+running title and page numbers, 98.9% of the statements read as in the text against 82.0% with
+pypdf (`bench/pdf_paragraphs.py`), and pdfium reads four reports' PDFs in 0.4 s where pypdf
+took 1.6 s and pdfplumber 2.6 s. A line's indent is kept as full-width spaces, one per character
+of indent: the paragraph joining reads it.
 """
 from __future__ import annotations
 
-import io
-import logging
-from collections import Counter
+import ctypes
+from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import ReportError
@@ -21,70 +22,93 @@ from govkg.read.wrapped import join_wrapped
 __all__ = ["read"]
 
 INDENT = "\u3000"
+_NOT_PRINTED = {0, 10, 13, 0xFFFE, 0xFFFF}      # pdfium's generated line ends and unknown codes
+
+
+@dataclass(frozen=True)
+class _Char:
+    text: str
+    x: float            # left end of the baseline
+    y: float            # the baseline, upwards
+    size: float         # font size
+    generated: bool = False     # a space pdfium put where it saw a gap
 
 
 def read(path: Path, data: bytes) -> str:
-    import pdfplumber
-    from pdfminer.psexceptions import PSException
-    from pdfplumber.utils.exceptions import PdfminerException
-    from pypdfium2 import PdfiumError
+    import pypdfium2
+    import pypdfium2.raw as pdfium
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if not data.startswith(b"%PDF"):
         raise ReportError(path, "not a PDF file (no %PDF header)")
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_text(page) for page in pdf.pages]
-        pages = _garbled_pages_again(data, pages)
-    except (PdfminerException, PSException, PdfiumError, ValueError, KeyError, TypeError, OSError) as err:
-        raise ReportError(path, _refusal(err)) from None
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as err:
+        if getattr(err, "err_code", None) == pdfium.FPDF_ERR_PASSWORD:
+            raise ReportError(path, "the PDF is locked by a password; save a copy without the password and "
+                                    "load that") from None
+        reason = " ".join(str(err).split())[:200]
+        raise ReportError(path, f"not a readable PDF (truncated or corrupt: {reason})") from None
+    try:
+        pages = [_page_text(document[n]) for n in range(len(document))]
+    except pypdfium2.PdfiumError as err:
+        raise ReportError(path, f"not a readable PDF (a damaged page: {err})") from None
+    finally:
+        document.close()
     text = join_wrapped(pages)
     if not text.strip():
         raise ReportError(path, "the PDF has no text layer (a scanned image?); run OCR first")
     return text
 
 
-def _refusal(err: Exception) -> str:
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
-    if err.args and isinstance(err.args[0], PDFPasswordIncorrect):
-        return "the PDF is locked by a password; save a copy without the password and load that"
-    reason = " ".join(str(err).split())[:200] or type(err).__name__
-    return f"not a readable PDF (truncated or corrupt: {reason})"
-
-
 def _page_text(page) -> str:
     """The page's lines, top to bottom, each indented by as many full-width spaces as characters
     it starts right of the page's leftmost line."""
-    lines = [line for line in page.extract_text_lines() if line["text"].strip()]
+    lines = [line for line in _lines(_chars(page)) if "".join(ch.text for ch in line).strip()]
     if not lines:
         return ""
-    left = min(line["x0"] for line in lines)
-    return "\n".join(INDENT * int((line["x0"] - left) / _size(line) + 0.25) + line["text"] for line in lines)
+    starts = [next(ch for ch in line if not ch.text.isspace()) for line in lines]
+    left = min(ch.x for ch in starts)
+    return "\n".join(INDENT * int((start.x - left) / start.size + 0.25) + "".join(ch.text for ch in line).strip()
+                     for start, line in zip(starts, lines))
 
 
-def _garbled_pages_again(data: bytes, pages: list[str]) -> list[str]:
-    """The pages whose Chinese pdfminer reads as one character over and over, read again by pdfium
-    (in content-stream order): a PDF printed where no Chinese font was installed maps every glyph
-    to one character code for pdfminer (and pypdf), where pdfium and poppler find the text."""
-    garbled = [n for n, text in enumerate(pages) if _one_character_over_and_over(text)]
-    if not garbled:
-        return pages
-    import pypdfium2
+def _chars(page) -> list[_Char]:
+    import pypdfium2.raw as pdfium
 
-    document = pypdfium2.PdfDocument(data)
+    textpage = page.get_textpage()
     try:
-        again = {n: document[n].get_textpage().get_text_range().replace("\r\n", "\n") for n in garbled}
+        x, y = ctypes.c_double(), ctypes.c_double()
+        chars = []
+        for n in range(textpage.count_chars()):
+            code = pdfium.FPDFText_GetUnicode(textpage, n)
+            if code in _NOT_PRINTED:
+                continue
+            pdfium.FPDFText_GetCharOrigin(textpage, n, x, y)
+            chars.append(_Char(chr(code), x.value, y.value, pdfium.FPDFText_GetFontSize(textpage, n) or 10.0,
+                               pdfium.FPDFText_IsGenerated(textpage, n) == 1))
+        return chars
     finally:
-        document.close()
-    return [again.get(n, text) for n, text in enumerate(pages)]
+        textpage.close()
 
 
-def _one_character_over_and_over(text: str) -> bool:
-    chinese = Counter(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
-    total = sum(chinese.values())
-    return total >= 20 and chinese.most_common(1)[0][1] >= 0.3 * total
+def _lines(chars: list[_Char]) -> list[list[_Char]]:
+    """Characters on one baseline (within half a font size) form a line, read left to right."""
+    lines: list[list[_Char]] = []
+    for ch in sorted(chars, key=lambda ch: -ch.y):
+        if lines and abs(lines[-1][0].y - ch.y) <= ch.size / 2:
+            lines[-1].append(ch)
+        else:
+            lines.append([ch])
+    return [_without_gap_spaces(sorted(line, key=lambda ch: ch.x)) for line in lines]
 
 
-def _size(line: dict) -> float:
-    return (line["bottom"] - line["top"]) or 10.0
+def _without_gap_spaces(line: list[_Char]) -> list[_Char]:
+    """Without the spaces pdfium generates for gaps, except between Latin words: a justified line
+    of Chinese has gaps between its characters that split names."""
+    around: list[_Char | None] = [None, *line, None]
+    return [ch for before, ch, after in zip(around, line, around[2:])
+            if not ch.generated or _latin(before) and _latin(after)]
+
+
+def _latin(ch: _Char | None) -> bool:
+    return ch is not None and ch.text.isascii() and ch.text.isalnum()
