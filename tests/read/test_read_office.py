@@ -47,12 +47,19 @@ def test_a_doc_gives_the_same_extraction_as_its_text(saved, sample_report):
     assert found(saved[".doc"]) == found(sample_report) != []
 
 
-def test_a_converted_text_is_kept_so_reading_it_again_needs_no_libreoffice(saved, own_cache, monkeypatch):
+def test_a_conversion_is_kept_so_reading_it_again_needs_no_libreoffice(saved, own_cache, monkeypatch):
     text = read_text(saved[".doc"])[0]
-    assert [p.suffix for p in own_cache.iterdir()] == [".txt"]
+    assert [p.suffix for p in own_cache.iterdir()] == [".docx"]
     monkeypatch.setenv("GOVKG_SOFFICE", "/nonexistent/soffice")
     assert read_text(saved[".doc"])[0] == text
     assert "install it" in refusal(saved[".odt"])            # other bytes: converted, so refused here
+
+
+def test_a_damaged_cache_entry_is_converted_again(saved, own_cache):
+    text = read_text(saved[".doc"])[0]
+    [entry] = own_cache.iterdir()
+    entry.write_bytes(b"PK\x03\x04 cut short")
+    assert read_text(saved[".doc"])[0] == text and entry.read_bytes() != b"PK\x03\x04 cut short"
 
 
 @pytest.mark.parametrize("name,data,reason", [

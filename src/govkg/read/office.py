@@ -4,8 +4,8 @@ read as a .docx.
 Government reports are often published in these formats and no well-kept Python library reads
 them all; LibreOffice does, headless. It is found as $GOVKG_SOFFICE, else `soffice` or
 `libreoffice` on the PATH. Each conversion runs in a temporary folder with its own LibreOffice
-profile, so worker processes convert side by side. A conversion takes a second or two, so its text
-is kept in a cache by the file's hash ($GOVKG_CACHE_DIR, else $XDG_CACHE_HOME/govkg or
+profile, so worker processes convert side by side. A conversion takes a second or two, so the
+.docx it makes is kept in a cache by the file's hash ($GOVKG_CACHE_DIR, else $XDG_CACHE_HOME/govkg or
 ~/.cache/govkg, under office/): loading a folder again finds its unchanged reports without
 LibreOffice.
 """
@@ -47,8 +47,8 @@ def read(path: Path, data: bytes) -> str:
                                 f"OpenDocument or Word-HTML document")
     cached = _cache_file(data)
     try:
-        return cached.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return docx.read(path, cached.read_bytes())
+    except (OSError, ReportError):      # not converted yet, or a cache entry damaged: convert again
         pass
     program = soffice()
     if program is None:
@@ -57,8 +57,9 @@ def read(path: Path, data: bytes) -> str:
         # a plain name: LibreOffice takes a name opening with '-' for an option
         source = Path(tmp) / f"report{path.suffix.lower()}"
         source.write_bytes(data)
-        text = docx.read(path, _convert(path, program, source, Path(tmp)).read_bytes())
-    _keep(cached, text)
+        converted = _convert(path, program, source, Path(tmp)).read_bytes()
+    text = docx.read(path, converted)
+    _keep(cached, converted)
     return text
 
 
@@ -72,17 +73,18 @@ def cache_folder() -> Path:
 
 
 def _cache_file(data: bytes) -> Path:
-    return cache_folder() / f"{hashlib.sha256(data).hexdigest()}.txt"
+    """LibreOffice's .docx of the file (not its text, so that a later govkg reads it its own way)."""
+    return cache_folder() / f"{hashlib.sha256(data).hexdigest()}.docx"
 
 
-def _keep(cached: Path, text: str) -> None:
-    """Write the text to the cache, whole or not at all; a cache that cannot be written is skipped."""
+def _keep(cached: Path, converted: bytes) -> None:
+    """Write the conversion to the cache, whole or not at all; a cache that cannot be written is skipped."""
     part = None
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         handle, part = tempfile.mkstemp(dir=cached.parent, suffix=".part")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(converted)
         os.replace(part, cached)
     except OSError:
         if part:
