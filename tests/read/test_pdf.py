@@ -154,3 +154,12 @@ def test_a_pdf_printed_where_no_chinese_font_was_installed_still_reads(soffice, 
     squeezed = {re.sub(r"\s", "", s) for s in _statements(tmp_path / "report.pdf")}
     written = {re.sub(r"\s", "", s) for s in _statements(source)}
     assert len(squeezed & written) >= 0.95 * len(written)
+
+
+def test_the_cells_of_a_table_row_stay_apart(soffice, tmp_path):
+    from govkg.read import read_text
+    from testkit import save_as
+
+    source = tmp_path / "table.txt"
+    source.write_text("项目名称\t\t\t\t建设内容\n乡村振兴示范工程\t\t\t\t道路硬化\n", encoding="utf-8")
+    assert read_text(save_as(soffice, source, "pdf"))[0].split("\n") == ["项目名称 建设内容", "乡村振兴示范工程 道路硬化"]

@@ -103,11 +103,21 @@ def _lines(chars: list[_Char]) -> list[list[_Char]]:
 
 
 def _without_gap_spaces(line: list[_Char]) -> list[_Char]:
-    """Without the spaces pdfium generates for gaps, except between Latin words: a justified line
-    of Chinese has gaps between its characters that split names."""
-    around: list[_Char | None] = [None, *line, None]
-    return [ch for before, ch, after in zip(around, line, around[2:])
-            if not ch.generated or _latin(before) and _latin(after)]
+    """Without the spaces pdfium generates for the gaps of a justified line of Chinese (they would
+    split names), but with one between Latin words and between the cells of a table (a gap of two
+    characters or more)."""
+    out: list[_Char] = []
+    gap: _Char | None = None
+    for ch in line:
+        if ch.generated:
+            gap = gap or ch
+            continue
+        previous = out[-1] if out else None
+        if gap and previous and (_latin(previous) and _latin(ch) or ch.x - previous.x > 3 * previous.size):
+            out.append(gap)
+        out.append(ch)
+        gap = None
+    return out
 
 
 def _latin(ch: _Char | None) -> bool:
