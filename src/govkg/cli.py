@@ -179,6 +179,8 @@ def _inputs(items) -> list[Path]:
 
 
 def _report_failures(result) -> None:
+    for path, note in result.notes:
+        err.print(f"[yellow]note:[/] {_escape(str(path))}: {_escape(note)}", highlight=False)
     for path, reason in result.failed:
         err.print(f"[red]error:[/] {_escape(str(path))}: {_escape(reason)}", highlight=False)
 

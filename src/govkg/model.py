@@ -32,6 +32,7 @@ class Report:
     kind: str = ""           # 政府工作报告, 述职报告, 工作总结, 五年规划, 政策文件, 党代会报告; "" unknown
     level: str = ""          # national, provincial, city, county, township, village; "" unknown
     reported_year: int | None = None   # the year it reports on (a 2019 work report: 2018)
+    notes: tuple[str, ...] = ()        # what the reader could not read (pages a PDF holds as images)
 
     @property
     def id(self) -> str:

@@ -36,6 +36,7 @@ class LoadResult:
     loaded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)     # (file, what was not read of it)
     statements: int = 0
     entities: int = 0
     relations: int = 0
@@ -44,7 +45,7 @@ class LoadResult:
 
     def merge(self, other: "LoadResult") -> "LoadResult":
         """Both runs' outcomes in one (``load --from-jsonl X files...``)."""
-        for name in ("loaded", "unchanged", "failed"):
+        for name in ("loaded", "unchanged", "failed", "notes"):
             getattr(self, name).extend(getattr(other, name))
         for name in ("statements", "entities", "relations", "triples", "seconds"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -191,6 +192,7 @@ def extract_to_jsonl(paths: list[Path], out: Path, author: str | MetaOverride | 
                 continue
             write_jsonl([item], fh)
             result.loaded.append(item.report.doc)
+            result.notes.extend((item.report.source or item.report.doc, note) for note in item.report.notes)
             result.count(item)
     result.seconds = time.perf_counter() - started
     return result
@@ -341,6 +343,7 @@ def _to_store(items: Iterable[Extraction | ReportError | ReportParts], store: Gr
             item = _first_and_rest(item, result)
             if item is None:
                 continue
+        result.notes.extend((item.report.source or item.report.doc, note) for note in item.report.notes)
         key = store.report_key(item.report)
         if key in seen:
             yield None

@@ -81,6 +81,41 @@ def test_a_pdf_locked_by_a_password_is_refused_and_one_only_protected_from_editi
     else:
         assert read_report(path).text == "Work Report 2023"
 
+
+def _with_scanned_pages(path: Path, text_pages: list[list[str]], scanned_at: list[int]) -> Path:
+    """A PDF of these text pages with a page that holds only an image put in at each of ``scanned_at``."""
+    PIL = pytest.importorskip("PIL.Image")
+    from pypdf import PdfReader, PdfWriter
+
+    image = path.with_suffix(".scan.pdf")
+    PIL.new("L", (200, 100), 128).save(image)
+    writer = PdfWriter(clone_from=_pdf_with_text(path.with_suffix(".text.pdf"), *text_pages))
+    for at in scanned_at:
+        writer.insert_page(PdfReader(image).pages[0], at)
+    writer.write(path)
+    return path
+
+
+@pytest.mark.parametrize("scanned_at, said", [([1], "page 2 of 4 holds an image and no text (scanned?) and was not read"),
+                                              ([1, 2, 4], "pages 2-3, 5 of 6 hold an image and no text")])
+def test_pages_that_are_only_an_image_are_named_in_a_note(tmp_path, scanned_at, said):
+    from govkg.read import read_noted
+
+    path = _with_scanned_pages(tmp_path / "mixed.pdf", [["Page one."]] + [["Page more."]] * 2, scanned_at)
+    text, _, notes = read_noted(path)
+    assert text.split("\n")[0] == "Page one." and len(notes) == 1 and notes[0].startswith(said)
+    assert read_noted(_pdf_with_text(tmp_path / "whole.pdf", ["Page one."], [], ["Page three."]))[2] == ()
+
+
+def test_govkg_load_prints_the_note_and_loads_the_rest(tmp_path):
+    from testkit import govkg
+
+    path = _with_scanned_pages(tmp_path / "mixed.pdf", [["Work Report 2023."], ["More work."]], [1])
+    done = govkg("load", str(path), "--store", str(tmp_path / "store"))
+    assert done.returncode == 0, done.stderr
+    assert f"note: {path}: page 2 of 3 holds an image and no text (scanned?)" in " ".join(done.stderr.split())
+    assert "loaded 1 report" in done.stderr
+
 def _statements(path: Path) -> list[str]:
     from govkg.read import read_text
     from govkg.statements import split_statements

@@ -17,7 +17,7 @@ from govkg.read import docx, html, office, pdf, plain
 from govkg.read.metadata import describe, override
 from govkg.read.sidecar import MetaOverride, sidecar_for
 
-__all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_report", "read_text", "other_format", "report_key"]
+__all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_noted", "read_report", "read_text", "other_format", "report_key"]
 
 _READERS = {
     ".txt": plain.read, ".md": plain.read, ".markdown": plain.read, ".text": plain.read,
@@ -25,6 +25,8 @@ _READERS = {
     **{suffix: office.read for suffix in office.SUFFIXES},        # through LibreOffice
 }
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
+# Readers that also say what they could not read: (text, notes).
+_NOTED_READERS = {".pdf": pdf.read_noted}
 # Formats that government reports come in and nothing here reads, with what to do instead.
 _NOT_READ = {".ofd": "an OFD file (.ofd) is not read: save it as .pdf (an OFD reader's Save As or Print)"}
 
@@ -40,6 +42,13 @@ def normalise_newlines(text: str) -> str:
 
 def read_text(path: Path) -> tuple[str, str]:
     """The report's normalised text and its format name; raises ReportError for bad input."""
+    text, fmt, _ = read_noted(path)
+    return text, fmt
+
+
+def read_noted(path: Path) -> tuple[str, str, tuple[str, ...]]:
+    """``read_text`` and what the reader has to say of the file (pages a PDF holds only as
+    images); raises ReportError for bad input."""
     path = Path(path)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
@@ -52,10 +61,12 @@ def read_text(path: Path) -> tuple[str, str]:
         raise ReportError(path, f"cannot read file: {err.strerror or err}") from None
     if not data.strip():
         raise ReportError(path, "empty file")
-    text = normalise_newlines(reader(path, data))
+    noted = _NOTED_READERS.get(path.suffix.lower())
+    text, notes = noted(path, data) if noted else (reader(path, data), ())
+    text = normalise_newlines(text)
     if not text.strip():
         raise ReportError(path, "no text found in the file")
-    return text, path.suffix.lower().lstrip(".")
+    return text, path.suffix.lower().lstrip("."), notes
 
 
 def _regular_file(path: Path) -> None:
@@ -82,13 +93,13 @@ def read_report(path: Path, author: str | MetaOverride | None = None) -> Report:
     stated = MetaOverride(issuer=author) if isinstance(author, str) else (author or MetaOverride())
     stated = stated.merged_over(sidecar_for(path, stated.sidecar))
     stated.check(str(path))
-    text, fmt = read_text(path)
+    text, fmt, notes = read_noted(path)
     meta = override(describe(text, path.name), issuer=stated.issuer, kind=stated.kind,
                     year=stated.year, level=stated.level, title=stated.title)
     return Report(
         doc=path.name, text=text, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         title=meta.title, year=meta.year, author=meta.author, source=str(path), format=fmt,
-        key=report_key(path), kind=meta.kind, level=meta.level, reported_year=meta.reported_year,
+        key=report_key(path), kind=meta.kind, level=meta.level, reported_year=meta.reported_year, notes=notes,
     )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from govkg.errors import ReportError
 from govkg.read.wrapped import join_wrapped
 
-__all__ = ["read"]
+__all__ = ["read", "read_noted"]
 
 INDENT = "\u3000"
 _NOT_PRINTED = {0, 10, 13, 0xFFFE, 0xFFFF}      # pdfium's generated line ends and unknown codes
@@ -35,6 +35,12 @@ class _Char:
 
 
 def read(path: Path, data: bytes) -> str:
+    return read_noted(path, data)[0]
+
+
+def read_noted(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The text, and a note naming the pages that hold an image and no text (scanned pages, which
+    only OCR can read): the rest of the report is read without them."""
     import pypdfium2
     import pypdfium2.raw as pdfium
 
@@ -50,6 +56,7 @@ def read(path: Path, data: bytes) -> str:
         raise ReportError(path, f"not a readable PDF (truncated or corrupt: {reason})") from None
     try:
         pages = [_page_text(document[n]) for n in range(len(document))]
+        scanned = [n + 1 for n, text in enumerate(pages) if not text.strip() and _has_image(document[n])]
     except pypdfium2.PdfiumError as err:
         raise ReportError(path, f"not a readable PDF (a damaged page: {err})") from None
     finally:
@@ -57,7 +64,25 @@ def read(path: Path, data: bytes) -> str:
     text = join_wrapped(pages)
     if not text.strip():
         raise ReportError(path, "the PDF has no text layer (a scanned image?); run OCR first")
-    return text
+    return text, (_scanned_note(scanned, len(pages)),) if scanned else ()
+
+
+def _has_image(page) -> bool:
+    import pypdfium2.raw as pdfium
+
+    return any(True for _ in page.get_objects(filter=[pdfium.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _scanned_note(pages: list[int], total: int) -> str:
+    runs: list[list[int]] = []
+    for n in pages:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    named = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return (f"page{'s' if len(pages) > 1 else ''} {named} of {total} hold{'' if len(pages) > 1 else 's'} an image "
+            f"and no text (scanned?) and {'were' if len(pages) > 1 else 'was'} not read; run OCR to read them")
 
 
 def _page_text(page) -> str:
