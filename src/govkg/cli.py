@@ -178,7 +178,7 @@ def _inputs(items) -> list[Path]:
     return paths
 
 
-def _report_failures(result) -> None:
+def _report_notes_and_failures(result) -> None:
     for path, note in result.notes:
         err.print(f"[yellow]note:[/] {_escape(str(path))}: {_escape(note)}", highlight=False)
     for path, reason in result.failed:
@@ -255,7 +255,7 @@ def load(
             result.merge(_run_with_progress(paths, "loading", lambda tick: load_files(paths, db, stated, tick, jobs, spec)))
         if not neo4j.uri:
             _compact_if_due(db, result.triples, no_compact)
-    _report_failures(result)
+    _report_notes_and_failures(result)
     err.print(_summary(result, "loaded"), highlight=False)
     if result.failed:
         raise typer.Exit(1)
@@ -300,7 +300,7 @@ def extract(
         return extract_to_jsonl(paths, output, author, tick, jobs, items=items, model=spec)
 
     result = _run_with_progress(paths, "extracting", work)
-    _report_failures(result)
+    _report_notes_and_failures(result)
     err.print(_summary(result, "extracted") + f" -> {output}", highlight=False)
     if result.failed:
         raise typer.Exit(1)

@@ -43,6 +43,10 @@ class LoadResult:
     triples: int = 0
     seconds: float = 0.0
 
+    def note(self, report: Report) -> None:
+        """Keep what the reader could not read of ``report``."""
+        self.notes.extend((report.source or report.doc, note) for note in report.notes)
+
     def merge(self, other: "LoadResult") -> "LoadResult":
         """Both runs' outcomes in one (``load --from-jsonl X files...``)."""
         for name in ("loaded", "unchanged", "failed", "notes"):
@@ -192,7 +196,7 @@ def extract_to_jsonl(paths: list[Path], out: Path, author: str | MetaOverride | 
                 continue
             write_jsonl([item], fh)
             result.loaded.append(item.report.doc)
-            result.notes.extend((item.report.source or item.report.doc, note) for note in item.report.notes)
+            result.note(item.report)
             result.count(item)
     result.seconds = time.perf_counter() - started
     return result
@@ -343,7 +347,7 @@ def _to_store(items: Iterable[Extraction | ReportError | ReportParts], store: Gr
             item = _first_and_rest(item, result)
             if item is None:
                 continue
-        result.notes.extend((item.report.source or item.report.doc, note) for note in item.report.notes)
+        result.note(item.report)
         key = store.report_key(item.report)
         if key in seen:
             yield None

@@ -9,6 +9,7 @@ import errno
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from govkg.errors import ReportError
@@ -19,14 +20,20 @@ from govkg.read.sidecar import MetaOverride, sidecar_for
 
 __all__ = ["SUPPORTED_SUFFIXES", "normalise_newlines", "read_noted", "read_report", "read_text", "other_format", "report_key"]
 
-_READERS = {
-    ".txt": plain.read, ".md": plain.read, ".markdown": plain.read, ".text": plain.read,
-    ".docx": docx.read, ".pdf": pdf.read, ".html": html.read, ".htm": html.read,
-    **{suffix: office.read for suffix in office.SUFFIXES},        # through LibreOffice
+Reader = Callable[[Path, bytes], tuple[str, tuple[str, ...]]]     # the text, and notes of what it could not read
+
+
+def _without_notes(read: Callable[[Path, bytes], str]) -> Reader:
+    return lambda path, data: (read(path, data), ())
+
+
+_READERS: dict[str, Reader] = {
+    **dict.fromkeys((".txt", ".md", ".markdown", ".text"), _without_notes(plain.read)),
+    ".docx": _without_notes(docx.read), ".html": _without_notes(html.read), ".htm": _without_notes(html.read),
+    ".pdf": pdf.read,
+    **dict.fromkeys(office.SUFFIXES, _without_notes(office.read)),        # through LibreOffice
 }
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
-# Readers that also say what they could not read: (text, notes).
-_NOTED_READERS = {".pdf": pdf.read_noted}
 # Formats that government reports come in and nothing here reads, with what to do instead.
 _NOT_READ = {".ofd": "an OFD file (.ofd) is not read: save it as .pdf (an OFD reader's Save As or Print)"}
 
@@ -61,8 +68,7 @@ def read_noted(path: Path) -> tuple[str, str, tuple[str, ...]]:
         raise ReportError(path, f"cannot read file: {err.strerror or err}") from None
     if not data.strip():
         raise ReportError(path, "empty file")
-    noted = _NOTED_READERS.get(path.suffix.lower())
-    text, notes = noted(path, data) if noted else (reader(path, data), ())
+    text, notes = reader(path, data)
     text = normalise_newlines(text)
     if not text.strip():
         raise ReportError(path, "no text found in the file")

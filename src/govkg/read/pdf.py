@@ -19,7 +19,7 @@ from pathlib import Path
 from govkg.errors import ReportError
 from govkg.read.wrapped import join_wrapped
 
-__all__ = ["read", "read_noted"]
+__all__ = ["read"]
 
 INDENT = "\u3000"
 _NOT_PRINTED = {0, 10, 13, 0xFFFE, 0xFFFF}      # pdfium's generated line ends and unknown codes
@@ -34,11 +34,7 @@ class _Char:
     generated: bool = False     # a space pdfium put where it saw a gap
 
 
-def read(path: Path, data: bytes) -> str:
-    return read_noted(path, data)[0]
-
-
-def read_noted(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     """The text, and a note naming the pages that hold an image and no text (scanned pages, which
     only OCR can read): the rest of the report is read without them."""
     import pypdfium2
@@ -88,13 +84,13 @@ def _scanned_note(pages: list[int], total: int) -> str:
 def _page_text(page) -> str:
     """The page's lines, top to bottom, each indented by as many full-width spaces as characters
     it starts right of the page's leftmost line."""
-    lines = [line for line in _lines(_chars(page)) if "".join(ch.text for ch in line).strip()]
+    lines = [(line, text) for line in _lines(_chars(page)) if (text := "".join(ch.text for ch in line).strip())]
     if not lines:
         return ""
-    starts = [next(ch for ch in line if not ch.text.isspace()) for line in lines]
+    starts = [next(ch for ch in line if not ch.text.isspace()) for line, _ in lines]
     left = min(ch.x for ch in starts)
-    return "\n".join(INDENT * int((start.x - left) / start.size + 0.25) + "".join(ch.text for ch in line).strip()
-                     for start, line in zip(starts, lines))
+    return "\n".join(INDENT * int((start.x - left) / start.size + 0.25) + text
+                      for start, (_, text) in zip(starts, lines))
 
 
 def _chars(page) -> list[_Char]:
