@@ -39,10 +39,58 @@ def word_document(text: str, title: str, out: Path) -> None:
     document.save(out)
 
 
-def main() -> None:
-    from govkg.extract import extract
-    from govkg.read import read_report, read_text
+def statements(path: Path) -> set[str]:
+    """The report's statements, without white space."""
+    from govkg.read import read_text
     from govkg.statements import split_statements
+
+    return {re.sub(r"\s", "", st.text) for st in split_statements(read_text(path)[0]) if st.text.strip()}
+
+
+def found(path: Path) -> tuple[set, set]:
+    """The report's entities (type, name) and relations (head, type, tail; the author as @author)."""
+    from govkg.extract import extract
+    from govkg.read import read_report
+
+    extraction = extract(read_report(path))
+    names = {e.id: ("@author" if e.author else e.name) for e in extraction.entities}
+    return ({(e.type, e.name) for e in extraction.entities if not e.author},
+            {(names[r.head], r.type, names[r.tail]) for r in extraction.relations})
+
+
+def compare(text: Path, copy: Path) -> tuple[int, ...]:
+    """Statements, entities and relations of the text, and how many of each the copy gives too."""
+    written = statements(text)
+    (ents, rels), (copy_ents, copy_rels) = found(text), found(copy)
+    return (len(written), len(written & statements(copy)), len(ents), len(ents & copy_ents),
+            len(rels), len(rels & copy_rels))
+
+
+def compare_all(texts: list[Path], copy_of, each: bool) -> tuple[list[int], float]:
+    """``compare`` summed over the texts (a line for each when ``each``), and the seconds spent
+    reading and splitting the copies."""
+    totals, reading = [0] * 6, 0.0
+    for text in texts:
+        copy = copy_of(text)
+        started = time.perf_counter()
+        statements(copy)
+        reading += time.perf_counter() - started
+        row = compare(text, copy)
+        totals = [a + b for a, b in zip(totals, row)]
+        if each:
+            print(f"{copy.parent.name:10s} {text.name:55s} statements {row[1] / row[0]:.3f}  "
+                  f"entities {row[3] / row[2]:.3f}  relations {row[5] / max(row[4], 1):.3f}")
+    return totals, reading
+
+
+def shares(totals: list[int]) -> str:
+    return (f"statements {totals[1]:,} of {totals[0]:,} as in the text ({totals[1] / totals[0]:.3f}); entities "
+            f"{totals[3]:,} of {totals[2]:,} ({totals[3] / totals[2]:.3f}); relations {totals[5]:,} of "
+            f"{totals[4]:,} ({totals[5] / totals[4]:.3f})")
+
+
+def main() -> None:
+    from govkg.read import read_report
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--each", action="store_true", help="a line for each report")
@@ -50,15 +98,6 @@ def main() -> None:
     program = shutil.which("soffice") or shutil.which("libreoffice")
     if program is None:
         raise SystemExit("LibreOffice (soffice) is not on the PATH")
-
-    def statements(path: Path) -> set[str]:
-        return {re.sub(r"\s", "", st.text) for st in split_statements(read_text(path)[0]) if st.text.strip()}
-
-    def found(path: Path) -> tuple[set, set]:
-        extraction = extract(read_report(path))
-        names = {e.id: ("@author" if e.author else e.name) for e in extraction.entities}
-        return ({(e.type, e.name) for e in extraction.entities if not e.author},
-                {(names[r.head], r.type, names[r.tail]) for r in extraction.relations})
 
     def printed(sources: list[Path], folder: Path, *options: str) -> None:
         subprocess.run([program, "--headless", f"-env:UserInstallation={(folder / 'profile').as_uri()}", *options,
@@ -76,24 +115,9 @@ def main() -> None:
             word_document(report.text, report.title or text.stem, word / f"{text.stem}.docx")
         printed(sorted(word.glob("*.docx")), word)
         for folder in (plain, word):
-            totals, reading = [0] * 6, 0.0
-            for text in texts:
-                pdf = folder / f"{text.stem}.pdf"
-                started = time.perf_counter()
-                read_back = statements(pdf)
-                reading += time.perf_counter() - started
-                written = statements(text)
-                (ents, rels), (pdf_ents, pdf_rels) = found(text), found(pdf)
-                row = (len(written), len(written & read_back), len(ents), len(ents & pdf_ents),
-                       len(rels), len(rels & pdf_rels))
-                totals = [a + b for a, b in zip(totals, row)]
-                if args.each:
-                    print(f"{folder.name:10s} {text.name:55s} statements {row[1] / row[0]:.3f}  "
-                          f"entities {row[3] / row[2]:.3f}  relations {row[5] / max(row[4], 1):.3f}")
-            print(f"{len(texts)} reports printed {folder.name.replace('-', ' ')}, read from PDF: statements "
-                  f"{totals[1]:,} of {totals[0]:,} as in the text ({totals[1] / totals[0]:.3f}); entities "
-                  f"{totals[3]:,} of {totals[2]:,} ({totals[3] / totals[2]:.3f}); relations {totals[5]:,} of "
-                  f"{totals[4]:,} ({totals[5] / totals[4]:.3f}); the PDFs read and split in {reading:.1f} s", flush=True)
+            totals, reading = compare_all(texts, lambda text: folder / f"{text.stem}.pdf", args.each)
+            print(f"{len(texts)} reports printed {folder.name.replace('-', ' ')}, read from PDF: {shares(totals)}; "
+                  f"the PDFs read and split in {reading:.1f} s", flush=True)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,16 @@ def test_what_is_not_a_cut_stays_apart(previous, line):
     assert join_wrapped(["\n".join(lines)]).split("\n")[-2:] == [previous, line]
 
 
+@pytest.mark.parametrize("previous, line, joined", [
+    ("乙" * 38 + "增长5.", "3%和7.2%。", True),             # a decimal point, its digits on the next line
+    ("乙" * 38 + "增长5.", "丙" * 10 + "。", False),         # a sentence that ended in a full stop
+    ("乙" * 38 + "第5.", INDENT + "3项任务。", False),        # the next paragraph is indented
+])
+def test_a_line_cut_at_a_decimal_point_goes_on(previous, line, joined):
+    out = join_wrapped(["\n".join(BODY + [previous, line])]).split("\n")
+    assert out[-1:] == [previous + line] if joined else out[-2:] == [previous, line]
+
+
 def test_a_number_that_did_not_fit_may_end_the_line_early():
     short = "乙" * 36                                      # width 72: 8 short of full
     joined = join_wrapped(["\n".join(BODY + [short, "20152016年完成。"])]).split("\n")[-1]

@@ -96,8 +96,13 @@ def _goes_on(previous: str, line: str, full: int) -> bool:
     slack, paragraph_end, _ = _settings()
     stripped = line.strip()
     return (bool(stripped) and width(previous) >= full - slack - _latin_slack(previous, stripped)
-            and not paragraph_end.search(previous)
+            and (not paragraph_end.search(previous) or _decimal_point_split(previous, stripped))
             and not line.startswith(_INDENT) and heading_level(stripped) is None)
+
+
+def _decimal_point_split(previous: str, line: str) -> bool:
+    """A line ending in a number's decimal point whose digits open the next line (增长5. / 3%)."""
+    return previous.rstrip()[-2:-1].isdigit() and previous.rstrip().endswith(".") and line[:1].isdigit()
 
 
 def _latin_slack(previous: str, line: str) -> float:
