@@ -204,7 +204,7 @@ def _summary(result, verb: str) -> str:
 @cli_errors
 @neo4j_options
 def load(
-    reports: list[Path] = typer.Argument(None, help="Report files or folders (txt, md, docx, pdf, html; doc, wps, rtf, odt through LibreOffice)."),
+    reports: list[Path] = typer.Argument(None, help="Report files or folders (txt, md, docx, pdf, ofd, html; doc, wps, rtf, odt through LibreOffice)."),
     store: Optional[Path] = StoreOption,
     author: Optional[str] = typer.Option(None, "--issuer", "--author", help="The body that issued the reports (overrides detection)."),
     kind: Optional[str] = typer.Option(None, "--kind", help="Their kind: 政府工作报告, 述职报告, 工作总结, 五年规划, 政策文件 or 党代会报告."),

@@ -43,7 +43,7 @@ def test_the_same_file_named_two_ways_is_one_report(tmp_path):
     ("blank.txt", b"  \n\n ", "empty file"),
     ("report.xlsx", "内容".encode(), "unsupported file type '.xlsx'"),
     ("README", "内容".encode(), "unsupported file type '(none)'"),
-    ("report.ofd", b"PK\x03\x04", "an OFD file (.ofd) is not read: save it as .pdf"),
+    ("report.ceb", b"CEB\x00", "a CEB file (.ceb, Founder Apabi) is not read: save it as .pdf or .ofd"),
 ])
 def test_bad_input_names_the_file_and_the_reason(tmp_path, name, data, reason):
     path = tmp_path / name

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govkg.errors import ReportError
 from govkg.model import Report
-from govkg.read import docx, html, office, pdf, plain
+from govkg.read import docx, html, ofd, office, pdf, plain
 from govkg.read.metadata import describe, override
 from govkg.read.sidecar import MetaOverride, sidecar_for
 
@@ -30,12 +30,13 @@ def _without_notes(read: Callable[[Path, bytes], str]) -> Reader:
 _READERS: dict[str, Reader] = {
     **dict.fromkeys((".txt", ".md", ".markdown", ".text"), _without_notes(plain.read)),
     ".docx": _without_notes(docx.read), ".html": _without_notes(html.read), ".htm": _without_notes(html.read),
-    ".pdf": pdf.read,
+    ".pdf": pdf.read, ".ofd": ofd.read,
     **dict.fromkeys(office.SUFFIXES, _without_notes(office.read)),        # through LibreOffice
 }
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
 # Formats that government reports come in and nothing here reads, with what to do instead.
-_NOT_READ = {".ofd": "an OFD file (.ofd) is not read: save it as .pdf (an OFD reader's Save As or Print)"}
+_NOT_READ = {".ceb": "a CEB file (.ceb, Founder Apabi) is not read: save it as .pdf or .ofd (Apabi Reader's Save As "
+                     "or Print)"}
 
 
 def other_format(suffix: str) -> str:
