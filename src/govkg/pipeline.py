@@ -20,7 +20,7 @@ from govkg.identity import entity_label
 from govkg.interchange import write_jsonl
 from govkg.model import Extraction, Report
 from govkg.parts import LARGE_REPORT, extract_parts, is_large, merge_parts
-from govkg.read import SUPPORTED_SUFFIXES, office, other_format, read_report, read_text, report_key
+from govkg.read import SUPPORTED_SUFFIXES, office, other_format, read_noted, read_report, report_key
 from govkg.read.metadata import not_a_report
 from govkg.read.sidecar import SIDECAR_NAME, MetaOverride, sidecar_for
 from govkg.store import GraphStore
@@ -238,9 +238,11 @@ def load_files(paths: list[Path], store: GraphStore, author: str | MetaOverride 
         v is not None for v in (author.issuer, author.kind, author.year, author.level, author.title, author.sidecar))
     # metadata stated by the user (options or a sidecar row) may differ from what is stored:
     # those reports are extracted, and load_extractions compares their metadata too
-    unchanged = [path for path in paths if not stated and sidecar_for(Path(path)) is None
-                 and _is_unchanged(Path(path), store)]
-    todo = [path for path in paths if path not in set(unchanged)]
+    unchanged: dict[Path, tuple[str, ...]] = {}
+    for path in paths:
+        if not stated and sidecar_for(Path(path)) is None and (notes := _unchanged_notes(Path(path), store)) is not None:
+            unchanged[path] = notes
+    todo = [path for path in paths if path not in unchanged]
     for path in unchanged:
         if progress:
             progress(Path(path).name)
@@ -252,6 +254,7 @@ def load_files(paths: list[Path], store: GraphStore, author: str | MetaOverride 
                             (_extract_large(Path(path), author, progress, model) for path in big))
     result = load_extractions(items, store)
     result.unchanged[:0] = [Path(path).name for path in unchanged]
+    result.notes[:0] = [(str(path), note) for path, notes in unchanged.items() for note in notes]
     result.seconds = time.perf_counter() - started
     return result
 
@@ -302,17 +305,18 @@ def _guarded(path: Path, parts: Iterator[Extraction]) -> Iterator[Extraction]:
         raise ReportError(path, f"cannot extract the report ({type(err).__name__}: {reason})") from None
 
 
-def _is_unchanged(path: Path, store: GraphStore) -> bool:
-    """True when ``store`` holds this file's report with the hash of its text today."""
+def _unchanged_notes(path: Path, store: GraphStore) -> tuple[str, ...] | None:
+    """When ``store`` holds this file's report with the hash of its text today, what the reader
+    notes of the file (scanned pages: said again on each load, as they are still unread); else None."""
     probe = Report(doc=path.name, text="", sha256="", key=report_key(path))
     stored = store.report_digest(store.report_key(probe))
     if stored is None:
-        return False
+        return None
     try:
-        text, _ = read_text(path)
+        text, _, notes = read_noted(path)
     except ReportError:
-        return False                # extraction reports it
-    return hashlib.sha256(text.encode("utf-8")).hexdigest() == stored
+        return None                 # extraction reports it
+    return notes if hashlib.sha256(text.encode("utf-8")).hexdigest() == stored else None
 
 
 def load_extractions(items: Iterable[Extraction | ReportError | ReportParts], store: GraphStore) -> LoadResult:

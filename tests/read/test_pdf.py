@@ -115,6 +115,9 @@ def test_govkg_load_prints_the_note_and_loads_the_rest(tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"note: {path}: page 2 of 3 holds an image and no text (scanned?)" in " ".join(done.stderr.split())
     assert "loaded 1 report" in done.stderr
+    again = govkg("load", str(path), "--store", str(tmp_path / "store"))     # recognised unchanged: still unread
+    assert again.returncode == 0 and "unchanged" in again.stderr, again.stderr
+    assert f"note: {path}: page 2 of 3 holds an image and no text (scanned?)" in " ".join(again.stderr.split())
 
 def _statements(path: Path) -> list[str]:
     from govkg.read import read_text
