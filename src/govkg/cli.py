@@ -46,8 +46,26 @@ Neo4jPasswordOption = typer.Option(None, "--neo4j-password", envvar="NEO4J_PASSW
 ModelOption = typer.Option(None, "--model", metavar="DIR", envvar="GOVKG_MODEL",
                            help="A model folder written by `govkg train` (default: the model shipped with govkg).")
 FastOption = typer.Option(False, "--fast", help="Rules alone, no learned model: faster, finds less (docs/extraction.md).")
+OcrOption = typer.Option(False, "--ocr", envvar="GOVKG_OCR",
+                         help="Read a PDF's scanned pages (an image, no text) by OCR: Tesseract with its Chinese model "
+                              "(apt-get install tesseract-ocr tesseract-ocr-chi-sim), some 3-5 s a page on 2 cores; "
+                              "what it reads is cached, and read from the cache later with or without --ocr.")
 TableFormatOption = typer.Option("table", "--format", "-f", help="table, csv, tsv or json.")
 ReaderBackendOption = typer.Option("embedded", "--backend", help="embedded or neo4j.")
+
+
+def _ocr_for_the_run(wanted: bool) -> None:
+    """OCR for this run, worker processes included (they inherit GOVKG_OCR), or a usage error
+    saying what is missing for it."""
+    import os
+
+    from govkg.read import ocr
+
+    if not wanted:
+        return
+    if ocr.missing():
+        raise UsageError(f"--ocr: {ocr.missing()}")
+    os.environ["GOVKG_OCR"] = "1"
 
 
 def _model_spec(model: Path | None, fast: bool) -> str | None:
@@ -215,6 +233,7 @@ def load(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for extraction (output order is kept)."),
     model: Optional[Path] = ModelOption,
     fast: bool = FastOption,
+    ocr: bool = OcrOption,
     no_compact: bool = typer.Option(False, "--no-compact", help="Do not compact the embedded store now, however much "
                                     "was written (the next load or `govkg compact` will)."),
     neo4j: Neo4jServer = Neo4jServer(),
@@ -232,7 +251,8 @@ def load(
     faster (`--no-compact`: not now; later, with `govkg compact` or the next load).
 
     Example: `govkg load examples/` or `govkg load --store ~/kg reports/*.docx`
-    (`--neo4j bolt://localhost:7687` writes to Neo4j instead of the embedded store)
+    (`--neo4j bolt://localhost:7687` writes to Neo4j instead of the embedded store;
+    `govkg load --ocr scans/` reads the scanned pages of PDFs by OCR)
     """
     import os
 
@@ -242,6 +262,7 @@ def load(
     if not reports and not from_jsonl:
         raise UsageError("nothing to load: give report files or folders, or --from-jsonl FILE")
     spec = _model_spec(model, fast)
+    _ocr_for_the_run(ocr)
     paths = _inputs(reports) if reports else []
     stated = _stated(author, kind, year, metadata)
     if not from_jsonl and not any(os.path.lexists(p) for p in paths):
@@ -276,6 +297,7 @@ def extract(
                                        help="Run the per-report map on a Dask cluster, e.g. tcp://10.0.0.5:8786."),
     model: Optional[Path] = ModelOption,
     fast: bool = FastOption,
+    ocr: bool = OcrOption,
 ):
     """Extract entities, relations and themes to interchange JSONL, without storing them.
 
@@ -289,6 +311,7 @@ def extract(
     from govkg.pipeline import extract_to_jsonl
 
     spec = _model_spec(model, fast)
+    _ocr_for_the_run(ocr)
     paths = _inputs(inputs)
     author = _stated(author, kind, year, metadata)
 

@@ -46,7 +46,7 @@ def test_pages_follow_each_other_one_line_apart(tmp_path):
 
 def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path):
     path = _pdf_with_text(tmp_path / "scan.pdf", [])
-    assert "the PDF has no text layer (a scanned image?); run OCR first" in refusal(path)
+    assert "the PDF has no text layer (a scanned image?); load with --ocr to read it by OCR" in refusal(path)
 
 
 @pytest.mark.parametrize("name,data,reason", [

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from govkg.errors import ReportError
-from govkg.read import docx
+from govkg.read import cache, docx
 
 __all__ = ["SUFFIXES", "cache_folder", "looks_like_a_document", "missing", "read", "soffice"]
 
@@ -59,36 +59,18 @@ def read(path: Path, data: bytes) -> str:
         source.write_bytes(data)
         converted = _convert(path, program, source, Path(tmp)).read_bytes()
     text = docx.read(path, converted)
-    _keep(cached, converted)
+    cache.keep(cached, converted)
     return text
 
 
 def cache_folder() -> Path:
     """Where converted texts are kept."""
-    named = os.environ.get("GOVKG_CACHE_DIR")
-    if named:
-        return Path(named) / "office"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "govkg" / "office"
+    return cache.folder("office")
 
 
 def _cache_file(data: bytes) -> Path:
     """LibreOffice's .docx of the file (not its text, so that a later govkg reads it its own way)."""
     return cache_folder() / f"{hashlib.sha256(data).hexdigest()}.docx"
-
-
-def _keep(cached: Path, converted: bytes) -> None:
-    """Write the conversion to the cache, whole or not at all; a cache that cannot be written is skipped."""
-    part = None
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        handle, part = tempfile.mkstemp(dir=cached.parent, suffix=".part")
-        with os.fdopen(handle, "wb") as out:
-            out.write(converted)
-        os.replace(part, cached)
-    except OSError:
-        if part:
-            Path(part).unlink(missing_ok=True)
 
 
 def looks_like_a_document(data: bytes) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["PrintedChar", "page_text", "scanned_note"]
+__all__ = ["PrintedChar", "indented", "page_list", "page_text", "scanned_note"]
 
 INDENT = "\u3000"
 
@@ -26,16 +26,27 @@ def page_text(chars: list[PrintedChar]) -> str:
     """The page's lines, top to bottom, each indented by as many full-width spaces as characters
     it starts right of the page's leftmost line."""
     lines = [(line, text) for line in _lines(chars) if (text := "".join(ch.text for ch in line).strip())]
+    starts = [next(ch for ch in line if not ch.text.isspace()) for line, _ in lines]
+    return indented([(start.x, start.size, text) for start, (_, text) in zip(starts, lines)])
+
+
+def indented(lines: list[tuple[float, float, str]]) -> str:
+    """Lines given as (left end, character size, text), top to bottom, each indented by as many
+    full-width spaces as characters it starts right of the leftmost."""
     if not lines:
         return ""
-    starts = [next(ch for ch in line if not ch.text.isspace()) for line, _ in lines]
-    left = min(ch.x for ch in starts)
-    return "\n".join(INDENT * int((start.x - left) / start.size + 0.25) + text
-                      for start, (_, text) in zip(starts, lines))
+    left = min(x for x, _, _ in lines)
+    return "\n".join(INDENT * int((x - left) / size + 0.25) + text for x, size, text in lines)
 
 
-def scanned_note(pages: list[int], total: int) -> str:
+def scanned_note(pages: list[int], total: int, remedy: str = "run OCR to read them") -> str:
     """The note for pages that hold an image and no text (1-based page numbers)."""
+    return (f"{page_list(pages, total)} hold{'' if len(pages) > 1 else 's'} an image and no text (scanned?) and "
+            f"{'were' if len(pages) > 1 else 'was'} not read; {remedy}")
+
+
+def page_list(pages: list[int], total: int) -> str:
+    """page 2 of 4, pages 2-3, 5 of 6 (1-based page numbers)."""
     runs: list[list[int]] = []
     for n in pages:
         if runs and n == runs[-1][-1] + 1:
@@ -43,8 +54,7 @@ def scanned_note(pages: list[int], total: int) -> str:
         else:
             runs.append([n])
     named = ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
-    return (f"page{'s' if len(pages) > 1 else ''} {named} of {total} hold{'' if len(pages) > 1 else 's'} an image "
-            f"and no text (scanned?) and {'were' if len(pages) > 1 else 'was'} not read; run OCR to read them")
+    return f"page{'s' if len(pages) > 1 else ''} {named} of {total}"
 
 
 def _lines(chars: list[PrintedChar]) -> list[list[PrintedChar]]:

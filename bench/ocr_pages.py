@@ -1,0 +1,68 @@
+"""What a report loses when it comes scanned, read by OCR (`govkg load --ocr`). Reports of
+../shared/corpus are printed to PDF by LibreOffice, each page rendered to a grey image at 200 dpi
+(a scan without its noise: the figures are a ceiling for real scans) and put in a PDF with no text
+layer; each is read back by Tesseract and its statements (compared without white space) and its
+extraction set against those of the text, as bench/pdf_paragraphs.py does for text layers.
+Run by hand (LibreOffice and Tesseract with chi_sim installed; about 2.5 s a page on 2 cores):
+
+    python bench/ocr_pages.py [--each] [REPORT.txt ...]     # default: four reports, 60 pages
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from pdf_paragraphs import CORPUS, compare_all, shares
+
+DEFAULT = ["gwr-hailar-district-2015.txt", "summary-county-organization-2021.txt",
+           "policy-zhongshan-2020-government-data-management.txt", "gwr-national-2019.txt"]
+
+
+def scanned(pdf: Path, out: Path) -> int:
+    """The PDF's pages as images in a PDF of their own; the number of pages."""
+    import pypdfium2
+
+    printed, scan = pypdfium2.PdfDocument(pdf), pypdfium2.PdfDocument.new()
+    for n in range(len(printed)):
+        width, height = printed[n].get_size()
+        image = pypdfium2.PdfImage.new(scan)
+        image.set_bitmap(printed[n].render(scale=200 / 72, grayscale=True))
+        image.set_matrix(pypdfium2.PdfMatrix().scale(width, height))
+        page = scan.new_page(width, height)
+        page.insert_obj(image)
+        page.gen_content()
+    scan.save(out)
+    return len(printed)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("reports", nargs="*", default=DEFAULT, help="corpus file names")
+    ap.add_argument("--each", action="store_true", help="a line for each report")
+    args = ap.parse_args()
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None or shutil.which("tesseract") is None:
+        raise SystemExit("LibreOffice (soffice) and Tesseract (tesseract) must be on the PATH")
+    texts = [CORPUS / name for name in args.reports]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "scans"
+        folder.mkdir()
+        subprocess.run([program, "--headless", f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                        "--infilter=Text (encoded):UTF8,,,", "--convert-to", "pdf", "--outdir", str(folder),
+                        *map(str, texts)], check=True, capture_output=True, timeout=1800)
+        pages = sum(scanned(folder / f"{t.stem}.pdf", folder / f"{t.stem}.scan.pdf") for t in texts)
+        os.environ.update(GOVKG_OCR="1", GOVKG_CACHE_DIR=str(Path(tmp) / "cache"))     # OCR each page once
+        started = time.perf_counter()
+        totals, _ = compare_all(texts, lambda text: folder / f"{text.stem}.scan.pdf", args.each)
+        seconds = time.perf_counter() - started
+    print(f"{len(texts)} reports printed, scanned at 200 dpi ({pages} pages), read by OCR: {shares(totals)}; "
+          f"{seconds:.0f} s with their extraction ({seconds / pages:.1f} s a page)", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""govkg.read.ocr: the scanned pages of a PDF read by a real Tesseract when OCR is asked for
+(`--ocr`, GOVKG_OCR=1), kept in the cache, and named in a note saying how to read them when it is
+not. The scans are pages LibreOffice printed, rendered to images by pdfium and put in a PDF with
+no text layer."""
+import difflib
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from govkg.read import ocr, read_noted
+from testkit import govkg, refusal, save_as
+
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+
+
+def _tsv(*lines: tuple[int, list[str]]) -> str:
+    """Tesseract's TSV of these lines (left end, words), 40 pixels high, 60 apart."""
+    rows = [TSV_HEADER]
+    for number, (left, words) in enumerate(lines, 1):
+        top = 60 * number
+        rows.append(f"4\t1\t1\t1\t{number}\t0\t{left}\t{top}\t1000\t40\t-1\t")
+        rows += [f"5\t1\t1\t1\t{number}\t{n}\t{left + 900 - 40 * n}\t{top}\t40\t40\t95\t{word}"
+                 for n, word in enumerate(words, 1)]      # boxes out of order: the words' order stands
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("lines, text", [
+    ([(100, ["各位", "代表", ":"])], "各位代表："),
+    ([(100, ["增长", "12.1", "%", ";"]), (180, ["现在", ",", "我"])], "增长12.1%；\n　　现在，我"),
+    ([(100, ["GDP", "2015", "年"])], "GDP 2015年"),
+    ([(100, ["(", "一", ")", "总体", "要求", "(2020", "年", ")"])], "（一）总体要求（2020年）"),
+    ([(100, ["1,000", "(A)"])], "1,000(A)"),                  # no Chinese beside: as read
+])
+def test_a_page_is_rebuilt_from_tesseract_lines_in_their_words_order(lines, text):
+    assert ocr._page_text(_tsv(*lines)) == text
+
+
+@pytest.fixture(scope="module")
+def tesseract():
+    """Skips without Tesseract and its Chinese model, or fails under GOVKG_REQUIRE_TESSERACT=1."""
+    if ocr.missing():
+        if os.environ.get("GOVKG_REQUIRE_TESSERACT") == "1":
+            pytest.fail(f"GOVKG_REQUIRE_TESSERACT=1 but {ocr.missing()}")
+        pytest.skip(ocr.missing())
+
+
+@pytest.fixture
+def isolated(tmp_path, monkeypatch):
+    """A cache of this test's own; OCR off until the test asks for it."""
+    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("GOVKG_OCR", raising=False)
+    return tmp_path / "cache"
+
+
+def _scanned(soffice: str, source: Path, keep_text_on: tuple[int, ...] = ()) -> tuple[Path, list[str]]:
+    """The first two pages of the text printed by LibreOffice, as a PDF whose pages are images
+    (but those in ``keep_text_on``, kept as printed); and each page's text layer as printed."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium
+
+    printed = pypdfium2.PdfDocument(save_as(soffice, source, "pdf"))
+    scan = pypdfium2.PdfDocument.new()
+    texts = []
+    for n in range(2):
+        page = printed[n]
+        texts.append(page.get_textpage().get_text_range())
+        if n in keep_text_on:
+            scan.import_pages(printed, [n])
+            continue
+        image = pypdfium2.PdfImage.new(scan)
+        image.set_bitmap(page.render(scale=200 / 72, grayscale=True))
+        width, height = page.get_size()
+        image.set_matrix(pypdfium2.PdfMatrix().scale(width, height))
+        target = scan.new_page(width, height)
+        target.insert_obj(image)
+        target.gen_content()
+        assert pdfium.FPDFPage_CountObjects(target) == 1
+    path = source.with_suffix(".scan.pdf")
+    scan.save(path)
+    return path, texts
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s", "", text)
+
+
+def test_scanned_pages_are_read_by_ocr_when_asked_and_from_the_cache_after(tesseract, soffice, sample_report,
+                                                                          tmp_path, isolated, monkeypatch):
+    source = tmp_path / "report.txt"
+    source.write_bytes(sample_report.read_bytes())
+    path, printed = _scanned(soffice, source)
+    monkeypatch.setenv("GOVKG_OCR", "1")
+    text, _, notes = read_noted(path)
+    assert notes == ("pages 1-2 of 2 were read by OCR (Tesseract, chi_sim): names and numbers in them may be "
+                     "misread",)
+    likeness = difflib.SequenceMatcher(None, _squeezed(text), _squeezed("".join(printed)), autojunk=False).ratio()
+    assert likeness >= 0.95, likeness
+    assert "各位代表：" in text                                  # full-width punctuation after Chinese
+    assert len(list(isolated.glob("ocr/*.tsv"))) == 2
+    monkeypatch.delenv("GOVKG_OCR")
+    assert read_noted(path)[0] == text                          # read from the cache without --ocr
+
+
+def test_without_ocr_the_note_says_how_to_read_the_scanned_pages(tesseract, soffice, sample_report, tmp_path,
+                                                                 isolated):
+    source = tmp_path / "report.txt"
+    source.write_bytes(sample_report.read_bytes())
+    path, printed = _scanned(soffice, source, keep_text_on=(0,))
+    text, _, notes = read_noted(path)
+    assert _squeezed(text) == _squeezed(printed[0])
+    assert notes == ("page 2 of 2 holds an image and no text (scanned?) and was not read; load with --ocr to read "
+                     "it by OCR",)
+    whole_source = tmp_path / "whole.txt"
+    whole_source.write_bytes(sample_report.read_bytes())
+    whole, _ = _scanned(soffice, whole_source)
+    assert "the PDF has no text layer (a scanned image?); load with --ocr to read it by OCR" in refusal(whole)
+
+
+def test_govkg_load_with_ocr_reads_a_mixed_pdf_and_reloads_it_unchanged(tesseract, soffice, sample_report, tmp_path,
+                                                                       isolated):
+    source = tmp_path / "xx县2023年政府工作报告.txt"
+    source.write_bytes(sample_report.read_bytes())
+    path, _ = _scanned(soffice, source, keep_text_on=(0,))
+    store = tmp_path / "store"
+    done = govkg("load", "--ocr", str(path), "--store", str(store))
+    assert done.returncode == 0, done.stderr
+    assert f"note: {path}: page 2 of 2 was read by OCR" in " ".join(done.stderr.split())
+    again = govkg("load", str(path), "--store", str(store))          # no --ocr: the cache reads page 2
+    assert again.returncode == 0 and "unchanged" in again.stderr, again.stderr
+
+
+def test_ocr_asked_for_where_tesseract_is_missing_is_a_usage_error(tmp_path, sample_report):
+    bin_dir = Path(sys.executable).parent
+    done = govkg("load", "--ocr", str(sample_report), "--store", str(tmp_path / "store"),
+                 env={"PATH": str(bin_dir)})
+    assert done.returncode == 1
+    assert "error: --ocr: tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim" in done.stderr
+    assert not (tmp_path / "store").exists()
