@@ -38,23 +38,6 @@ def test_a_page_is_rebuilt_from_tesseract_lines_in_their_words_order(lines, text
     assert ocr._page_text(_tsv(*lines)) == text
 
 
-@pytest.fixture(scope="module")
-def tesseract():
-    """Skips without Tesseract and its Chinese model, or fails under GOVKG_REQUIRE_TESSERACT=1."""
-    if ocr.missing():
-        if os.environ.get("GOVKG_REQUIRE_TESSERACT") == "1":
-            pytest.fail(f"GOVKG_REQUIRE_TESSERACT=1 but {ocr.missing()}")
-        pytest.skip(ocr.missing())
-
-
-@pytest.fixture
-def isolated(tmp_path, monkeypatch):
-    """A cache of this test's own; OCR off until the test asks for it."""
-    monkeypatch.setenv("GOVKG_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("GOVKG_OCR", raising=False)
-    return tmp_path / "cache"
-
-
 def _scanned(soffice: str, source: Path, keep_text_on: tuple[int, ...] = ()) -> tuple[Path, list[str]]:
     """The first two pages of the text printed by LibreOffice, as a PDF whose pages are images
     (but those in ``keep_text_on``, kept as printed); and each page's text layer as printed."""
@@ -88,7 +71,7 @@ def _squeezed(text: str) -> str:
 
 
 def test_scanned_pages_are_read_by_ocr_when_asked_and_from_the_cache_after(tesseract, soffice, sample_report,
-                                                                          tmp_path, isolated, monkeypatch):
+                                                                          tmp_path, ocr_cache, monkeypatch):
     source = tmp_path / "report.txt"
     source.write_bytes(sample_report.read_bytes())
     path, printed = _scanned(soffice, source)
@@ -99,13 +82,13 @@ def test_scanned_pages_are_read_by_ocr_when_asked_and_from_the_cache_after(tesse
     likeness = difflib.SequenceMatcher(None, _squeezed(text), _squeezed("".join(printed)), autojunk=False).ratio()
     assert likeness >= 0.95, likeness
     assert "各位代表：" in text                                  # full-width punctuation after Chinese
-    assert len(list(isolated.glob("ocr/*.tsv"))) == 2
+    assert len(list(ocr_cache.glob("ocr/*.tsv"))) == 2
     monkeypatch.delenv("GOVKG_OCR")
     assert read_noted(path)[0] == text                          # read from the cache without --ocr
 
 
 def test_without_ocr_the_note_says_how_to_read_the_scanned_pages(tesseract, soffice, sample_report, tmp_path,
-                                                                 isolated):
+                                                                 ocr_cache):
     source = tmp_path / "report.txt"
     source.write_bytes(sample_report.read_bytes())
     path, printed = _scanned(soffice, source, keep_text_on=(0,))
@@ -120,7 +103,7 @@ def test_without_ocr_the_note_says_how_to_read_the_scanned_pages(tesseract, soff
 
 
 def test_govkg_load_with_ocr_reads_a_mixed_pdf_and_reloads_it_unchanged(tesseract, soffice, sample_report, tmp_path,
-                                                                       isolated):
+                                                                       ocr_cache):
     source = tmp_path / "xx县2023年政府工作报告.txt"
     source.write_bytes(sample_report.read_bytes())
     path, _ = _scanned(soffice, source, keep_text_on=(0,))

@@ -90,16 +90,27 @@ def _page(*objects: str, namespace: str = NS) -> str:
             f'<ofd:Layer ID="2">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
 
 
-def _package(path: Path, pages: list[str], namespace: str = NS, base: str = "Pages/Page_{n}/Content.xml") -> Path:
+def _package(path: Path, pages: list[str], namespace: str = NS, base: str = "Pages/Page_{n}/Content.xml",
+             media: dict[str, bytes] | None = None) -> Path:
+    """A package of these pages; ``media`` (file name: bytes) are the images of its DocumentRes.xml,
+    resource IDs 100, 101 ... in order."""
     listed = "".join(f'<ofd:Page ID="{n + 10}" BaseLoc="{base.format(n=n)}"/>' for n in range(len(pages)))
+    resources = "".join(f'<ofd:MultiMedia ID="{100 + n}" Type="Image"><ofd:MediaFile>{name}</ofd:MediaFile>'
+                        '</ofd:MultiMedia>' for n, name in enumerate(media or {}))
     with zipfile.ZipFile(path, "w") as package:
         package.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{namespace}" '
                                     f'Version="1.2" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>1</ofd:DocID>'
                                     '</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>')
         package.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd='
                                                f'"{namespace}"><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 '
-                                               f'297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>'
+                                               f'297</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>DocumentRes.xml'
+                                               f'</ofd:DocumentRes></ofd:CommonData><ofd:Pages>'
                                                f'{listed}</ofd:Pages></ofd:Document>')
+        package.writestr("Doc_0/DocumentRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd='
+                                                  f'"{namespace}" BaseLoc="Res"><ofd:MultiMedias>{resources}'
+                                                  '</ofd:MultiMedias></ofd:Res>')
+        for name, data in (media or {}).items():
+            package.writestr(f"Doc_0/Res/{name}", data)
         for n, page in enumerate(pages):
             package.writestr(posix_join("Doc_0", base.format(n=n)), page)
     return path
@@ -133,11 +144,12 @@ def test_what_the_standard_allows_reads(tmp_path, pages, namespace, base, expect
     assert [line.strip() for line in text.split("\n") if line.strip()] == expected and notes == ()
 
 
-def test_pages_that_are_only_an_image_are_named_in_a_note(tmp_path):
+def test_pages_that_are_only_an_image_are_named_in_a_note(tmp_path, ocr_cache):
     pages = [_page(_text_object("第一页。", 20, 20)), _page(IMAGE), _page(IMAGE), _page(_text_object("第四页。", 20, 20))]
     text, _, notes = read_noted(_package(tmp_path / "mixed.ofd", pages))
     assert text.split() == ["第一页。", "第四页。"]
-    assert notes == ("pages 2-3 of 4 hold an image and no text (scanned?) and were not read; run OCR to read them",)
+    assert notes[0].startswith("pages 2-3 of 4 hold an image and no text (scanned?) and were not read; load with --ocr "
+                               "to read them by OCR")
 
 
 def _written(path: Path, data: bytes) -> Path:
@@ -162,9 +174,9 @@ def _damaged(path: Path, drop: str = "", replace: tuple[str, bytes] | None = Non
      "not a readable OFD (Doc_0/Pages/Page_0/Content.xml is missing from the package)"),
     (lambda p: _damaged(p, replace=("Doc_0/Document.xml", b"<ofd:Document")),
      "not a readable OFD (Doc_0/Document.xml is damaged: "),
-    (lambda p: _package(p, [_page(IMAGE)]), "the OFD has no text (scanned images?); run OCR first"),
+    (lambda p: _package(p, [_page(IMAGE)]), "the OFD has no text (scanned images?); load with --ocr to read it"),
 ])
-def test_what_is_not_a_whole_ofd_is_refused(tmp_path, make, reason):
+def test_what_is_not_a_whole_ofd_is_refused(tmp_path, ocr_cache, make, reason):
     path = make(tmp_path / "report.ofd")
     said = refusal(path)
     assert reason in said and str(path) in said and "\n" not in said.strip()
@@ -181,3 +193,28 @@ def test_govkg_load_refuses_a_damaged_ofd_in_one_line_and_keeps_the_store(tmp_pa
     assert re.search(rf"{re.escape(str(bad))}: not an OFD file \(no OFD.xml in the package\)", done.stderr)
     listed = govkg("reports", "--store", str(store))
     assert "good.ofd" in listed.stdout
+
+
+def test_a_scanned_page_is_read_by_ocr_from_the_image_the_package_holds(tesseract, soffice, sample_report, tmp_path,
+                                                                       ocr_cache, monkeypatch):
+    """The first page of the sample printed by LibreOffice, as a PNG image filling an OFD page."""
+    import difflib
+    import io
+
+    import pypdfium2
+
+    from testkit import save_as
+
+    source = tmp_path / "report.txt"
+    source.write_bytes(sample_report.read_bytes())
+    printed = pypdfium2.PdfDocument(save_as(soffice, source, "pdf"))[0]
+    png = io.BytesIO()
+    printed.render(scale=200 / 72, grayscale=True).to_pil().save(png, format="PNG", dpi=(200, 200))
+    scan = '<ofd:ImageObject ID="9" CTM="210 0 0 297 0 0" Boundary="0 0 210 297" ResourceID="100"/>'
+    path = _package(tmp_path / "scan.ofd", [_page(scan), _page(_text_object("第二页。", 20, 20))],
+                    media={"page1.png": png.getvalue()})
+    monkeypatch.setenv("GOVKG_OCR", "1")
+    text, _, notes = read_noted(path)
+    assert notes == ("page 1 of 2 was read by OCR (Tesseract, chi_sim): names and numbers in it may be misread",)
+    squeezed, expected = re.sub(r"\s", "", text), re.sub(r"\s", "", printed.get_textpage().get_text_range()) + "第二页。"
+    assert difflib.SequenceMatcher(None, squeezed, expected, autojunk=False).ratio() >= 0.95

@@ -1,10 +1,10 @@
-"""OCR of a PDF's scanned pages (pages that hold an image and no text), by Tesseract with its
+"""OCR of scanned pages (pages of a PDF or OFD that hold an image and no text), by Tesseract with its
 Simplified Chinese model (Debian: tesseract-ocr tesseract-ocr-chi-sim), asked for by `--ocr`
 (``GOVKG_OCR=1`` for a whole run, worker processes included).
 
-Each page is rendered at 300 dpi by pdfium and read by the `tesseract` program, one process per
-core, each on one thread (Tesseract's own threads made a page take 28 s instead of 5 s on 2 cores).
-Its lines (TSV) are indented by where they start, as a PDF's text layer is, and joined into
+A PDF's page is rendered at 300 dpi by pdfium, an OFD page's image is taken as the package holds
+it, and each is read by the `tesseract` program, one process per core, each on one thread
+(Tesseract's own threads made a page take 28 s instead of 5 s on 2 cores). Its lines (TSV) are indented by where they start, as a PDF's text layer is, and joined into
 paragraphs the same way (``printed``, ``wrapped``). What Tesseract made of a page is kept in a
 cache by the file's hash and the page (``cache``): a page read by OCR once is read from the cache
 from then on, with or without `--ocr`, so loading again neither waits for OCR nor loses the page.
@@ -16,14 +16,15 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache as memoised
 from pathlib import Path
 
 from govkg.read import cache
-from govkg.read.printed import indented
+from govkg.read.printed import indented, page_list, scanned_note
 
-__all__ = ["missing", "page_texts", "wanted"]
+__all__ = ["missing", "page_texts", "read_scanned", "remedy", "rendered", "wanted"]
 
 LANGUAGE = "chi_sim"
 DPI = 300
@@ -47,23 +48,55 @@ def missing() -> str:
     return ""
 
 
-def page_texts(data: bytes, document, pages: list[int]) -> dict[int, str]:
-    """The text of each of ``pages`` (0-based) of the PDF ``document`` (its bytes ``data``), its
-    lines indented as ``printed.page_text`` gives a text layer's: from the cache, and by OCR when
-    it is wanted and installed; a page that was not read is left out."""
+def read_scanned(data: bytes, pages: list[str], scanned: list[int],
+                 image_of: Callable[[int], bytes | None], dpi: int | None = DPI) -> tuple[list[str], tuple[str, ...]]:
+    """The pages' texts with the ``scanned`` ones (0-based) read where they can be (``page_texts``),
+    and the notes that say which were read by OCR and which were not, and how to read those."""
+    read_by_ocr = page_texts(data, scanned, image_of, dpi) if scanned else {}
+    pages = [read_by_ocr.get(n, text) for n, text in enumerate(pages)]
+    unread = [n + 1 for n in scanned if not pages[n].strip()]
+    read = [n + 1 for n in scanned if pages[n].strip()]
+    notes = [scanned_note(unread, len(pages), remedy("read them" if len(unread) > 1 else "read it"))] if unread else []
+    if read:
+        notes.append(f"{page_list(read, len(pages))} {'were' if len(read) > 1 else 'was'} read by OCR (Tesseract, "
+                     f"{LANGUAGE}): names and numbers in {'them' if len(read) > 1 else 'it'} may be misread")
+    return pages, tuple(notes)
+
+
+def remedy(action: str) -> str:
+    """What to do for pages only OCR can read, given what this run and this machine can do."""
+    if not wanted():
+        return f"load with --ocr to {action} by OCR" + (f" ({missing()})" if missing() else "")
+    return f"OCR cannot {action} here: {missing()}" if missing() else f"OCR could not {action}"
+
+
+def page_texts(data: bytes, pages: list[int], image_of: Callable[[int], bytes | None],
+               dpi: int | None = DPI) -> dict[int, str]:
+    """The text of each of ``pages`` (0-based) of the file whose bytes are ``data``, its lines
+    indented as ``printed.page_text`` gives a text layer's: from the cache, and by OCR of
+    ``image_of(page)`` (at ``dpi``; None: as the image says) when it is wanted and installed; a
+    page that was not read is left out."""
     digest = hashlib.sha256(data).hexdigest()
-    found = {n: tsv for n in pages if (tsv := _cached(digest, n)) is not None}
+    found = {n: tsv for n in pages if (tsv := _cached(digest, n, dpi)) is not None}
     todo = [n for n in pages if n not in found] if wanted() and not missing() else []
     workers = max(1, min(len(todo), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for at in range(0, len(todo), workers):     # a few pages' images at a time (9 MB each)
             batch = todo[at:at + workers]
-            images = [_pgm(document[n]) for n in batch]     # pdfium is not thread-safe: rendered here
-            for n, tsv in zip(batch, pool.map(_tesseract_tsv, images)):
+            images = [image_of(n) for n in batch]       # pdfium is not thread-safe: rendered here
+            for n, tsv in zip(batch, pool.map(lambda image: _tesseract_tsv(image, dpi), images)):
                 if tsv is not None:
-                    cache.keep(_cache_file(digest, n), tsv.encode("utf-8"))
+                    cache.keep(_cache_file(digest, n, dpi), tsv.encode("utf-8"))
                     found[n] = tsv
     return {n: _page_text(tsv) for n, tsv in found.items()}
+
+
+def rendered(page) -> bytes:
+    """A PDF page rendered in grey at ``DPI`` as a PGM image (what Tesseract reads; no image
+    library needed)."""
+    pixels = page.render(scale=DPI / 72, grayscale=True).to_numpy()
+    pixels = pixels.reshape(pixels.shape[0], pixels.shape[1], -1)[:, :, 0]
+    return b"P5\n%d %d\n255\n" % (pixels.shape[1], pixels.shape[0]) + pixels.tobytes()
 
 
 @memoised
@@ -80,34 +113,29 @@ def _tesseract() -> tuple[str, str, frozenset[str]] | None:
     return program, (version.split("\n")[0] or "tesseract").strip(), frozenset(line.strip() for line in listed.splitlines()[1:])
 
 
-def _cache_file(digest: str, page: int) -> Path:
+def _cache_file(digest: str, page: int, dpi: int | None) -> Path:
     found = _tesseract()
     version = found[1] if found else ""
-    key = hashlib.sha256(f"{digest} {page} {DPI} {LANGUAGE} {version}".encode()).hexdigest()
+    key = hashlib.sha256(f"{digest} {page} {dpi} {LANGUAGE} {version}".encode()).hexdigest()
     return cache.folder("ocr") / f"{key}.tsv"
 
 
-def _cached(digest: str, page: int) -> str | None:
+def _cached(digest: str, page: int, dpi: int | None) -> str | None:
     """The page's TSV as this Tesseract made it, if it did."""
     try:
-        return _cache_file(digest, page).read_text(encoding="utf-8")
+        return _cache_file(digest, page, dpi).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 
 
-def _pgm(page) -> bytes:
-    """The page rendered in grey as a PGM image (what Tesseract reads; no image library needed)."""
-    pixels = page.render(scale=DPI / 72, grayscale=True).to_numpy()
-    pixels = pixels.reshape(pixels.shape[0], pixels.shape[1], -1)[:, :, 0]
-    return b"P5\n%d %d\n255\n" % (pixels.shape[1], pixels.shape[0]) + pixels.tobytes()
-
-
-def _tesseract_tsv(image: bytes) -> str | None:
+def _tesseract_tsv(image: bytes | None, dpi: int | None) -> str | None:
     """Tesseract's words of the image with their boxes (TSV), or None when it failed."""
     found = _tesseract()
-    assert found is not None
+    if found is None or not image:
+        return None
+    resolution = ["--dpi", str(dpi)] if dpi else []
     try:
-        done = subprocess.run([found[0], "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"], input=image,
+        done = subprocess.run([found[0], "stdin", "stdout", "-l", LANGUAGE, *resolution, "tsv"], input=image,
                               capture_output=True, timeout=TIMEOUT_SECONDS, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     except (OSError, subprocess.SubprocessError):
         return None

@@ -8,7 +8,9 @@ is placed on the page and the lines and paragraphs rebuilt as for a PDF (``print
 Read with the standard library: the Python OFD packages read the same XML but bring PDF
 renderers with them (easyofd: PyMuPDF, reportlab), and their lists of text objects would still
 need this placing. Elements are matched by local name, since some producers write another
-namespace than the standard's. Page templates (a letterhead, page numbers) are left out.
+namespace than the standard's. Page templates (a letterhead, page numbers) are left out. A page
+that holds an image and no text (a scan) is read by OCR with `--ocr` (``ocr``), from the image
+the package holds.
 """
 from __future__ import annotations
 
@@ -21,26 +23,29 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from govkg.errors import ReportError
-from govkg.read.printed import PrintedChar, page_text, scanned_note
+from govkg.read import ocr
+from govkg.read.printed import PrintedChar, page_text
 from govkg.read.wrapped import join_wrapped, width
 
 __all__ = ["read"]
 
-_MAX_XML = 64 * 1024 * 1024      # a page's XML larger than this is not a report's
+_MAX_XML = 64 * 1024 * 1024      # a page's XML or image larger than this is not a report's
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
-    """The text of every page of every document in the package, and a note naming the pages that
-    hold an image and no text (scanned pages)."""
+    """The text of every page of every document in the package, and notes naming the pages that
+    hold an image and no text (scanned pages: read by OCR with `--ocr`)."""
     package = _package(path, data)
-    pages = [page for document in _documents(path, package) for page in _pages(path, package, document)]
-    texts = [page_text(_chars(root)) for root in pages]
-    scanned = [n + 1 for n, (text, root) in enumerate(zip(texts, pages)) if not text.strip() and _has_image(root)]
+    pages = [(root, media) for document in _documents(path, package)
+             for root, media in _pages(path, package, document)]
+    texts = [page_text(_chars(root)) for root, _ in pages]
+    scanned = [n for n, (text, (root, _)) in enumerate(zip(texts, pages)) if not text.strip() and _has_image(root)]
+    texts, notes = ocr.read_scanned(data, texts, scanned, lambda n: _page_image(package, *pages[n]), dpi=None)
     text = join_wrapped(texts)
     if not text.strip():
-        raise ReportError(path, "the OFD has no text (scanned images?); run OCR first")
-    return text, (scanned_note(scanned, len(pages)),) if scanned else ()
+        raise ReportError(path, f"the OFD has no text (scanned images?); {ocr.remedy('read it')}")
+    return text, notes
 
 
 def _package(path: Path, data: bytes) -> zipfile.ZipFile:
@@ -61,10 +66,48 @@ def _documents(path: Path, package: zipfile.ZipFile) -> list[str]:
     return [_resolve("", root) for root in roots if root]
 
 
-def _pages(path: Path, package: zipfile.ZipFile, document: str) -> list[ElementTree.Element]:
+def _pages(path: Path, package: zipfile.ZipFile, document: str) -> list[tuple[ElementTree.Element, dict[str, str]]]:
+    """Each page's content, with the images its document holds (resource ID: entry in the package)."""
     folder = posixpath.dirname(document)
-    pages = [page for pages in _all(_xml(path, package, document), "Pages") for page in _children(pages, "Page")]
-    return [_xml(path, package, _resolve(folder, page.get("BaseLoc", ""))) for page in pages]
+    root = _xml(path, package, document)
+    pages = [page for pages in _all(root, "Pages") for page in _children(pages, "Page")]
+    media = _media(path, package, folder, root)
+    return [(_xml(path, package, _resolve(folder, page.get("BaseLoc", ""))), media) for page in pages]
+
+
+def _media(path: Path, package: zipfile.ZipFile, folder: str, document: ElementTree.Element) -> dict[str, str]:
+    """The document's multimedia (a scanned page's image), by resource ID, from its public and
+    document resource files."""
+    media: dict[str, str] = {}
+    for listed in [node for name in ("PublicRes", "DocumentRes") for node in _all(document, name)]:
+        location = _resolve(folder, _text(listed))
+        if not _text(listed) or _entry_name(package, location) is None:
+            continue
+        resources = _xml(path, package, location)
+        base = _resolve(posixpath.dirname(location), resources.get("BaseLoc", ""))
+        for item in _all(resources, "MultiMedia"):
+            files = _children(item, "MediaFile")
+            if files and _text(files[0]):
+                media[item.get("ID", "")] = _resolve(base, _text(files[0]))
+    return media
+
+
+def _page_image(package: zipfile.ZipFile, page: ElementTree.Element, media: dict[str, str]) -> bytes | None:
+    """The bytes of the page's largest image (a scan fills its page), as the package holds them."""
+    images = sorted(_all(page, "ImageObject"), key=lambda node: -_area(node.get("Boundary")))
+    for image in images:
+        entry = _entry_name(package, media.get(image.get("ResourceID", ""), ""))
+        if entry is not None and package.getinfo(entry).file_size <= _MAX_XML:
+            try:
+                return package.read(entry)
+            except (zipfile.BadZipFile, ValueError, OSError):
+                return None
+    return None
+
+
+def _area(boundary: str | None) -> float:
+    sizes = (_numbers(boundary) + [0.0] * 4)[2:4]
+    return sizes[0] * sizes[1]
 
 
 def _chars(page: ElementTree.Element) -> list[PrintedChar]:

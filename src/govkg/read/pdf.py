@@ -15,7 +15,7 @@ from pathlib import Path
 
 from govkg.errors import ReportError
 from govkg.read import ocr
-from govkg.read.printed import PrintedChar, page_list, page_text, scanned_note
+from govkg.read.printed import PrintedChar, page_text
 from govkg.read.wrapped import join_wrapped
 
 __all__ = ["read"]
@@ -42,28 +42,15 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     try:
         pages = [page_text(_chars(document[n])) for n in range(len(document))]
         scanned = [n for n, text in enumerate(pages) if not text.strip() and _has_image(document[n])]
-        read_by_ocr = ocr.page_texts(data, document, scanned) if scanned else {}
+        pages, notes = ocr.read_scanned(data, pages, scanned, lambda n: ocr.rendered(document[n]))
     except pypdfium2.PdfiumError as err:
         raise ReportError(path, f"not a readable PDF (a damaged page: {err})") from None
     finally:
         document.close()
-    pages = [read_by_ocr.get(n, text) for n, text in enumerate(pages)]
-    unread = [n + 1 for n in scanned if not pages[n].strip()]
     text = join_wrapped(pages)
     if not text.strip():
-        raise ReportError(path, f"the PDF has no text layer (a scanned image?); {_ocr_remedy('read it')}")
-    notes = [scanned_note(unread, len(pages), _ocr_remedy("read them" if len(unread) > 1 else "read it"))] if unread else []
-    if read := [n + 1 for n in read_by_ocr if pages[n].strip()]:
-        notes.append(f"{page_list(read, len(pages))} {'were' if len(read) > 1 else 'was'} read by OCR (Tesseract, "
-                     f"{ocr.LANGUAGE}): names and numbers in {'them' if len(read) > 1 else 'it'} may be misread")
-    return text, tuple(notes)
-
-
-def _ocr_remedy(action: str) -> str:
-    """What to do for pages only OCR can read, given what this run and this machine can do."""
-    if not ocr.wanted():
-        return f"load with --ocr to {action} by OCR" + (f" ({ocr.missing()})" if ocr.missing() else "")
-    return f"OCR cannot {action} here: {ocr.missing()}" if ocr.missing() else f"OCR could not {action}"
+        raise ReportError(path, f"the PDF has no text layer (a scanned image?); {ocr.remedy('read it')}")
+    return text, notes
 
 
 def _has_image(page) -> bool:
