@@ -4,8 +4,9 @@ Simplified Chinese model (Debian: tesseract-ocr tesseract-ocr-chi-sim), asked fo
 
 A PDF's page is rendered at 300 dpi by pdfium, an OFD page's image is taken as the package holds
 it, and each is read by the `tesseract` program, one process per core, each on one thread
-(Tesseract's own threads made a page take 28 s instead of 5 s on 2 cores). Its lines (TSV) are indented by where they start, as a PDF's text layer is, and joined into
-paragraphs the same way (``printed``, ``wrapped``). What Tesseract made of a page is kept in a
+(Tesseract's own threads made a page take 28 s instead of 5 s on 2 cores). Its lines (TSV) are
+indented by where they start, as a PDF's text layer is, and joined into paragraphs the same way
+(``printed``, ``wrapped``). What Tesseract made of a page is kept in a
 cache by the file's hash and the page (``cache``): a page read by OCR once is read from the cache
 from then on, with or without `--ocr`, so loading again neither waits for OCR nor loses the page.
 """
@@ -110,7 +111,8 @@ def _tesseract() -> tuple[str, str, frozenset[str]] | None:
         listed = subprocess.run([program, "--list-langs"], capture_output=True, text=True, timeout=60).stdout
     except (OSError, subprocess.SubprocessError):
         return None
-    return program, (version.split("\n")[0] or "tesseract").strip(), frozenset(line.strip() for line in listed.splitlines()[1:])
+    languages = frozenset(line.strip() for line in listed.splitlines()[1:])     # after "List of available ..."
+    return program, (version.split("\n")[0] or "tesseract").strip(), languages
 
 
 def _cache_file(digest: str, page: int, dpi: int | None) -> Path:

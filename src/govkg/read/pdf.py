@@ -24,8 +24,8 @@ _NOT_PRINTED = {0, 10, 13, 0xFFFE, 0xFFFF}      # pdfium's generated line ends a
 
 
 def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
-    """The text, and a note naming the pages that hold an image and no text (scanned pages, which
-    only OCR can read): the rest of the report is read without them."""
+    """The text, and notes on the pages that hold an image and no text (scanned pages): which
+    were read by OCR (`--ocr`, ``ocr``), which were not and how to read them."""
     import pypdfium2
     import pypdfium2.raw as pdfium
 
