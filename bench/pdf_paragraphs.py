@@ -1,6 +1,7 @@
-"""What a report loses when it comes as a PDF. ../shared/corpus is printed to PDF two ways by
-LibreOffice: from the text as it is, and from a Word document of it with the title as running
-header and the page number as footer (as offices print reports). Each PDF is read back and its
+"""What a report loses when it comes as a PDF. ../shared/corpus is printed to PDF three ways by
+LibreOffice: from the text as it is, from a Word document of it with the title as running header
+and the page number as footer (as offices print reports), and from the same in two columns below
+its first lines (as gazettes print documents). Each PDF is read back and its
 statements (compared without white space) and its extraction set against those of the text.
 Run by hand (LibreOffice on the PATH; about three minutes on 2 cores):
 
@@ -19,14 +20,24 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
-def word_document(text: str, title: str, out: Path) -> None:
-    """A Word document of the text, a paragraph a line, headed by the title and footed by the page number."""
+def word_document(text: str, title: str, out: Path, columns: int = 1) -> None:
+    """A Word document of the text, a paragraph a line, headed by the title and footed by the page
+    number; with ``columns`` 2, its first four lines (title, date, speaker) across the page and the
+    rest in two columns, as a gazette prints a document."""
     import docx
+    from docx.enum.section import WD_SECTION
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     document = docx.Document()
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if n == 4 and columns > 1:
+            split = document.add_section(WD_SECTION.CONTINUOUS)
+            cols = OxmlElement("w:cols")
+            cols.set(qn("w:num"), str(columns))
+            cols.set(qn("w:space"), "425")
+            split._sectPr.append(cols)
         document.add_paragraph(line)
     section = document.sections[0]
     section.header.paragraphs[0].text = title
@@ -106,15 +117,17 @@ def main() -> None:
 
     texts = sorted(CORPUS.glob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
-        plain, word = Path(tmp) / "from-text", Path(tmp) / "from-word"
-        plain.mkdir()
-        word.mkdir()
+        plain, word, columns = Path(tmp) / "from-text", Path(tmp) / "from-word", Path(tmp) / "in-two-columns"
+        for folder in (plain, word, columns):
+            folder.mkdir()
         printed(texts, plain, "--infilter=Text (encoded):UTF8,,,")
         for text in texts:
             report = read_report(text)
             word_document(report.text, report.title or text.stem, word / f"{text.stem}.docx")
+            word_document(report.text, report.title or text.stem, columns / f"{text.stem}.docx", columns=2)
         printed(sorted(word.glob("*.docx")), word)
-        for folder in (plain, word):
+        printed(sorted(columns.glob("*.docx")), columns)
+        for folder in (plain, word, columns):
             totals, reading = compare_all(texts, lambda text: folder / f"{text.stem}.pdf", args.each)
             print(f"{len(texts)} reports printed {folder.name.replace('-', ' ')}, read from PDF: {shares(totals)}; "
                   f"the PDFs read and split in {reading:.1f} s", flush=True)

@@ -201,3 +201,56 @@ def test_the_cells_of_a_table_row_stay_apart(soffice, tmp_path):
     source = tmp_path / "table.txt"
     source.write_text("项目名称\t\t\t\t建设内容\n乡村振兴示范工程\t\t\t\t道路硬化\n", encoding="utf-8")
     assert read_text(save_as(soffice, source, "pdf"))[0].split("\n") == ["项目名称 建设内容", "乡村振兴示范工程 道路硬化"]
+
+
+def _two_column_word_document(text: str, out: Path) -> Path:
+    """A Word document of the text, a paragraph a line: its first four lines across the page,
+    the rest in two columns (a continuous section break between), as a gazette prints it."""
+    import docx
+    from docx.enum.section import WD_SECTION
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for n, line in enumerate(text.split("\n")):
+        if n == 4:
+            columns = OxmlElement("w:cols")
+            columns.set(qn("w:num"), "2")
+            columns.set(qn("w:space"), "425")
+            document.add_section(WD_SECTION.CONTINUOUS)._sectPr.append(columns)
+        document.add_paragraph(line)
+    document.save(out)
+    return out
+
+
+def test_a_report_printed_in_two_columns_reads_column_after_column(soffice, sample_report, tmp_path):
+    """Read line by line across the page, the two columns' lines interleaved: 10% of the corpus's
+    statements read as in the text (`bench/pdf_paragraphs.py`)."""
+    from govkg.read import read_text
+    from testkit import save_as
+
+    text = read_text(sample_report)[0]
+    printed = read_text(save_as(soffice, _two_column_word_document(text, tmp_path / "gazette.docx"), "pdf"))[0]
+    squeezed = {re.sub(r"\s", "", s) for s in _statements_of(printed)}
+    written = {re.sub(r"\s", "", s) for s in _statements_of(text)}
+    assert len(squeezed & written) >= 0.95 * len(written)
+
+
+def test_a_page_of_short_lines_in_one_column_is_not_read_as_two(soffice, corpus, tmp_path):
+    """The outline's list items leave the middle of many lines empty; the ends of its full lines
+    are no column."""
+    import pypdfium2
+
+    from govkg.read import pdf, printed
+    from testkit import save_as
+
+    source = tmp_path / "outline.txt"
+    source.write_bytes((corpus / "fyp-national-2006-11th-outline.txt").read_bytes())
+    document = pypdfium2.PdfDocument(save_as(soffice, source, "pdf"))
+    assert [n for n in range(len(document)) if len(printed._blocks(pdf._chars(document[n]))) > 1] == []
+
+
+def _statements_of(text: str) -> list[str]:
+    from govkg.statements import split_statements
+
+    return [st.text for st in split_statements(text) if st.text.strip()]
