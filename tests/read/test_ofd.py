@@ -182,6 +182,11 @@ def test_what_is_not_a_whole_ofd_is_refused(tmp_path, ocr_cache, make, reason):
     assert reason in said and str(path) in said and "\n" not in said.strip()
 
 
+def test_a_damaged_resource_file_does_not_keep_the_text_from_being_read(tmp_path):
+    path = _damaged(tmp_path / "report.ofd", replace=("Doc_0/DocumentRes.xml", b"<ofd:Res"))
+    assert read_noted(path)[0] == "正文。"
+
+
 def test_govkg_load_refuses_a_damaged_ofd_in_one_line_and_keeps_the_store(tmp_path):
     store = tmp_path / "store"
     good = tmp_path / "good.ofd"

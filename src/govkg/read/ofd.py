@@ -77,13 +77,16 @@ def _pages(path: Path, package: zipfile.ZipFile, document: str) -> list[tuple[El
 
 def _media(path: Path, package: zipfile.ZipFile, folder: str, document: ElementTree.Element) -> dict[str, str]:
     """The document's multimedia (a scanned page's image), by resource ID, from its public and
-    document resource files."""
+    document resource files; one that is missing or damaged is passed over (only OCR needs it)."""
     media: dict[str, str] = {}
     for listed in [node for name in ("PublicRes", "DocumentRes") for node in _all(document, name)]:
         location = _resolve(folder, _text(listed))
-        if not _text(listed) or _entry_name(package, location) is None:
+        try:
+            resources = _xml(path, package, location) if _text(listed) else None
+        except ReportError:
+            resources = None
+        if resources is None:
             continue
-        resources = _xml(path, package, location)
         base = _resolve(posixpath.dirname(location), resources.get("BaseLoc", ""))
         for item in _all(resources, "MultiMedia"):
             files = _children(item, "MediaFile")
