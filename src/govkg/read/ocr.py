@@ -6,9 +6,9 @@ A PDF's page is rendered at 300 dpi by pdfium, an OFD page's image is taken as t
 it, and each is read by the `tesseract` program, one process per core, each on one thread
 (Tesseract's own threads made a page take 28 s instead of 5 s on 2 cores). Its lines (TSV) are
 indented by where they start, as a PDF's text layer is, and joined into paragraphs the same way
-(``printed``, ``wrapped``). What Tesseract made of a page is kept in a
-cache by the file's hash and the page (``cache``): a page read by OCR once is read from the cache
-from then on, with or without `--ocr`, so loading again neither waits for OCR nor loses the page.
+(``printed``, ``wrapped``). What Tesseract made of a page is kept in a cache by the file's hash
+and the page (``cache``): a page read by OCR once is read from the cache from then on, with or
+without `--ocr`, so loading again neither waits for OCR nor loses the page.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from functools import cache as memoised
 from pathlib import Path
 
 from govkg.read import cache
-from govkg.read.printed import indented, page_list, scanned_note
+from govkg.read.printed import indented, latin, page_list, scanned_note
 
 __all__ = ["missing", "page_texts", "read_scanned", "remedy", "rendered", "wanted"]
 
@@ -167,9 +167,5 @@ def _joined(words: list[str]) -> str:
     printed."""
     out = words[0]
     for word in words[1:]:
-        out += (" " if _latin(out[-1]) and _latin(word[0]) else "") + word
+        out += (" " if latin(out[-1]) and latin(word[0]) else "") + word
     return _BESIDE_HAN.sub(lambda m: m.group(0).translate(_FULL_WIDTH), out)
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()

@@ -37,11 +37,18 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     """The text of every page of every document in the package, and notes naming the pages that
     hold an image and no text (scanned pages: read by OCR with `--ocr`)."""
     package = _package(path, data)
-    pages = [(root, media) for document in _documents(path, package)
-             for root, media in _pages(path, package, document)]
+    pages = [(root, document) for document in _documents(path, package) for root in _pages(path, package, document)]
     texts = [page_text(_chars(root)) for root, _ in pages]
     scanned = [n for n, (text, (root, _)) in enumerate(zip(texts, pages)) if not text.strip() and _has_image(root)]
-    texts, notes = ocr.read_scanned(data, texts, scanned, lambda n: _page_image(package, *pages[n]), dpi=None)
+    media: dict[str, dict[str, str]] = {}       # by document, read when a scanned page's image is wanted
+
+    def image_of(n: int) -> bytes | None:
+        root, document = pages[n]
+        if document not in media:
+            media[document] = _media(path, package, document)
+        return _page_image(package, root, media[document])
+
+    texts, notes = ocr.read_scanned(data, texts, scanned, image_of, dpi=None)
     text = join_wrapped(texts)
     if not text.strip():
         raise ReportError(path, f"the OFD has no text (scanned images?); {ocr.remedy('read it')}")
@@ -66,20 +73,19 @@ def _documents(path: Path, package: zipfile.ZipFile) -> list[str]:
     return [_resolve("", root) for root in roots if root]
 
 
-def _pages(path: Path, package: zipfile.ZipFile, document: str) -> list[tuple[ElementTree.Element, dict[str, str]]]:
-    """Each page's content, with the images its document holds (resource ID: entry in the package)."""
+def _pages(path: Path, package: zipfile.ZipFile, document: str) -> list[ElementTree.Element]:
     folder = posixpath.dirname(document)
-    root = _xml(path, package, document)
-    pages = [page for pages in _all(root, "Pages") for page in _children(pages, "Page")]
-    media = _media(path, package, folder, root)
-    return [(_xml(path, package, _resolve(folder, page.get("BaseLoc", ""))), media) for page in pages]
+    pages = [page for pages in _all(_xml(path, package, document), "Pages") for page in _children(pages, "Page")]
+    return [_xml(path, package, _resolve(folder, page.get("BaseLoc", ""))) for page in pages]
 
 
-def _media(path: Path, package: zipfile.ZipFile, folder: str, document: ElementTree.Element) -> dict[str, str]:
-    """The document's multimedia (a scanned page's image), by resource ID, from its public and
-    document resource files; one that is missing or damaged is passed over (only OCR needs it)."""
+def _media(path: Path, package: zipfile.ZipFile, document: str) -> dict[str, str]:
+    """The multimedia (a scanned page's image) of the document at ``document``, by resource ID,
+    from its public and document resource files; one that is missing or damaged is passed over
+    (only OCR needs it)."""
+    folder = posixpath.dirname(document)
     media: dict[str, str] = {}
-    for listed in [node for name in ("PublicRes", "DocumentRes") for node in _all(document, name)]:
+    for listed in [node for name in ("PublicRes", "DocumentRes") for node in _all(_xml(path, package, document), name)]:
         location = _resolve(folder, _text(listed))
         try:
             resources = _xml(path, package, location) if _text(listed) else None

@@ -21,7 +21,7 @@ from pathlib import Path
 from govkg.errors import ReportError
 from govkg.read import cache, docx
 
-__all__ = ["SUFFIXES", "cache_folder", "looks_like_a_document", "missing", "read", "soffice"]
+__all__ = ["SUFFIXES", "looks_like_a_document", "missing", "read", "soffice"]
 
 SUFFIXES = (".doc", ".odt", ".rtf", ".wps")
 TIMEOUT_SECONDS = 300
@@ -63,14 +63,9 @@ def read(path: Path, data: bytes) -> str:
     return text
 
 
-def cache_folder() -> Path:
-    """Where converted texts are kept."""
-    return cache.folder("office")
-
-
 def _cache_file(data: bytes) -> Path:
     """LibreOffice's .docx of the file (not its text, so that a later govkg reads it its own way)."""
-    return cache_folder() / f"{hashlib.sha256(data).hexdigest()}.docx"
+    return cache.folder("office") / f"{hashlib.sha256(data).hexdigest()}.docx"
 
 
 def looks_like_a_document(data: bytes) -> bool:

@@ -11,7 +11,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["PrintedChar", "indented", "page_list", "page_text", "scanned_note"]
+__all__ = ["PrintedChar", "indented", "latin", "page_list", "page_text", "scanned_note"]
 
 INDENT = "\u3000"
 
@@ -164,12 +164,13 @@ def _spaced(line: list[PrintedChar]) -> list[PrintedChar]:
             continue
         previous = out[-1] if out else None
         wide = previous is not None and ch.x - previous.x > 3 * previous.size
-        if previous and (gap and _latin(previous) and _latin(ch) or wide) and not previous.text.isspace():
+        if previous and (gap and latin(previous.text) and latin(ch.text) or wide) and not previous.text.isspace():
             out.append(gap or PrintedChar(" ", previous.x + previous.size, previous.y, previous.size, True))
         out.append(ch)
         gap = None
     return out
 
 
-def _latin(ch: PrintedChar | None) -> bool:
-    return ch is not None and ch.text.isascii() and ch.text.isalnum()
+def latin(text: str) -> bool:
+    """A Latin letter or digit (between two of them, a gap is a space between words)."""
+    return text.isascii() and text.isalnum()
