@@ -92,3 +92,39 @@ def save_as(soffice: str, source: Path, target: str) -> Path:
                     *text, "--convert-to", target, "--outdir", str(folder), str(source)],
                    check=True, capture_output=True, timeout=300)
     return source.with_suffix(f".{target}")
+
+
+def pdf_with_text(path: Path, *pages: list[str]) -> Path:
+    """A PDF with a text layer (Helvetica, so Latin text) of these pages, each a list of lines."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    for lines in pages:
+        page = writer.add_blank_page(width=400, height=200)
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
+        stream = DecodedStreamObject()
+        body = "".join(f"BT /F1 12 Tf 20 {160 - 20 * i} Td ({line}) Tj ET\n" for i, line in enumerate(lines))
+        stream.set_data(body.encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def with_scanned_pages(path: Path, text_pages: list[list[str]], scanned_at: list[int]) -> Path:
+    """A PDF of these text pages with a page that holds only an image put in at each of ``scanned_at``."""
+    import pytest
+
+    PIL = pytest.importorskip("PIL.Image")
+    from pypdf import PdfReader, PdfWriter
+
+    image = path.with_suffix(".scan.pdf")
+    PIL.new("L", (200, 100), 128).save(image)
+    writer = PdfWriter(clone_from=pdf_with_text(path.with_suffix(".text.pdf"), *text_pages))
+    for at in scanned_at:
+        writer.insert_page(PdfReader(image).pages[0], at)
+    writer.write(path)
+    return path

@@ -54,16 +54,17 @@ TableFormatOption = typer.Option("table", "--format", "-f", help="table, csv, ts
 ReaderBackendOption = typer.Option("embedded", "--backend", help="embedded or neo4j.")
 
 
-def _ocr_for_the_run(wanted: bool) -> None:
+def _ocr_for_the_run(wanted: bool, here: bool = True) -> None:
     """OCR for this run, worker processes included (they inherit GOVKG_OCR), or a usage error
-    saying what is missing for it."""
+    saying what is missing for it; ``here`` False: the reports are read elsewhere (Dask workers,
+    whose notes say what they miss)."""
     import os
 
     from govkg.read import ocr
 
     if not wanted:
         return
-    if ocr.missing():
+    if here and ocr.missing():
         raise UsageError(f"--ocr: {ocr.missing()}")
     os.environ["GOVKG_OCR"] = "1"
 
@@ -311,7 +312,7 @@ def extract(
     from govkg.pipeline import extract_to_jsonl
 
     spec = _model_spec(model, fast)
-    _ocr_for_the_run(ocr)
+    _ocr_for_the_run(ocr, here=not dask)
     paths = _inputs(inputs)
     author = _stated(author, kind, year, metadata)
 

@@ -7,45 +7,25 @@ from pathlib import Path
 import pytest
 
 from govkg.read import read_report
-from testkit import refusal
+from testkit import pdf_with_text, refusal, with_scanned_pages
 
 pytest.importorskip("pypdf")
 
 
-def _pdf_with_text(path: Path, *pages: list[str]) -> Path:
-    """A PDF with a text layer (Helvetica, so Latin text) of these pages, each a list of lines."""
-    from pypdf import PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
-
-    writer = PdfWriter()
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    for lines in pages:
-        page = writer.add_blank_page(width=400, height=200)
-        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
-        stream = DecodedStreamObject()
-        body = "".join(f"BT /F1 12 Tf 20 {160 - 20 * i} Td ({line}) Tj ET\n" for i, line in enumerate(lines))
-        stream.set_data(body.encode("latin-1"))
-        page[NameObject("/Contents")] = writer._add_object(stream)
-    with open(path, "wb") as fh:
-        writer.write(fh)
-    return path
-
-
 def test_pdf_text_layer(tmp_path):
-    report = read_report(_pdf_with_text(tmp_path / "report.pdf", ["Work Report 2023", "1. Village elections completed."]))
+    report = read_report(pdf_with_text(tmp_path / "report.pdf", ["Work Report 2023", "1. Village elections completed."]))
     assert "Work Report 2023" in report.text
     assert "Village elections completed." in report.text
     assert (report.year, report.format) == (2023, "pdf")
 
 
 def test_pages_follow_each_other_one_line_apart(tmp_path):
-    path = _pdf_with_text(tmp_path / "report.pdf", ["Page one."], ["Page two."], ["Page three."])
+    path = pdf_with_text(tmp_path / "report.pdf", ["Page one."], ["Page two."], ["Page three."])
     assert read_report(path).text.split("\n") == ["Page one.", "Page two.", "Page three."]
 
 
 def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path):
-    path = _pdf_with_text(tmp_path / "scan.pdf", [])
+    path = pdf_with_text(tmp_path / "scan.pdf", [])
     assert "the PDF has no text layer (a scanned image?); load with --ocr to read it by OCR" in refusal(path)
 
 
@@ -60,7 +40,7 @@ def test_what_is_not_a_whole_pdf_is_refused(tmp_path, name, data, reason):
 
 
 def test_a_truncated_pdf_is_refused(tmp_path):
-    whole = _pdf_with_text(tmp_path / "whole.pdf", ["Work Report 2023"]).read_bytes()
+    whole = pdf_with_text(tmp_path / "whole.pdf", ["Work Report 2023"]).read_bytes()
     cut = tmp_path / "cut.pdf"
     cut.write_bytes(whole[: len(whole) // 3])
     assert "not a readable PDF (truncated or corrupt: " in refusal(cut)
@@ -73,7 +53,7 @@ def test_a_pdf_locked_by_a_password_is_refused_and_one_only_protected_from_editi
     from pypdf import PdfWriter
 
     path = tmp_path / "locked.pdf"
-    writer = PdfWriter(clone_from=_pdf_with_text(tmp_path / "open.pdf", ["Work Report 2023"]))
+    writer = PdfWriter(clone_from=pdf_with_text(tmp_path / "open.pdf", ["Work Report 2023"]))
     writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
     writer.write(path)
     if refused:
@@ -82,35 +62,21 @@ def test_a_pdf_locked_by_a_password_is_refused_and_one_only_protected_from_editi
         assert read_report(path).text == "Work Report 2023"
 
 
-def _with_scanned_pages(path: Path, text_pages: list[list[str]], scanned_at: list[int]) -> Path:
-    """A PDF of these text pages with a page that holds only an image put in at each of ``scanned_at``."""
-    PIL = pytest.importorskip("PIL.Image")
-    from pypdf import PdfReader, PdfWriter
-
-    image = path.with_suffix(".scan.pdf")
-    PIL.new("L", (200, 100), 128).save(image)
-    writer = PdfWriter(clone_from=_pdf_with_text(path.with_suffix(".text.pdf"), *text_pages))
-    for at in scanned_at:
-        writer.insert_page(PdfReader(image).pages[0], at)
-    writer.write(path)
-    return path
-
-
 @pytest.mark.parametrize("scanned_at, said", [([1], "page 2 of 4 holds an image and no text (scanned?) and was not read"),
                                               ([1, 2, 4], "pages 2-3, 5 of 6 hold an image and no text")])
 def test_pages_that_are_only_an_image_are_named_in_a_note(tmp_path, scanned_at, said):
     from govkg.read import read_noted
 
-    path = _with_scanned_pages(tmp_path / "mixed.pdf", [["Page one."]] + [["Page more."]] * 2, scanned_at)
+    path = with_scanned_pages(tmp_path / "mixed.pdf", [["Page one."]] + [["Page more."]] * 2, scanned_at)
     text, _, notes = read_noted(path)
     assert text.split("\n")[0] == "Page one." and len(notes) == 1 and notes[0].startswith(said)
-    assert read_noted(_pdf_with_text(tmp_path / "whole.pdf", ["Page one."], [], ["Page three."]))[2] == ()
+    assert read_noted(pdf_with_text(tmp_path / "whole.pdf", ["Page one."], [], ["Page three."]))[2] == ()
 
 
 def test_govkg_load_prints_the_note_and_loads_the_rest(tmp_path):
     from testkit import govkg
 
-    path = _with_scanned_pages(tmp_path / "mixed.pdf", [["Work Report 2023."], ["More work."]], [1])
+    path = with_scanned_pages(tmp_path / "mixed.pdf", [["Work Report 2023."], ["More work."]], [1])
     done = govkg("load", str(path), "--store", str(tmp_path / "store"))
     assert done.returncode == 0, done.stderr
     assert f"note: {path}: page 2 of 3 holds an image and no text (scanned?)" in " ".join(done.stderr.split())

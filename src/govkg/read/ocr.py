@@ -17,15 +17,17 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache as memoised
 from pathlib import Path
 
 from govkg.read import cache
 from govkg.read.printed import indented, latin, page_list, scanned_note
 
-__all__ = ["missing", "page_texts", "read_scanned", "remedy", "rendered", "wanted"]
+__all__ = ["asked", "missing", "page_texts", "read_scanned", "remedy", "rendered", "wanted"]
 
 LANGUAGE = "chi_sim"
 DPI = 300
@@ -34,9 +36,25 @@ _FULL_WIDTH = str.maketrans(",;:!?()", "，；：！？（）")
 _BESIDE_HAN = re.compile(r"(?<=[\u3400-\u9fff%”）])[,;:!?()]|[,;:!?()](?=[\u3400-\u9fff“（])")
 
 
+# what a task asked for, over the environment: a Dask worker serves runs with and without --ocr
+_ASKED: ContextVar[bool | None] = ContextVar("govkg_ocr_asked", default=None)
+
+
 def wanted() -> bool:
-    """Whether this run reads scanned pages by OCR (`--ocr`, ``GOVKG_OCR=1``)."""
+    """Whether this run reads scanned pages by OCR (`--ocr`, ``GOVKG_OCR=1``, or ``asked``)."""
+    if (flag := _ASKED.get()) is not None:
+        return flag
     return os.environ.get("GOVKG_OCR", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@contextmanager
+def asked(flag: bool) -> Iterator[None]:
+    """OCR wanted (or not) for what runs inside, in this thread only, whatever the environment says."""
+    token = _ASKED.set(flag)
+    try:
+        yield
+    finally:
+        _ASKED.reset(token)
 
 
 def missing() -> str:
