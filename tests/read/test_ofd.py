@@ -85,16 +85,20 @@ def _text_object(text: str, x: float, y: float, attributes: str = "", delta_x: s
             f'<ofd:TextCode X="0" Y="{size}"{advances}>{text}</ofd:TextCode></ofd:TextObject>')
 
 
-def _page(*objects: str, namespace: str = NS) -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{namespace}"><ofd:Content>'
+def _page(*objects: str, namespace: str = NS, templates: tuple[int, ...] = ()) -> str:
+    used = "".join(f'<ofd:Template TemplateID="{n + 50}" ZOrder="Background"/>' for n in templates)
+    return (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{namespace}">{used}<ofd:Content>'
             f'<ofd:Layer ID="2">{"".join(objects)}</ofd:Layer></ofd:Content></ofd:Page>')
 
 
 def _package(path: Path, pages: list[str], namespace: str = NS, base: str = "Pages/Page_{n}/Content.xml",
-             media: dict[str, bytes] | None = None) -> Path:
+             media: dict[str, bytes] | None = None, templates: list[str | None] = ()) -> Path:
     """A package of these pages; ``media`` (file name: bytes) are the images of its DocumentRes.xml,
-    resource IDs 100, 101 ... in order."""
+    resource IDs 100, 101 ... in order; ``templates`` the contents of its template pages, IDs 50, 51
+    ... in order (None: listed, but missing from the package)."""
     listed = "".join(f'<ofd:Page ID="{n + 10}" BaseLoc="{base.format(n=n)}"/>' for n in range(len(pages)))
+    listed_templates = "".join(f'<ofd:TemplatePage ID="{n + 50}" BaseLoc="Tpls/Tpl_{n}/Content.xml"/>'
+                               for n in range(len(templates)))
     resources = "".join(f'<ofd:MultiMedia ID="{100 + n}" Type="Image"><ofd:MediaFile>{name}</ofd:MediaFile>'
                         '</ofd:MultiMedia>' for n, name in enumerate(media or {}))
     with zipfile.ZipFile(path, "w") as package:
@@ -104,7 +108,7 @@ def _package(path: Path, pages: list[str], namespace: str = NS, base: str = "Pag
         package.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd='
                                                f'"{namespace}"><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 210 '
                                                f'297</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>DocumentRes.xml'
-                                               f'</ofd:DocumentRes></ofd:CommonData><ofd:Pages>'
+                                               f'</ofd:DocumentRes>{listed_templates}</ofd:CommonData><ofd:Pages>'
                                                f'{listed}</ofd:Pages></ofd:Document>')
         package.writestr("Doc_0/DocumentRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd='
                                                   f'"{namespace}" BaseLoc="Res"><ofd:MultiMedias>{resources}'
@@ -113,6 +117,9 @@ def _package(path: Path, pages: list[str], namespace: str = NS, base: str = "Pag
             package.writestr(f"Doc_0/Res/{name}", data)
         for n, page in enumerate(pages):
             package.writestr(posix_join("Doc_0", base.format(n=n)), page)
+        for n, template in enumerate(templates):
+            if template is not None:
+                package.writestr(f"Doc_0/Tpls/Tpl_{n}/Content.xml", template)
     return path
 
 
@@ -150,6 +157,32 @@ def test_pages_that_are_only_an_image_are_named_in_a_note(tmp_path, ocr_cache):
     assert text.split() == ["第一页。", "第四页。"]
     assert notes[0].startswith("pages 2-3 of 4 hold an image and no text (scanned?) and were not read; load with --ocr "
                                "to read them by OCR")
+
+
+LETTERHEAD = _page(_text_object("xx县人民政府文件", 60, 15, size=8))
+RUNNING_HEAD = _page(_text_object("xx县2023年政府工作报告", 70, 8))
+
+
+@pytest.mark.parametrize("pages, templates, expected", [
+    # a letterhead printed by the first page's template, above the page's own text
+    ([_page(_text_object("各位代表：", 20, 40), templates=(0,)), _page(_text_object("第二页。", 20, 20))],
+     [LETTERHEAD], ["xx县人民政府文件", "各位代表：", "第二页。"]),
+    # a running head on every page: read once, as the first page's title (as a PDF's)
+    ([_page(_text_object(f"第{n}页。", 20, 20), templates=(0,)) for n in "一二三"],
+     [RUNNING_HEAD], ["xx县2023年政府工作报告", "第一页。", "第二页。", "第三页。"]),
+    # a template listed but missing from the package, or not listed at all: the page reads
+    ([_page(_text_object("第一页。", 20, 20), templates=(0, 1))], [None], ["第一页。"]),
+])
+def test_the_templates_a_page_uses_are_read_with_it(tmp_path, pages, templates, expected):
+    text, _, notes = read_noted(_package(tmp_path / "report.ofd", pages, templates=templates))
+    assert [line.strip() for line in text.split("\n") if line.strip()] == expected and notes == ()
+
+
+def test_a_scanned_page_is_still_scanned_under_a_template_that_prints_text(tmp_path, ocr_cache):
+    pages = [_page(_text_object("第一页。", 20, 40), templates=(0,)), _page(IMAGE, templates=(0,))]
+    text, _, notes = read_noted(_package(tmp_path / "mixed.ofd", pages, templates=[RUNNING_HEAD]))
+    assert text.split() == ["xx县2023年政府工作报告", "第一页。"]
+    assert notes[0].startswith("page 2 of 2 holds an image and no text (scanned?) and was not read")
 
 
 def _written(path: Path, data: bytes) -> Path:

@@ -8,9 +8,11 @@ is placed on the page and the lines and paragraphs rebuilt as for a PDF (``print
 Read with the standard library: the Python OFD packages read the same XML but bring PDF
 renderers with them (easyofd: PyMuPDF, reportlab), and their lists of text objects would still
 need this placing. Elements are matched by local name, since some producers write another
-namespace than the standard's. Page templates (a letterhead, page numbers) are left out. A page
-that holds an image and no text (a scan) is read by OCR with `--ocr` (``ocr``), from the image
-the package holds.
+namespace than the standard's. A page's templates (``TemplatePage``: a letterhead, a running
+header, page numbers) are printed with it, as a PDF prints them, and read with it; the running
+header and page numbers are then dropped as a PDF's are (``wrapped``). A page that holds an image
+and no text of its own (a scan) is read by OCR with `--ocr` (``ocr``), from the image the package
+holds; its templates are not read, since the image shows what they print.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import posixpath
 import re
 import zipfile
 from pathlib import Path
+from typing import NamedTuple
 from xml.etree import ElementTree
 
 from govkg.errors import ReportError
@@ -37,13 +40,16 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     """The text of every page of every document in the package, and notes naming the pages that
     hold an image and no text (scanned pages: read by OCR with `--ocr`)."""
     package = _package(path, data)
-    pages = [(root, document) for document in _documents(path, package) for root in _pages(path, package, document)]
-    texts = [page_text(_chars(root)) for root, _ in pages]
-    scanned = [n for n, (text, (root, _)) in enumerate(zip(texts, pages)) if not text.strip() and _has_image(root)]
+    pages = [page for document in _documents(path, package) for page in _pages(path, package, document)]
+    own = [_chars(page.root) for page in pages]
+    scanned = [n for n, (chars, page) in enumerate(zip(own, pages))
+               if not "".join(ch.text for ch in chars).strip() and _has_image(page.root)]
+    texts = [page_text(chars if n in scanned else _templates_chars(page) + chars)
+             for n, (chars, page) in enumerate(zip(own, pages))]
     media: dict[str, dict[str, str]] = {}       # by document, read when a scanned page's image is wanted
 
     def image_of(n: int) -> bytes | None:
-        root, document = pages[n]
+        root, document, _ = pages[n]
         if document not in media:
             media[document] = _media(path, package, document)
         return _page_image(package, root, media[document])
@@ -73,10 +79,42 @@ def _documents(path: Path, package: zipfile.ZipFile) -> list[str]:
     return [_resolve("", root) for root in roots if root]
 
 
-def _pages(path: Path, package: zipfile.ZipFile, document: str) -> list[ElementTree.Element]:
+class _Page(NamedTuple):
+    root: ElementTree.Element                   # the page's Content.xml
+    document: str                               # the Document.xml it belongs to
+    templates: list[ElementTree.Element]        # the Content.xml of each template it uses
+
+
+def _pages(path: Path, package: zipfile.ZipFile, document: str) -> list[_Page]:
     folder = posixpath.dirname(document)
-    pages = [page for pages in _all(_xml(path, package, document), "Pages") for page in _children(pages, "Page")]
-    return [_xml(path, package, _resolve(folder, page.get("BaseLoc", ""))) for page in pages]
+    root = _xml(path, package, document)
+    locations = {node.get("ID", ""): _resolve(folder, node.get("BaseLoc", "")) for node in _all(root, "TemplatePage")}
+    templates: dict[str, ElementTree.Element | None] = {}
+    pages = []
+    for listed in [page for pages in _all(root, "Pages") for page in _children(pages, "Page")]:
+        content = _xml(path, package, _resolve(folder, listed.get("BaseLoc", "")))
+        used = [_template(path, package, locations.get(node.get("TemplateID", "")), templates)
+                for node in _children(content, "Template")]
+        pages.append(_Page(content, document, [template for template in used if template is not None]))
+    return pages
+
+
+def _template(path: Path, package: zipfile.ZipFile, location: str | None,
+              loaded: dict[str, ElementTree.Element | None]) -> ElementTree.Element | None:
+    """A template's content, parsed once per document; one that is missing or damaged is passed over
+    (the pages' own text still reads)."""
+    if not location:
+        return None
+    if location not in loaded:
+        try:
+            loaded[location] = _xml(path, package, location)
+        except ReportError:
+            loaded[location] = None
+    return loaded[location]
+
+
+def _templates_chars(page: _Page) -> list[PrintedChar]:
+    return [ch for template in page.templates for ch in _chars(template)]
 
 
 def _media(path: Path, package: zipfile.ZipFile, document: str) -> dict[str, str]:
