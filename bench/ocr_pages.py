@@ -13,31 +13,18 @@ import argparse
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 from pdf_paragraphs import CORPUS, compare_all, shares
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from testkit import scanned_pdf  # noqa: E402 - the scans the OCR tests read, made the same way
+
 DEFAULT = ["gwr-hailar-district-2015.txt", "summary-county-organization-2021.txt",
            "policy-zhongshan-2020-government-data-management.txt", "gwr-national-2019.txt"]
-
-
-def scanned(pdf: Path, out: Path) -> int:
-    """The PDF's pages as images in a PDF of their own; the number of pages."""
-    import pypdfium2
-
-    printed, scan = pypdfium2.PdfDocument(pdf), pypdfium2.PdfDocument.new()
-    for n in range(len(printed)):
-        width, height = printed[n].get_size()
-        image = pypdfium2.PdfImage.new(scan)
-        image.set_bitmap(printed[n].render(scale=200 / 72, grayscale=True))
-        image.set_matrix(pypdfium2.PdfMatrix().scale(width, height))
-        page = scan.new_page(width, height)
-        page.insert_obj(image)
-        page.gen_content()
-    scan.save(out)
-    return len(printed)
 
 
 def main() -> None:
@@ -55,7 +42,7 @@ def main() -> None:
         subprocess.run([program, "--headless", f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
                         "--infilter=Text (encoded):UTF8,,,", "--convert-to", "pdf", "--outdir", str(folder),
                         *map(str, texts)], check=True, capture_output=True, timeout=1800)
-        pages = sum(scanned(folder / f"{t.stem}.pdf", folder / f"{t.stem}.scan.pdf") for t in texts)
+        pages = sum(len(scanned_pdf(folder / f"{t.stem}.pdf", folder / f"{t.stem}.scan.pdf")) for t in texts)
         os.environ.update(GOVKG_OCR="1", GOVKG_CACHE_DIR=str(Path(tmp) / "cache"))     # OCR each page once
         started = time.perf_counter()
         totals, _ = compare_all(texts, lambda text: folder / f"{text.stem}.scan.pdf", args.each)

@@ -128,3 +128,29 @@ def with_scanned_pages(path: Path, text_pages: list[list[str]], scanned_at: list
         writer.insert_page(PdfReader(image).pages[0], at)
     writer.write(path)
     return path
+
+
+def scanned_pdf(printed: Path, out: Path, keep_text_on: tuple[int, ...] = (), pages: int | None = None,
+                dpi: int = 200) -> list[str]:
+    """A PDF at ``out`` of the first ``pages`` (None: all) pages of the PDF ``printed``, each an image
+    rendered at ``dpi`` with no text layer (a scan), but those in ``keep_text_on`` (0-based), kept as
+    printed; each page's text layer as printed."""
+    import pypdfium2
+
+    source, scan = pypdfium2.PdfDocument(printed), pypdfium2.PdfDocument.new()
+    texts = []
+    for n in range(len(source) if pages is None else min(pages, len(source))):
+        page = source[n]
+        texts.append(page.get_textpage().get_text_range())
+        if n in keep_text_on:
+            scan.import_pages(source, [n])
+            continue
+        image = pypdfium2.PdfImage.new(scan)
+        image.set_bitmap(page.render(scale=dpi / 72, grayscale=True))
+        width, height = page.get_size()
+        image.set_matrix(pypdfium2.PdfMatrix().scale(width, height))
+        target = scan.new_page(width, height)
+        target.insert_obj(image)
+        target.gen_content()
+    scan.save(out)
+    return texts

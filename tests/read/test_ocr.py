@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govkg.read import ocr, read_noted
-from testkit import govkg, refusal, save_as
+from testkit import govkg, refusal, save_as, scanned_pdf
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
@@ -41,29 +41,8 @@ def test_a_page_is_rebuilt_from_tesseract_lines_in_their_words_order(lines, text
 def _scanned(soffice: str, source: Path, keep_text_on: tuple[int, ...] = ()) -> tuple[Path, list[str]]:
     """The first two pages of the text printed by LibreOffice, as a PDF whose pages are images
     (but those in ``keep_text_on``, kept as printed); and each page's text layer as printed."""
-    import pypdfium2
-    import pypdfium2.raw as pdfium
-
-    printed = pypdfium2.PdfDocument(save_as(soffice, source, "pdf"))
-    scan = pypdfium2.PdfDocument.new()
-    texts = []
-    for n in range(2):
-        page = printed[n]
-        texts.append(page.get_textpage().get_text_range())
-        if n in keep_text_on:
-            scan.import_pages(printed, [n])
-            continue
-        image = pypdfium2.PdfImage.new(scan)
-        image.set_bitmap(page.render(scale=200 / 72, grayscale=True))
-        width, height = page.get_size()
-        image.set_matrix(pypdfium2.PdfMatrix().scale(width, height))
-        target = scan.new_page(width, height)
-        target.insert_obj(image)
-        target.gen_content()
-        assert pdfium.FPDFPage_CountObjects(target) == 1
     path = source.with_suffix(".scan.pdf")
-    scan.save(path)
-    return path, texts
+    return path, scanned_pdf(save_as(soffice, source, "pdf"), path, keep_text_on, pages=2)
 
 
 def _squeezed(text: str) -> str:
