@@ -154,3 +154,25 @@ def scanned_pdf(printed: Path, out: Path, keep_text_on: tuple[int, ...] = (), pa
         target.gen_content()
     scan.save(out)
     return texts
+
+
+def outlined_pdf(printed: Path, out: Path, keep_text_on: tuple[int, ...] = ()) -> int:
+    """A PDF at ``out`` of the PDF ``printed`` with its text turned into outlines by Ghostscript (no
+    text layer, every character a drawn path, as some publishers print), but the pages in
+    ``keep_text_on`` (0-based), kept as printed; the number of pages."""
+    import shutil
+    import tempfile
+
+    import pypdfium2
+
+    with tempfile.TemporaryDirectory() as tmp:
+        drawn = Path(tmp) / "drawn.pdf"
+        subprocess.run([shutil.which("gs") or "gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                        "-dNoOutputFonts", f"-sOutputFile={drawn}", str(printed)], check=True, capture_output=True,
+                       timeout=600)
+        source, outlines, mixed = (pypdfium2.PdfDocument(printed), pypdfium2.PdfDocument(drawn),
+                                   pypdfium2.PdfDocument.new())
+        for n in range(len(source)):
+            mixed.import_pages(source if n in keep_text_on else outlines, [n])
+        mixed.save(out)
+        return len(source)

@@ -1,6 +1,8 @@
 """A real LibreOffice for the tests that need documents it saves (.doc, .odt, .rtf, .pdf);
-``testkit.save_as`` saves them. A real Tesseract for the OCR tests, with a cache of their own."""
+``testkit.save_as`` saves them. A real Tesseract for the OCR tests, with a cache of their own, and
+a real Ghostscript for PDFs whose text is turned into outlines (``testkit.outlined_pdf``)."""
 import os
+import shutil
 
 import pytest
 
@@ -28,6 +30,16 @@ def tesseract():
         if os.environ.get("GOVKG_REQUIRE_TESSERACT") == "1":
             pytest.fail(f"GOVKG_REQUIRE_TESSERACT=1 but {ocr.missing()}")
         pytest.skip(ocr.missing())
+
+
+@pytest.fixture(scope="module")
+def ghostscript():
+    """Ghostscript; skips without it, or fails under GOVKG_REQUIRE_GHOSTSCRIPT=1."""
+    if shutil.which("gs") is None:
+        reason = "Ghostscript is absent (apt-get install ghostscript)"
+        if os.environ.get("GOVKG_REQUIRE_GHOSTSCRIPT") == "1":
+            pytest.fail(f"GOVKG_REQUIRE_GHOSTSCRIPT=1 but {reason}")
+        pytest.skip(reason)
 
 
 @pytest.fixture

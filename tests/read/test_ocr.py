@@ -1,7 +1,7 @@
 """govkg.read.ocr: the scanned pages of a PDF read by a real Tesseract when OCR is asked for
 (`--ocr`, GOVKG_OCR=1), kept in the cache, and named in a note saying how to read them when it is
 not. The scans are pages LibreOffice printed, rendered to images by pdfium and put in a PDF with
-no text layer."""
+no text layer; the same pages with their text turned into outlines by Ghostscript are read so too."""
 import difflib
 import os
 import re
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govkg.read import ocr, read_noted
-from testkit import govkg, refusal, save_as, scanned_pdf
+from testkit import govkg, outlined_pdf, refusal, save_as, scanned_pdf
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
@@ -92,6 +92,31 @@ def test_govkg_load_with_ocr_reads_a_mixed_pdf_and_reloads_it_unchanged(tesserac
     assert f"note: {path}: page 2 of 2 was read by OCR" in " ".join(done.stderr.split())
     again = govkg("load", str(path), "--store", str(store))          # no --ocr: the cache reads page 2
     assert again.returncode == 0 and "unchanged" in again.stderr, again.stderr
+
+
+def test_pages_of_text_turned_into_outlines_are_read_by_ocr_and_noted_without_it(
+        tesseract, ghostscript, soffice, sample_report, tmp_path, ocr_cache, monkeypatch):
+    import pypdfium2
+
+    source = tmp_path / "report.txt"
+    source.write_bytes(sample_report.read_bytes())
+    printed = save_as(soffice, source, "pdf")
+    texts = [page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(printed)]
+    mixed, drawn = tmp_path / "mixed.pdf", tmp_path / "drawn.pdf"
+    outlined_pdf(printed, mixed, keep_text_on=(0,))
+    pages = outlined_pdf(printed, drawn)
+    assert pages >= 3
+    text, _, notes = read_noted(mixed)
+    assert _squeezed(text) == _squeezed(texts[0])
+    assert notes == (f"pages 2-{pages} of {pages} hold drawings and no text (text turned into outlines?) and were "
+                     "not read; load with --ocr to read them by OCR",)
+    assert "the PDF has no text layer (its text is drawn as outlines?); load with --ocr" in refusal(drawn)
+    monkeypatch.setenv("GOVKG_OCR", "1")
+    text, _, notes = read_noted(drawn)
+    assert notes == (f"pages 1-{pages} of {pages} were read by OCR (Tesseract, chi_sim): names and numbers in them "
+                     "may be misread",)
+    likeness = difflib.SequenceMatcher(None, _squeezed(text), _squeezed("".join(texts)), autojunk=False).ratio()
+    assert likeness >= 0.95, likeness
 
 
 def test_ocr_asked_for_where_tesseract_is_missing_is_a_usage_error(tmp_path, sample_report):

@@ -21,11 +21,13 @@ from govkg.read.wrapped import join_wrapped
 __all__ = ["read"]
 
 _NOT_PRINTED = {0, 10, 13, 0xFFFE, 0xFFFF}      # pdfium's generated line ends and unknown codes
+_DRAWN_SEGMENTS = 2000      # a few dozen characters drawn as outlines
 
 
 def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
-    """The text, and notes on the pages that hold an image and no text (scanned pages): which
-    were read by OCR (`--ocr`, ``ocr``), which were not and how to read them."""
+    """The text, and notes on the pages that hold an image and no text (scanned pages) or text
+    turned into outlines (drawn, as some publishers print to PDF): which were read by OCR (`--ocr`,
+    ``ocr``, pdfium rendering the page), which were not and how to read them."""
     import pypdfium2
     import pypdfium2.raw as pdfium
 
@@ -41,15 +43,18 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         raise ReportError(path, f"not a readable PDF (truncated or corrupt: {reason})") from None
     try:
         pages = [page_text(_chars(document[n])) for n in range(len(document))]
-        scanned = [n for n, text in enumerate(pages) if not text.strip() and _has_image(document[n])]
-        pages, notes = ocr.read_scanned(data, pages, scanned, lambda n: ocr.rendered(document[n]))
+        blank = [n for n, text in enumerate(pages) if not text.strip()]
+        scanned = [n for n in blank if _has_image(document[n])]
+        drawn = [n for n in blank if n not in scanned and _is_drawn(document[n])]
+        pages, notes = ocr.read_scanned(data, pages, scanned, lambda n: ocr.rendered(document[n]), drawn=drawn)
     except pypdfium2.PdfiumError as err:
         raise ReportError(path, f"not a readable PDF (a damaged page: {err})") from None
     finally:
         document.close()
     text = join_wrapped(pages)
     if not text.strip():
-        raise ReportError(path, f"the PDF has no text layer (a scanned image?); {ocr.remedy('read it')}")
+        what = "its text is drawn as outlines?" if drawn and not scanned else "a scanned image?"
+        raise ReportError(path, f"the PDF has no text layer ({what}); {ocr.remedy('read it')}")
     return text, notes
 
 
@@ -57,6 +62,19 @@ def _has_image(page) -> bool:
     import pypdfium2.raw as pdfium
 
     return any(True for _ in page.get_objects(filter=[pdfium.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def _is_drawn(page) -> bool:
+    """Whether the page is drawn with enough strokes to be text turned into outlines (a page of
+    it has tens of thousands of path segments; a frame or a rule has a handful)."""
+    import pypdfium2.raw as pdfium
+
+    segments = 0
+    for path in page.get_objects(filter=[pdfium.FPDF_PAGEOBJ_PATH], max_depth=2):
+        segments += pdfium.FPDFPath_CountSegments(path)
+        if segments >= _DRAWN_SEGMENTS:
+            return True
+    return False
 
 
 def _chars(page) -> list[PrintedChar]:

@@ -11,7 +11,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["PrintedChar", "indented", "latin", "page_list", "page_text", "scanned_note"]
+__all__ = ["DRAWN", "SCANNED", "PrintedChar", "indented", "latin", "page_list", "page_text", "scanned_note"]
 
 INDENT = "\u3000"
 
@@ -47,9 +47,13 @@ def indented(lines: list[tuple[float, float, str]]) -> str:
     return "\n".join(INDENT * int((x - left) / size + 0.25) + text for x, size, text in lines)
 
 
-def scanned_note(pages: list[int], total: int, remedy: str = "run OCR to read them") -> str:
-    """The note for pages that hold an image and no text (1-based page numbers)."""
-    return (f"{page_list(pages, total)} hold{'' if len(pages) > 1 else 's'} an image and no text (scanned?) and "
+SCANNED = "an image and no text (scanned?)"
+DRAWN = "drawings and no text (text turned into outlines?)"
+
+
+def scanned_note(pages: list[int], total: int, remedy: str = "run OCR to read them", holds: str = SCANNED) -> str:
+    """The note for pages that hold an image and no text, or what ``holds`` says (1-based page numbers)."""
+    return (f"{page_list(pages, total)} hold{'' if len(pages) > 1 else 's'} {holds} and "
             f"{'were' if len(pages) > 1 else 'was'} not read; {remedy}")
 
 
