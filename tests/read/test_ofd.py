@@ -185,6 +185,23 @@ def test_a_scanned_page_is_still_scanned_under_a_template_that_prints_text(tmp_p
     assert notes[0].startswith("page 2 of 2 holds an image and no text (scanned?) and was not read")
 
 
+def _path_object(strokes: int) -> str:
+    """A path of ``strokes`` line segments (text turned into outlines draws thousands)."""
+    data = "M 10 10 " + " ".join(f"L {10 + n % 50} {10 + n % 7}" for n in range(strokes)) + " C"
+    return f'<ofd:PathObject ID="7" Boundary="20 20 170 250" Fill="true"><ofd:AbbreviatedData>{data}</ofd:AbbreviatedData></ofd:PathObject>'
+
+
+def test_a_page_of_text_turned_into_outlines_is_named_in_a_note_and_a_frame_is_not(tmp_path, ocr_cache):
+    pages = [_page(_text_object("第一页。", 20, 20), _path_object(4)), _page(*[_path_object(1500)] * 2),
+             _page(_path_object(4))]
+    text, _, notes = read_noted(_package(tmp_path / "mixed.ofd", pages))
+    assert text.split() == ["第一页。"]
+    assert notes == ("page 2 of 3 holds drawings and no text (text turned into outlines?) and was not read; print it "
+                     "to PDF (an OFD reader's Print or Save As) and load that with --ocr",)
+    drawn = _package(tmp_path / "drawn.ofd", [_page(_path_object(3000))])
+    assert "the OFD has no text (its text is drawn as outlines?); print it to PDF" in refusal(drawn)
+
+
 def _written(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path

@@ -12,7 +12,8 @@ namespace than the standard's. A page's templates (``TemplatePage``: a letterhea
 header, page numbers) are printed with it, as a PDF prints them, and read with it; the running
 header and page numbers are then dropped as a PDF's are (``wrapped``). A page that holds an image
 and no text of its own (a scan) is read by OCR with `--ocr` (``ocr``), from the image the package
-holds; its templates are not read, since the image shows what they print.
+holds; its templates are not read, since the image shows what they print. A page whose text is
+turned into outlines (path objects only) is named in a note: OCR needs it printed to PDF first.
 """
 from __future__ import annotations
 
@@ -27,23 +28,27 @@ from xml.etree import ElementTree
 
 from govkg.errors import ReportError
 from govkg.read import ocr
-from govkg.read.printed import PrintedChar, page_text
+from govkg.read.printed import DRAWN, PrintedChar, page_text, scanned_note
 from govkg.read.wrapped import join_wrapped, width
 
 __all__ = ["read"]
 
 _MAX_XML = 64 * 1024 * 1024      # a page's XML or image larger than this is not a report's
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_STROKE = re.compile(r"(?<![A-Za-z])[LQBA](?![A-Za-z])")      # line, quadratic, cubic, arc commands
+_DRAWN_STROKES = 2000
+_PRINT_TO_PDF = "print it to PDF (an OFD reader's Print or Save As) and load that with --ocr"
 
 
 def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     """The text of every page of every document in the package, and notes naming the pages that
-    hold an image and no text (scanned pages: read by OCR with `--ocr`)."""
+    hold an image and no text (scanned pages: read by OCR with `--ocr`) or text turned into
+    outlines (drawn: read once printed to PDF)."""
     package = _package(path, data)
     pages = [page for document in _documents(path, package) for page in _pages(path, package, document)]
     own = [_chars(page.root) for page in pages]
-    scanned = [n for n, (chars, page) in enumerate(zip(own, pages))
-               if not "".join(ch.text for ch in chars).strip() and _has_image(page.root)]
+    blank = [n for n, chars in enumerate(own) if not "".join(ch.text for ch in chars).strip()]
+    scanned = [n for n in blank if _has_image(pages[n].root)]
     texts = [page_text(chars if n in scanned else _templates_chars(page) + chars)
              for n, (chars, page) in enumerate(zip(own, pages))]
     media: dict[str, dict[str, str]] = {}       # by document, read when a scanned page's image is wanted
@@ -55,9 +60,14 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         return _page_image(package, root, media[document])
 
     texts, notes = ocr.read_scanned(data, texts, scanned, image_of, dpi=None)
+    drawn = [n for n in blank if n not in scanned and _is_drawn(pages[n].root)]
     text = join_wrapped(texts)
     if not text.strip():
+        if drawn and not scanned:
+            raise ReportError(path, f"the OFD has no text (its text is drawn as outlines?); {_PRINT_TO_PDF}")
         raise ReportError(path, f"the OFD has no text (scanned images?); {ocr.remedy('read it')}")
+    if drawn:       # no renderer of OFD paths here: pdfium renders them once they are a PDF's
+        notes += (scanned_note([n + 1 for n in drawn], len(pages), _PRINT_TO_PDF, DRAWN),)
     return text, notes
 
 
@@ -203,6 +213,17 @@ def _advances(spec: str | None) -> list[float]:
 
 def _has_image(page: ElementTree.Element) -> bool:
     return next(_all(page, "ImageObject"), None) is not None
+
+
+def _is_drawn(page: ElementTree.Element) -> bool:
+    """Whether the page draws enough path strokes to be text turned into outlines (a frame or a
+    rule takes a handful)."""
+    strokes = 0
+    for data in _all(page, "AbbreviatedData"):
+        strokes += len(_STROKE.findall(data.text or ""))
+        if strokes >= _DRAWN_STROKES:
+            return True
+    return False
 
 
 def _xml(path: Path, package: zipfile.ZipFile, name: str) -> ElementTree.Element:
