@@ -163,16 +163,39 @@ def outlined_pdf(printed: Path, out: Path, keep_text_on: tuple[int, ...] = ()) -
     import shutil
     import tempfile
 
-    import pypdfium2
-
     with tempfile.TemporaryDirectory() as tmp:
         drawn = Path(tmp) / "drawn.pdf"
         subprocess.run([shutil.which("gs") or "gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
                         "-dNoOutputFonts", f"-sOutputFile={drawn}", str(printed)], check=True, capture_output=True,
                        timeout=600)
-        source, outlines, mixed = (pypdfium2.PdfDocument(printed), pypdfium2.PdfDocument(drawn),
-                                   pypdfium2.PdfDocument.new())
-        for n in range(len(source)):
-            mixed.import_pages(source if n in keep_text_on else outlines, [n])
-        mixed.save(out)
-        return len(source)
+        return _pages_of(printed, drawn, out, keep_text_on)
+
+
+def unmapped_pdf(printed: Path, out: Path, keep_text_on: tuple[int, ...] = ()) -> int:
+    """A PDF at ``out`` of the PDF ``printed`` with its fonts' character maps (ToUnicode) taken out,
+    so its text reads as the fonts' glyph numbers (garbage when copied, as some PDFs come), but the
+    pages in ``keep_text_on`` (0-based), kept as printed; the number of pages."""
+    import tempfile
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    with tempfile.TemporaryDirectory() as tmp:
+        writer = PdfWriter(clone_from=printed)
+        for page in writer.pages:
+            for font in page["/Resources"].get_object().get("/Font", {}).get_object().values():
+                font.get_object().pop(NameObject("/ToUnicode"), None)
+        unmapped = Path(tmp) / "unmapped.pdf"
+        writer.write(unmapped)
+        return _pages_of(printed, unmapped, out, keep_text_on)
+
+
+def _pages_of(printed: Path, altered: Path, out: Path, keep_text_on: tuple[int, ...]) -> int:
+    """The altered PDF's pages, but those in ``keep_text_on`` taken from the printed one, saved at ``out``."""
+    import pypdfium2
+
+    source, changed, mixed = pypdfium2.PdfDocument(printed), pypdfium2.PdfDocument(altered), pypdfium2.PdfDocument.new()
+    for n in range(len(source)):
+        mixed.import_pages(source if n in keep_text_on else changed, [n])
+    mixed.save(out)
+    return len(source)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from govkg.read import ocr, read_noted
-from testkit import govkg, outlined_pdf, refusal, save_as, scanned_pdf
+from testkit import govkg, outlined_pdf, refusal, save_as, scanned_pdf, unmapped_pdf
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
@@ -94,25 +94,34 @@ def test_govkg_load_with_ocr_reads_a_mixed_pdf_and_reloads_it_unchanged(tesserac
     assert again.returncode == 0 and "unchanged" in again.stderr, again.stderr
 
 
-def test_pages_of_text_turned_into_outlines_are_read_by_ocr_and_noted_without_it(
-        tesseract, ghostscript, soffice, sample_report, tmp_path, ocr_cache, monkeypatch):
+@pytest.mark.parametrize("alter, holds, refused", [
+    ("outlined", "drawings and no text (text turned into outlines?)",
+     "the PDF has no text layer (its text is drawn as outlines?)"),
+    ("unmapped", "text without a character map (it copies as garbage)",
+     "the PDF's text has no character map (it copies as garbage)"),
+])
+def test_pages_whose_text_cannot_be_taken_are_read_by_ocr_and_noted_without_it(
+        tesseract, soffice, sample_report, tmp_path, ocr_cache, monkeypatch, request, alter, holds, refused):
     import pypdfium2
 
+    if alter == "outlined":
+        request.getfixturevalue("ghostscript")
+    make = outlined_pdf if alter == "outlined" else unmapped_pdf
     source = tmp_path / "report.txt"
     source.write_bytes(sample_report.read_bytes())
     printed = save_as(soffice, source, "pdf")
     texts = [page.get_textpage().get_text_range() for page in pypdfium2.PdfDocument(printed)]
-    mixed, drawn = tmp_path / "mixed.pdf", tmp_path / "drawn.pdf"
-    outlined_pdf(printed, mixed, keep_text_on=(0,))
-    pages = outlined_pdf(printed, drawn)
+    mixed, altered = tmp_path / "mixed.pdf", tmp_path / "altered.pdf"
+    make(printed, mixed, keep_text_on=(0,))
+    pages = make(printed, altered)
     assert pages >= 3
     text, _, notes = read_noted(mixed)
-    assert _squeezed(text) == _squeezed(texts[0])
-    assert notes == (f"pages 2-{pages} of {pages} hold drawings and no text (text turned into outlines?) and were "
-                     "not read; load with --ocr to read them by OCR",)
-    assert "the PDF has no text layer (its text is drawn as outlines?); load with --ocr" in refusal(drawn)
+    assert _squeezed(text) == _squeezed(texts[0])                # the other pages' garbage is not kept
+    assert notes == (f"pages 2-{pages} of {pages} hold {holds} and were not read; load with --ocr to read them by "
+                     "OCR",)
+    assert f"{refused}; load with --ocr" in refusal(altered)
     monkeypatch.setenv("GOVKG_OCR", "1")
-    text, _, notes = read_noted(drawn)
+    text, _, notes = read_noted(altered)
     assert notes == (f"pages 1-{pages} of {pages} were read by OCR (Tesseract, chi_sim): names and numbers in them "
                      "may be misread",)
     likeness = difflib.SequenceMatcher(None, _squeezed(text), _squeezed("".join(texts)), autojunk=False).ratio()

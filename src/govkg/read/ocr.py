@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,7 +25,7 @@ from functools import cache as memoised
 from pathlib import Path
 
 from govkg.read import cache
-from govkg.read.printed import DRAWN, SCANNED, indented, latin, page_list, scanned_note
+from govkg.read.printed import indented, latin, page_list, scanned_note
 
 __all__ = ["asked", "missing", "page_texts", "read_scanned", "remedy", "rendered", "wanted"]
 
@@ -67,17 +67,16 @@ def missing() -> str:
     return ""
 
 
-def read_scanned(data: bytes, pages: list[str], scanned: list[int],
-                 image_of: Callable[[int], bytes | None], dpi: int | None = DPI,
-                 drawn: Sequence[int] = ()) -> tuple[list[str], tuple[str, ...]]:
-    """The pages' texts with the ``scanned`` ones and the ``drawn`` ones (0-based: text turned into
-    outlines) read where they can be (``page_texts``), and the notes that say which were read by
-    OCR and which were not, and how to read those."""
-    todo = sorted({*scanned, *drawn})
+def read_scanned(data: bytes, pages: list[str], unread_by: Mapping[str, Sequence[int]],
+                 image_of: Callable[[int], bytes | None], dpi: int | None = DPI) -> tuple[list[str], tuple[str, ...]]:
+    """The pages' texts with the pages (0-based) that ``unread_by`` lists by what they hold (``printed``:
+    SCANNED, DRAWN, UNMAPPED) read where they can be (``page_texts``), and the notes that say which
+    were read by OCR and which were not, and how to read those."""
+    todo = sorted({n for which in unread_by.values() for n in which})
     read_by_ocr = page_texts(data, todo, image_of, dpi) if todo else {}
     pages = [read_by_ocr.get(n, text) for n, text in enumerate(pages)]
     notes = []
-    for holds, which in ((SCANNED, scanned), (DRAWN, drawn)):
+    for holds, which in unread_by.items():
         if unread := [n + 1 for n in which if not pages[n].strip()]:
             notes.append(scanned_note(unread, len(pages), remedy("read them" if len(unread) > 1 else "read it"), holds))
     read = [n + 1 for n in todo if pages[n].strip()]

@@ -28,7 +28,7 @@ from xml.etree import ElementTree
 
 from govkg.errors import ReportError
 from govkg.read import ocr
-from govkg.read.printed import DRAWN, PrintedChar, page_text, scanned_note
+from govkg.read.printed import DRAWN, SCANNED, PrintedChar, page_text, scanned_note
 from govkg.read.wrapped import join_wrapped, width
 
 __all__ = ["read"]
@@ -59,7 +59,7 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
             media[document] = _media(path, package, document)
         return _page_image(package, root, media[document])
 
-    texts, notes = ocr.read_scanned(data, texts, scanned, image_of, dpi=None)
+    texts, notes = ocr.read_scanned(data, texts, {SCANNED: scanned}, image_of, dpi=None)
     drawn = [n for n in blank if n not in scanned and _is_drawn(pages[n].root)]
     text = join_wrapped(texts)
     if not text.strip():

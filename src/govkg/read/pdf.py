@@ -15,19 +15,21 @@ from pathlib import Path
 
 from govkg.errors import ReportError
 from govkg.read import ocr
-from govkg.read.printed import PrintedChar, page_text
+from govkg.read.printed import DRAWN, SCANNED, UNMAPPED, PrintedChar, page_text
 from govkg.read.wrapped import join_wrapped
 
 __all__ = ["read"]
 
 _NOT_PRINTED = {0, 10, 13, 0xFFFE, 0xFFFF}      # pdfium's generated line ends and unknown codes
 _DRAWN_SEGMENTS = 2000      # a few dozen characters drawn as outlines
+_UNMAPPED_MIN_CHARS, _UNMAPPED_SHARE = 20, 0.05
 
 
 def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
-    """The text, and notes on the pages that hold an image and no text (scanned pages) or text
-    turned into outlines (drawn, as some publishers print to PDF): which were read by OCR (`--ocr`,
-    ``ocr``, pdfium rendering the page), which were not and how to read them."""
+    """The text, and notes on the pages that hold an image and no text (scanned pages), text
+    turned into outlines (drawn, as some publishers print to PDF) or text whose fonts have no
+    character map (it copies as garbage; its garbage is not kept): which were read by OCR
+    (`--ocr`, ``ocr``, pdfium rendering the page), which were not and how to read them."""
     import pypdfium2
     import pypdfium2.raw as pdfium
 
@@ -42,20 +44,39 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         reason = " ".join(str(err).split())[:200]
         raise ReportError(path, f"not a readable PDF (truncated or corrupt: {reason})") from None
     try:
-        pages = [page_text(_chars(document[n])) for n in range(len(document))]
-        blank = [n for n, text in enumerate(pages) if not text.strip()]
+        chars = [_chars(document[n]) for n in range(len(document))]
+        unmapped = [n for n, page in enumerate(chars) if _unmapped(page)]
+        pages = ["" if n in unmapped else page_text(page) for n, page in enumerate(chars)]
+        blank = [n for n, text in enumerate(pages) if not text.strip() and n not in unmapped]
         scanned = [n for n in blank if _has_image(document[n])]
         drawn = [n for n in blank if n not in scanned and _is_drawn(document[n])]
-        pages, notes = ocr.read_scanned(data, pages, scanned, lambda n: ocr.rendered(document[n]), drawn=drawn)
+        pages, notes = ocr.read_scanned(data, pages, {SCANNED: scanned, DRAWN: drawn, UNMAPPED: unmapped},
+                                        lambda n: ocr.rendered(document[n]))
     except pypdfium2.PdfiumError as err:
         raise ReportError(path, f"not a readable PDF (a damaged page: {err})") from None
     finally:
         document.close()
     text = join_wrapped(pages)
     if not text.strip():
-        what = "its text is drawn as outlines?" if drawn and not scanned else "a scanned image?"
-        raise ReportError(path, f"the PDF has no text layer ({what}); {ocr.remedy('read it')}")
+        raise ReportError(path, f"{_no_text(scanned, drawn, unmapped)}; {ocr.remedy('read it')}")
     return text, notes
+
+
+def _no_text(scanned: list[int], drawn: list[int], unmapped: list[int]) -> str:
+    """Why the PDF gave no text, by what most of its pages hold."""
+    most = max((len(scanned), 2, SCANNED), (len(drawn), 1, DRAWN), (len(unmapped), 0, UNMAPPED))[2]   # ties: a scan
+    if most == UNMAPPED:
+        return "the PDF's text has no character map (it copies as garbage)"
+    return "the PDF has no text layer (its text is drawn as outlines?)" if most == DRAWN \
+        else "the PDF has no text layer (a scanned image?)"
+
+
+def _unmapped(chars: list[PrintedChar]) -> bool:
+    """Whether the page's text came without a character map (ToUnicode): its fonts' glyph numbers
+    read as control characters and stray Latin, or as private-use code points; real text has none."""
+    shown = [ch.text for ch in chars if not ch.text.isspace()]
+    odd = sum(1 for ch in shown if ord(ch) < 32 or 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
+    return len(shown) >= _UNMAPPED_MIN_CHARS and odd >= _UNMAPPED_SHARE * len(shown)
 
 
 def _has_image(page) -> bool:

@@ -11,7 +11,7 @@ import statistics
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["DRAWN", "SCANNED", "PrintedChar", "indented", "latin", "page_list", "page_text", "scanned_note"]
+__all__ = ["DRAWN", "SCANNED", "UNMAPPED", "PrintedChar", "indented", "latin", "page_list", "page_text", "scanned_note"]
 
 INDENT = "\u3000"
 
@@ -49,6 +49,7 @@ def indented(lines: list[tuple[float, float, str]]) -> str:
 
 SCANNED = "an image and no text (scanned?)"
 DRAWN = "drawings and no text (text turned into outlines?)"
+UNMAPPED = "text without a character map (it copies as garbage)"
 
 
 def scanned_note(pages: list[int], total: int, remedy: str = "run OCR to read them", holds: str = SCANNED) -> str:
