@@ -1,5 +1,6 @@
 """govkg.read.docx: a Word file reads to its paragraphs and table rows in document order, one a
-line; a damaged one is refused in one line that names the file."""
+line, with what Word keeps in content controls, tracked insertions, fields and text boxes; a
+damaged one is refused in one line that names the file."""
 import zipfile
 from pathlib import Path
 
@@ -39,6 +40,58 @@ def test_a_table_stays_where_it_stands_between_paragraphs(tmp_path):
     path = _write(tmp_path / "report.docx", PARAGRAPHS[:2], [["项目", "金额"], ["衔接资金", "1200万元"]],
                   PARAGRAPHS[2:])
     assert read_report(path).text.split("\n") == [*PARAGRAPHS[:2], "项目\t金额", "衔接资金\t1200万元", PARAGRAPHS[2]]
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+WPS = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+       'xmlns:v="urn:schemas-microsoft-com:vml"')
+CHANGED = '<w:ins w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z">'
+
+
+def _run(text: str) -> str:
+    return f"<w:r><w:t>{text}</w:t></w:r>"
+
+
+def _box(text: str) -> str:
+    """A text box as Word writes it: the drawing (wps) and its VML fallback, holding the same text."""
+    content = f"<w:txbxContent><w:p>{_run(text)}</w:p></w:txbxContent>"
+    return (f"<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{content}</wps:txbx>"
+            f"</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape>"
+            "</w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+
+
+@pytest.mark.parametrize("xml, lines", [
+    # a content control around paragraphs (templates of official documents hold titles so)
+    (f"<w:sdt><w:sdtPr/><w:sdtContent><w:p>{_run('xx县人民政府文件')}</w:p></w:sdtContent></w:sdt>",
+     ["xx县人民政府文件"]),
+    # a tracked insertion is kept, a tracked deletion and a field's code are not
+    (f"<w:p>{_run('全面完成')}{CHANGED}{_run('村级')}</w:ins><w:del w:id=\"2\" w:author=\"a\" "
+     "w:date=\"2024-01-01T00:00:00Z\"><w:r><w:delText>乡镇</w:delText></w:r></w:del>"
+     f"<w:r><w:instrText>PAGE</w:instrText></w:r>{_run('换届工作。')}</w:p>", ["全面完成村级换届工作。"]),
+    # a simple field's result, a smart tag, a run-level content control, a hyperlink
+    (f"<w:p><w:fldSimple w:instr=\"DATE\">{_run('2023年')}</w:fldSimple><w:smartTag w:uri=\"u\" w:element=\"e\">"
+     f"{_run('县委')}</w:smartTag><w:sdt><w:sdtContent>{_run('组织部')}</w:sdtContent></w:sdt>"
+     f"<w:hyperlink>{_run('牵头。')}</w:hyperlink></w:p>", ["2023年县委组织部牵头。"]),
+    # a text box follows the paragraph that anchors it, once
+    (f"<w:p>{_run('正文。')}{_box('框中文字。')}</w:p>", ["正文。", "框中文字。"]),
+    # a merged cell once; a row in a content control; a table in a cell after its row
+    ("<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p>" + _run("项目") + "</w:p></w:tc>"
+     "<w:tc><w:p>" + _run("金额") + "</w:p></w:tc></w:tr><w:sdt><w:sdtContent><w:tr><w:tc><w:p>" + _run("衔接资金")
+     + "</w:p><w:tbl><w:tr><w:tc><w:p>" + _run("其中") + "</w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p>"
+     + _run("1200万元") + "</w:p></w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>",
+     ["项目\t金额", "衔接资金\t1200万元", "其中"]),
+], ids=["content-control", "tracked-changes", "fields-and-tags", "text-box", "table-cells"])
+def test_what_word_keeps_beside_plain_paragraphs_is_read(tmp_path, xml, lines):
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("开头。")
+    body = document.element.body
+    for element in parse_xml(f"<w:body {W} {WPS}>{xml}</w:body>"):
+        body.insert(len(body) - 1, element)       # before the section properties
+    document.save(tmp_path / "report.docx")
+    assert read_report(tmp_path / "report.docx").text.split("\n") == ["开头。", *lines]
 
 
 def _rewritten(source: Path, target: Path, part: str, change) -> Path:
