@@ -14,7 +14,7 @@ from pathlib import Path
 
 from govkg.errors import ReportError
 from govkg.model import Report
-from govkg.read import docx, html, ofd, office, pdf, plain
+from govkg.read import docx, html, markdown, ofd, office, pdf, plain
 from govkg.read.metadata import describe, override
 from govkg.read.sidecar import MetaOverride, sidecar_for
 
@@ -28,7 +28,8 @@ def _without_notes(read: Callable[[Path, bytes], str]) -> Reader:
 
 
 _READERS: dict[str, Reader] = {
-    **dict.fromkeys((".txt", ".md", ".markdown", ".text"), _without_notes(plain.read)),
+    **dict.fromkeys((".txt", ".text"), _without_notes(plain.read)),
+    **dict.fromkeys((".md", ".markdown"), _without_notes(markdown.read)),
     ".docx": _without_notes(docx.read), ".html": _without_notes(html.read), ".htm": _without_notes(html.read),
     ".pdf": pdf.read, ".ofd": ofd.read,
     **dict.fromkeys(office.SUFFIXES, _without_notes(office.read)),        # through LibreOffice

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from govkg.read.plain import decode
 
-__all__ = ["read"]
+__all__ = ["read", "text_of"]
 
 _DROP = ("script", "style", "noscript", "template", "head")
 _BLOCKS = frozenset(
@@ -25,9 +25,14 @@ _WRAP_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[{_CJK}])")
 
 
 def read(path: Path, data: bytes) -> str:
+    return text_of(decode(data, path))
+
+
+def text_of(markup: str) -> str:
+    """The text of a page (or a piece of one) as a browser shows it, a line per block."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup(decode(data, path), "lxml")
+    soup = BeautifulSoup(markup, "lxml")
     for tag in soup(_DROP):
         tag.decompose()
     lines: list[list[str]] = [[]]

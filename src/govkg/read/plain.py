@@ -1,4 +1,4 @@
-"""Plain text and Markdown: the encoding is detected from the bytes, never assumed."""
+"""Plain text: the encoding is detected from the bytes, never assumed (Markdown and HTML decode so too)."""
 from __future__ import annotations
 
 import codecs
