@@ -47,7 +47,9 @@ ModelOption = typer.Option(None, "--model", metavar="DIR", envvar="GOVKG_MODEL",
                            help="A model folder written by `govkg train` (default: the model shipped with govkg).")
 FastOption = typer.Option(False, "--fast", help="Rules alone, no learned model: faster, finds less (docs/extraction.md).")
 OcrOption = typer.Option(False, "--ocr", envvar="GOVKG_OCR",
-                         help="Read the scanned pages of PDFs and OFDs (an image, no text) by OCR: Tesseract with its Chinese model "
+                         help="Read by OCR the pages whose text cannot be taken: scanned pages of PDFs and OFDs (an image, no "
+                              "text), and PDF pages whose text is drawn as outlines or copies as garbage (fonts without a "
+                              "character map). Tesseract with its Chinese model "
                               "(apt-get install tesseract-ocr tesseract-ocr-chi-sim), some 3-5 s a page on 2 cores; "
                               "what it reads is cached, and read from the cache later with or without --ocr.")
 TableFormatOption = typer.Option("table", "--format", "-f", help="table, csv, tsv or json.")
