@@ -332,6 +332,49 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command()
+@cli_errors
+def unpack(
+    table: Path = typer.Argument(..., help="A table of reports: .csv, .tsv or .xlsx, one report a row."),
+    output: Path = typer.Option(..., "-o", "--output", help="The folder to write the report files into."),
+    text: Optional[str] = typer.Option(None, "--text", help="The column of the reports' text (default: found by "
+                                       "its name, else the column with the longest cells)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The column of their titles (names the files)."),
+    issuer: Optional[str] = typer.Option(None, "--issuer", help="The column of the bodies that issued them."),
+    year: Optional[str] = typer.Option(None, "--year", help="The column of their years (or dates)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="The column of their kinds (政府工作报告, 政策文件, ...)."),
+    level: Optional[str] = typer.Option(None, "--level", help="The column of their levels (national ... village)."),
+    sheet: Optional[str] = typer.Option(None, "--sheet", help="The sheet of an Excel file (default: the first)."),
+    force: bool = typer.Option(False, "--force", help="Replace files of the same name that hold other text."),
+):
+    """Write a table of reports (one report a row, as datasets of work reports come) as report files.
+
+    Each row with text becomes a UTF-8 .txt named by its title, and the titles, issuers, years,
+    kinds and levels go into the folder's govkg-metadata.csv, which `govkg load` reads. Columns are
+    found by their names (title, 标题, 发文机关, 年份, ...) unless named here. Unpacking again
+    writes nothing that is already there.
+
+    Examples: `govkg unpack reports.csv -o reports/ && govkg load reports/`;
+    `govkg unpack policies.xlsx -o policies/ --sheet 2021 --text 政策内容 --title 政策名称`
+    (Excel needs `pip install 'govkg[tables]'`)
+    """
+    from govkg.unpack import Columns, unpack as unpack_table
+
+    done = unpack_table(table, output, Columns(text=text, title=title, issuer=issuer, year=year, kind=kind,
+                                               level=level), force=force, sheet=sheet)
+    read = ", ".join(f"{name} from '{column}'" for name, column in done.columns.items())
+    err.print(f"columns: {read}", highlight=False)
+    for note in done.notes:
+        err.print(f"note: {table}: {note}", highlight=False)
+    if done.empty_rows:
+        err.print(f"note: {table}: {_counted(len(done.empty_rows), 'row')} without text left out "
+                  f"(rows {', '.join(map(str, done.empty_rows[:10]))}{' ...' if len(done.empty_rows) > 10 else ''})",
+                  highlight=False)
+    err.print(f"unpacked {_counted(len(done.written) + len(done.unchanged), 'report')} into {output} "
+              f"({len(done.written)} written, {len(done.unchanged)} unchanged); next: govkg load {output}",
+              highlight=False)
+
+
 def _stated(issuer, kind, year, metadata):
     """The report metadata the user states on the command line (checked before any work)."""
     from govkg.read.sidecar import MetaOverride, read_sidecar

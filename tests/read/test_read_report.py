@@ -41,7 +41,8 @@ def test_the_same_file_named_two_ways_is_one_report(tmp_path):
 @pytest.mark.parametrize("name,data,reason", [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n ", "empty file"),
-    ("report.xlsx", "内容".encode(), "unsupported file type '.xlsx'"),
+    ("report.xlsx", "内容".encode(), "a table, not a report: if its rows hold reports, `govkg unpack FILE -o DIR`"),
+    ("report.pptx", "内容".encode(), "unsupported file type '.pptx'"),
     ("README", "内容".encode(), "unsupported file type '(none)'"),
     ("report.ceb", b"CEB\x00", "a CEB file (.ceb, Founder Apabi) is not read: save it as .pdf or .ofd"),
 ])

@@ -37,7 +37,9 @@ _READERS: dict[str, Reader] = {
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
 # Formats that government reports come in and nothing here reads, with what to do instead.
 _NOT_READ = {".ceb": "a CEB file (.ceb, Founder Apabi) is not read: save it as .pdf or .ofd (Apabi Reader's Save As "
-                     "or Print)"}
+                     "or Print)",
+             **dict.fromkeys((".csv", ".tsv", ".xlsx"), "a table, not a report: if its rows hold reports, "
+                             "`govkg unpack FILE -o DIR` writes each as a report file to load")}
 
 
 def other_format(suffix: str) -> str:
