@@ -35,18 +35,18 @@ def _one_line(err: Exception) -> str:
     return text[:200]
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr", f"{W}sectPr", f"{W}instrText", _FALLBACK}
-_CONTAINERS = {f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}txbxContent"}
+_SKIPPED = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}sectPr", f"{_W}instrText", _FALLBACK}
+_CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}txbxContent"}
 
 
 def _lines(container):
     """The lines of the paragraphs and tables in ``container``, in order, content controls opened."""
     for child in container:
-        if child.tag == f"{W}p":
+        if child.tag == f"{_W}p":
             yield from _paragraph(child)
-        elif child.tag == f"{W}tbl":
+        elif child.tag == f"{_W}tbl":
             yield from _table(child)
         elif child.tag in _CONTAINERS:
             yield from _lines(child)
@@ -67,15 +67,15 @@ def _collect(node, parts: list[str], boxes: list) -> None:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
-        if tag == f"{W}t":
+        if tag == f"{_W}t":
             parts.append(child.text or "")
-        elif tag == f"{W}tab":
+        elif tag == f"{_W}tab":
             parts.append("\t")
-        elif tag in (f"{W}br", f"{W}cr"):
+        elif tag in (f"{_W}br", f"{_W}cr"):
             parts.append("\n")
-        elif tag == f"{W}noBreakHyphen":
+        elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
-        elif tag == f"{W}txbxContent":
+        elif tag == f"{_W}txbxContent":
             boxes.append(child)
         else:
             _collect(child, parts, boxes)
@@ -89,9 +89,9 @@ def _table(tbl):
         for cell in _cells(row):
             lines, tables = [], []
             for child in _flattened(cell):
-                if child.tag == f"{W}p":
+                if child.tag == f"{_W}p":
                     lines.extend(_paragraph(child))
-                elif child.tag == f"{W}tbl":
+                elif child.tag == f"{_W}tbl":
                     tables.append(child)
             cells.append("\n".join(lines))
             nested.extend(tables)
@@ -101,17 +101,17 @@ def _table(tbl):
 
 
 def _rows(tbl):
-    return [child for child in _flattened(tbl) if child.tag == f"{W}tr"]
+    return [child for child in _flattened(tbl) if child.tag == f"{_W}tr"]
 
 
 def _cells(row):
-    return [child for child in _flattened(row) if child.tag == f"{W}tc"]
+    return [child for child in _flattened(row) if child.tag == f"{_W}tc"]
 
 
 def _flattened(node):
     """The children of ``node``, with content controls and custom XML opened in place."""
     for child in node:
-        if child.tag in _CONTAINERS and child.tag != f"{W}txbxContent":
+        if child.tag in _CONTAINERS and child.tag != f"{_W}txbxContent":
             yield from _flattened(child)
         else:
             yield child

@@ -1,10 +1,10 @@
 """Markdown: the text it shows (``markdown-it-py``, the CommonMark parser rich already brings, with
 tables): a line per heading, list item and table row (cells joined by tabs) and the source's lines
 of each paragraph, with the marks (#, **, `, [](), |---|) and the lines' indentation taken out;
-an ordered item keeps its number, code blocks their text, HTML is read as the HTML reader reads it. The source's
-lines stay lines (a paragraph's soft breaks are not joined): Chinese reports written as Markdown
-put a paragraph on a line, often with no blank line between, and joining them would run headings
-into the text after them."""
+an ordered item keeps its number, code blocks their text, HTML reads as the HTML reader reads it.
+The source's lines stay lines (a paragraph's soft breaks are not joined): Chinese reports written
+as Markdown put a paragraph on a line, often with no blank line between, and joining them would
+run headings into the text after them."""
 from __future__ import annotations
 
 from pathlib import Path

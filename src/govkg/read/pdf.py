@@ -63,12 +63,11 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
 
 
 def _no_text(scanned: list[int], drawn: list[int], unmapped: list[int]) -> str:
-    """Why the PDF gave no text, by what most of its pages hold."""
-    most = max((len(scanned), 2, SCANNED), (len(drawn), 1, DRAWN), (len(unmapped), 0, UNMAPPED))[2]   # ties: a scan
-    if most == UNMAPPED:
-        return "the PDF's text has no character map (it copies as garbage)"
-    return "the PDF has no text layer (its text is drawn as outlines?)" if most == DRAWN \
-        else "the PDF has no text layer (a scanned image?)"
+    """Why the PDF gave no text, by what most of its pages hold (a tie: a scan)."""
+    most = max((len(scanned), 2, SCANNED), (len(drawn), 1, DRAWN), (len(unmapped), 0, UNMAPPED))[2]
+    return {SCANNED: "the PDF has no text layer (a scanned image?)",
+            DRAWN: "the PDF has no text layer (its text is drawn as outlines?)",
+            UNMAPPED: "the PDF's text has no character map (it copies as garbage)"}[most]
 
 
 def _unmapped(chars: list[PrintedChar]) -> bool:
