@@ -82,10 +82,11 @@ def test_a_tsv_in_gb18030_with_a_report_longer_than_a_csv_cell_reads(tmp_path):
 
 
 def test_without_known_names_the_text_is_the_longest_column_and_files_are_named_by_row(tmp_path):
-    table = _csv(tmp_path / "policies.csv", [["1", "县委组织部牵头开展村级换届工作。"], ["2", "乡镇党委落实责任。"]],
-                 header=["编号", "x"])
+    table = _csv(tmp_path / "policies.csv", [["1", "县委组织部牵头开展村级换届工作，推进治理。"], ["", ""],
+                                             ["2", "乡镇党委落实责任。"]], header=["编号", "x"], delimiter=";")
     done = unpack(table, tmp_path / "out")
-    assert done.columns == {"text": "x"} and [p.name for p in done.written] == ["policies-2.txt", "policies-3.txt"]
+    assert done.columns == {"text": "x"} and done.empty_rows == []          # a blank row is no report
+    assert [p.name for p in done.written] == ["policies-2.txt", "policies-4.txt"]    # the rows' own numbers
 
 
 def test_excel_sheets_and_named_columns(tmp_path):

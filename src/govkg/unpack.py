@@ -84,7 +84,9 @@ def unpack(table: Path, folder: Path, columns: Columns = Columns(), force: bool 
     return result
 
 
-def _read_table(table: Path, sheet: str | None) -> tuple[list[str], list[list[str]]]:
+def _read_table(table: Path, sheet: str | None) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and each record under it with its row number (the header's row is 1 when it is
+    the table's first; a spreadsheet's row numbers, a CSV's records)."""
     suffix = table.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         raise ReportError(table, f"not a table of reports ({', '.join(TABLE_SUFFIXES)})")
@@ -92,26 +94,21 @@ def _read_table(table: Path, sheet: str | None) -> tuple[list[str], list[list[st
         grid = _excel(table, sheet) if suffix == ".xlsx" else _delimited(table)
     except OSError as err:
         raise ReportError(table, f"cannot read the table: {err.strerror or err}") from None
-    grid = [row for row in grid if any(cell.strip() for cell in row)]
-    if len(grid) < 2:
+    filled = [n for n, row in enumerate(grid) if any(cell.strip() for cell in row)]
+    if len(filled) < 2:
         raise ReportError(table, "the table has no rows under its header")
-    header = [cell.strip() or f"column {n + 1}" for n, cell in enumerate(grid[0])]
+    header = [cell.strip() or f"column {n + 1}" for n, cell in enumerate(grid[filled[0]])]
     width = len(header)
-    return header, [(row + [""] * width)[:width] for row in grid[1:]]
+    return header, [(n + 1, (row + [""] * width)[:width]) for n, row in enumerate(grid) if n > filled[0]]
 
 
 def _delimited(table: Path) -> list[list[str]]:
     text = decode(table.read_bytes(), table)
     csv.field_size_limit(sys.maxsize)       # a report is longer than csv's 128 kB cell limit
-    if table.suffix.lower() == ".tsv":
-        dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab
-    else:
-        try:
-            dialect = csv.Sniffer().sniff(text[:20000], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if table.suffix.lower() == ".tsv" else max(",;\t", key=lambda d: (first.count(d), d == ","))
     try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as err:
         raise ReportError(table, f"not a readable table: {err}") from None
 
@@ -131,7 +128,8 @@ def _excel(table: Path, sheet: str | None) -> list[list[str]]:
         book.close()
 
 
-def _choose_columns(table: Path, header: list[str], rows: list[list[str]], given: Columns) -> dict[str, int]:
+def _choose_columns(table: Path, header: list[str], rows: list[tuple[int, list[str]]],
+                    given: Columns) -> dict[str, int]:
     known = _known_names()
     chosen: dict[str, int] = {}
     for name in _FIELDS:
@@ -146,7 +144,7 @@ def _choose_columns(table: Path, header: list[str], rows: list[list[str]], given
         if found is not None:
             chosen[name] = found
     if "text" not in chosen:
-        chosen["text"] = max(range(len(header)), key=lambda n: (sum(len(row[n]) for row in rows), -n))
+        chosen["text"] = max(range(len(header)), key=lambda n: (sum(len(row[n]) for _, row in rows), -n))
     return chosen
 
 
@@ -159,15 +157,16 @@ def _key(column: str) -> str:
     return re.sub(r"[\s_\-]+", "", column).lower()
 
 
-def _reports(table: Path, header: list[str], rows: list[list[str]], chosen: dict[str, int],
+def _reports(table: Path, header: list[str], rows: list[tuple[int, list[str]]], chosen: dict[str, int],
              result: Unpacked) -> list[_Report]:
     reports: list[_Report] = []
     names: set[str] = set()
     unknown: dict[str, list[str]] = {"kind": [], "level": []}
-    for number, row in enumerate(rows, start=2):             # the spreadsheet's row number
+    for number, row in rows:
         text = row[chosen["text"]].replace("\r\n", "\n").replace("\r", "\n").strip("\n")
         if not text.strip():
-            result.empty_rows.append(number)
+            if any(cell.strip() for cell in row):      # a blank row is no report left out
+                result.empty_rows.append(number)
             continue
         meta = _meta(row, chosen, unknown)
         name = _file_name(meta.get("title", ""), table.stem, number, names)
