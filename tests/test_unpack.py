@@ -114,7 +114,8 @@ def test_excel_sheets_and_named_columns(tmp_path):
     ("blank.csv", "标题,正文\n甲,\n".encode(), "no row has text in column '正文'"),
     ("report.txt", "县委组织部。".encode(), "not a table of reports (.csv, .tsv, .xlsx)"),
     ("broken.xlsx", b"PK\x03\x04 not really", "not a readable Excel file"),
-], ids=["header-only", "no-text", "not-a-table", "broken-excel"])
+    ("old.xls", b"\xd0\xcf\x11\xe0", "an Excel 97-2003 file: save it as .xlsx or .csv and unpack that"),
+], ids=["header-only", "no-text", "not-a-table", "broken-excel", "old-excel"])
 def test_what_is_not_a_table_of_reports_is_one_line_naming_the_file(tmp_path, name, data, reason):
     path = tmp_path / name
     path.write_bytes(data)

@@ -88,6 +88,8 @@ def _read_table(table: Path, sheet: str | None) -> tuple[list[str], list[tuple[i
     """The header and each record under it with its row number (the header's row is 1 when it is
     the table's first; a spreadsheet's row numbers, a CSV's records)."""
     suffix = table.suffix.lower()
+    if suffix == ".xls":
+        raise ReportError(table, "an Excel 97-2003 file: save it as .xlsx or .csv and unpack that")
     if suffix not in TABLE_SUFFIXES:
         raise ReportError(table, f"not a table of reports ({', '.join(TABLE_SUFFIXES)})")
     try:

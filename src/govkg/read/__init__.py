@@ -39,7 +39,9 @@ SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
 _NOT_READ = {".ceb": "a CEB file (.ceb, Founder Apabi) is not read: save it as .pdf or .ofd (Apabi Reader's Save As "
                      "or Print)",
              **dict.fromkeys((".csv", ".tsv", ".xlsx"), "a table, not a report: if its rows hold reports, "
-                             "`govkg unpack FILE -o DIR` writes each as a report file to load")}
+                             "`govkg unpack FILE -o DIR` writes each as a report file to load"),
+             ".xls": "an Excel 97-2003 table, not a report: if its rows hold reports, save it as .xlsx or .csv and "
+                     "`govkg unpack` that"}
 
 
 def other_format(suffix: str) -> str:
