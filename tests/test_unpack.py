@@ -4,6 +4,7 @@ error before anything is written."""
 import csv
 import io
 import re
+import zipfile
 
 import pytest
 
@@ -66,7 +67,7 @@ def test_a_file_with_other_text_is_an_error_before_anything_is_written_unless_fo
     table, folder = _csv(tmp_path / "dataset.csv"), tmp_path / "reports"
     folder.mkdir()
     (folder / "yy镇2022年工作总结.txt").write_text("另一份报告。\n", encoding="utf-8")
-    with pytest.raises(ReportError, match=r"yy镇2022年工作总结.txt: already exists with other text \(row 3"):
+    with pytest.raises(ReportError, match=r"yy镇2022年工作总结.txt: already exists with other content \(row 3"):
         unpack(table, folder)
     assert sorted(p.name for p in folder.iterdir()) == ["yy镇2022年工作总结.txt"]      # the first row not written
     assert len(unpack(table, folder, force=True).written) == 3
@@ -135,3 +136,43 @@ def test_govkg_unpack_then_load_and_a_table_given_to_load_points_to_unpack(tmp_p
     refused = govkg("load", table, "--store", store)
     assert refused.returncode == 1
     assert "a table, not a report: if its rows hold reports, `govkg unpack FILE -o DIR`" in refused.stderr
+
+
+class _GbkName(zipfile.ZipInfo):
+    """A member named in GBK without the UTF-8 flag, as Windows' zip tools in Chinese write it."""
+    def _encodeFilenameFlags(self):
+        return self.filename.encode("gbk"), self.flag_bits
+
+
+def test_a_zip_of_reports_is_taken_out_with_gbk_names_and_what_is_not_a_report_left_out(tmp_path):
+    archive = tmp_path / "2023年报告.zip"
+    with zipfile.ZipFile(archive, "w") as package:
+        package.writestr(_GbkName("县级/xx县2023年政府工作报告.txt"), "\n".join(GOOD_SENTENCES).encode("gbk"))
+        package.writestr("yy镇工作总结.txt", "镇党委牵头开展人居环境整治行动。")
+        package.writestr("govkg-metadata.csv", "file,issuer,kind,year,level,title\nyy镇工作总结.txt,yy镇人民政府,,2022,,\n")
+        package.writestr("照片.png", b"\x89PNG")
+        package.writestr("__MACOSX/._yy镇工作总结.txt", b"x")
+        package.writestr("../逃出.txt", "不应写到文件夹外。")
+    folder = tmp_path / "reports"
+    done = unpack(archive, folder)
+    assert sorted(p.relative_to(folder).as_posix() for p in done.written) == \
+        ["govkg-metadata.csv", "yy镇工作总结.txt", "县级/xx县2023年政府工作报告.txt"]
+    assert not (tmp_path / "逃出.txt").exists()
+    assert any("../逃出.txt: a path outside the folder" in n for n in done.notes)
+    assert any("1 files that are not reports left out (e.g. 照片.png)" in n for n in done.notes)
+    assert unpack(archive, folder).written == []                  # again: nothing written
+    (folder / "yy镇工作总结.txt").write_text("改过。", encoding="utf-8")
+    with pytest.raises(ReportError, match="already exists with other content .yy镇工作总结.txt of the archive"):
+        unpack(archive, folder)
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda path: path.write_bytes(b"PK\x03\x04 cut"), "not a readable zip archive"),
+    (lambda path: zipfile.ZipFile(path, "w").close(), "the archive holds no report files"),
+], ids=["damaged", "empty"])
+def test_a_zip_that_gives_no_reports_is_one_line_naming_it(tmp_path, make, reason):
+    archive = tmp_path / "bundle.zip"
+    make(archive)
+    with pytest.raises(ReportError, match=reason) as caught:
+        unpack(archive, tmp_path / "out")
+    assert str(caught.value).startswith(str(archive)) and not (tmp_path / "out").exists()

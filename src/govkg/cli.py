@@ -335,7 +335,8 @@ def extract(
 @app.command()
 @cli_errors
 def unpack(
-    table: Path = typer.Argument(..., help="A table of reports: .csv, .tsv or .xlsx, one report a row."),
+    table: Path = typer.Argument(..., help="A table of reports (.csv, .tsv or .xlsx, one report a row), or a .zip "
+                                           "archive of report files."),
     output: Path = typer.Option(..., "-o", "--output", help="The folder to write the report files into."),
     text: Optional[str] = typer.Option(None, "--text", help="The column of the reports' text (default: found by "
                                        "its name, else the column with the longest cells)."),
@@ -347,23 +348,26 @@ def unpack(
     sheet: Optional[str] = typer.Option(None, "--sheet", help="The sheet of an Excel file (default: the first)."),
     force: bool = typer.Option(False, "--force", help="Replace files of the same name that hold other text."),
 ):
-    """Write a table of reports (one report a row, as datasets of work reports come) as report files.
+    """Write a table of reports (one report a row, as datasets of work reports come), or a .zip of
+    report files, as a folder of report files to load.
 
     Each row with text becomes a UTF-8 .txt named by its title, and the titles, issuers, years,
     kinds and levels go into the folder's govkg-metadata.csv, which `govkg load` reads. Columns are
-    found by their names (title, 标题, 发文机关, 年份, ...) unless named here. Unpacking again
-    writes nothing that is already there.
+    found by their names (title, 标题, 发文机关, 年份, ...) unless named here. A .zip's report
+    files are taken out with their folders (names in GBK read as such). Unpacking again writes
+    nothing that is already there.
 
     Examples: `govkg unpack reports.csv -o reports/ && govkg load reports/`;
     `govkg unpack policies.xlsx -o policies/ --sheet 2021 --text 政策内容 --title 政策名称`
-    (Excel needs `pip install 'govkg[tables]'`)
+    (Excel needs `pip install 'govkg[tables]'`); `govkg unpack 2023年报告.zip -o reports/`
     """
     from govkg.unpack import Columns, unpack as unpack_table
 
     done = unpack_table(table, output, Columns(text=text, title=title, issuer=issuer, year=year, kind=kind,
                                                level=level), force=force, sheet=sheet)
-    read = ", ".join(f"{name} from '{column}'" for name, column in done.columns.items())
-    err.print(f"columns: {read}", highlight=False)
+    if done.columns:
+        read = ", ".join(f"{name} from '{column}'" for name, column in done.columns.items())
+        err.print(f"columns: {read}", highlight=False)
     for note in done.notes:
         err.print(f"note: {table}: {note}", highlight=False)
     if done.empty_rows:

@@ -6,7 +6,8 @@ folder's ``govkg-metadata.csv`` (``read.sidecar``).
 Columns are found by their names (``data/table_columns.toml``), the text column else by its long
 cells; values govkg does not know as a kind or a level are left to detection and counted in a
 note. Unpacking again writes nothing that is already there; a file of that name with other text is
-an error unless ``force``, and nothing is written before every row has been checked.
+an error unless ``force``, and nothing is written before every row has been checked. A .zip
+archive of report files is unpacked too (``archive``).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from govkg.read.metadata import KINDS, LEVELS
 from govkg.read.plain import decode
 from govkg.read.sidecar import SIDECAR_NAME, read_sidecar
 
-__all__ = ["Columns", "Unpacked", "unpack", "TABLE_SUFFIXES"]
+__all__ = ["Columns", "Unpacked", "unpack", "write_files", "TABLE_SUFFIXES"]
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx")
 _FIELDS = ("text", "title", "issuer", "year", "kind", "level")
@@ -63,25 +64,60 @@ class _Report:
 
 def unpack(table: Path, folder: Path, columns: Columns = Columns(), force: bool = False,
            sheet: str | None = None) -> Unpacked:
-    """Write each row of ``table`` that has text as a report file in ``folder`` (see the module)."""
+    """Write each row of ``table`` that has text as a report file in ``folder`` (see the module);
+    a .zip archive's report files are taken out instead (``archive``)."""
     table = Path(table)
+    if table.suffix.lower() == ".zip":
+        from govkg.archive import unpack_archive
+
+        return unpack_archive(table, folder, force)
     header, rows = _read_table(table, sheet)
     chosen = _choose_columns(table, header, rows, columns)
     result = Unpacked(columns={name: header[at] for name, at in chosen.items()})
     reports = _reports(table, header, rows, chosen, result)
     if not reports:
         raise ReportError(table, f"no row has text in column '{header[chosen['text']]}'")
-    _check_clashes(folder, reports, force)
-    folder.mkdir(parents=True, exist_ok=True)
-    for report in reports:
-        path = folder / report.name
-        if path.is_file() and path.read_bytes() == report.text.encode("utf-8"):
-            result.unchanged.append(path)
-        else:
-            _write(path, report.text)
-            result.written.append(path)
+    write_files(folder, [(r.name, r.text.encode("utf-8"), f"row {r.row} of the table") for r in reports],
+                force, result)
     result.metadata = _write_metadata(folder, reports)
     return result
+
+
+def write_files(folder: Path, files: list[tuple[str, bytes, str]], force: bool, result: Unpacked) -> None:
+    """Write each (path in ``folder``, content, where it comes from) that is not there already; a
+    file of that path with other content is an error before anything is written, unless ``force``."""
+    if not force:
+        for name, data, origin in files:
+            path = folder / name
+            if path.exists() and (not path.is_file() or path.read_bytes() != data):
+                raise ReportError(path, f"already exists with other content ({origin} would replace it); "
+                                        "unpack into another folder, or give --force")
+    for name, data, _ in files:
+        path = folder / name
+        if path.is_file() and path.read_bytes() == data:
+            result.unchanged.append(path)
+        else:
+            _write_bytes(path, data)
+            result.written.append(path)
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """``data`` at ``path`` whole, or nothing (a file there before untouched)."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 def _read_table(table: Path, sheet: str | None) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -202,22 +238,6 @@ def _file_name(title: str, stem: str, row: int, taken: set[str]) -> str:
     base = _UNSAFE.sub(" ", title).strip(" .")[:80] or f"{stem}-{row}"
     name = f"{base}.txt"
     return name if name not in taken else f"{base}-{row}.txt"
-
-
-def _check_clashes(folder: Path, reports: list[_Report], force: bool) -> None:
-    if force:
-        return
-    for report in reports:
-        path = folder / report.name
-        if path.exists() and (not path.is_file() or path.read_bytes() != report.text.encode("utf-8")):
-            raise ReportError(path, f"already exists with other text (row {report.row} of the table would "
-                                    "replace it); unpack into another folder, or give --force")
-
-
-def _write(path: Path, text: str) -> None:
-    from govkg.pipeline import write_atomically
-
-    write_atomically(path, text)
 
 
 def _write_metadata(folder: Path, reports: list[_Report]) -> Path:

@@ -41,7 +41,10 @@ _NOT_READ = {".ceb": "a CEB file (.ceb, Founder Apabi) is not read: save it as .
              **dict.fromkeys((".csv", ".tsv", ".xlsx"), "a table, not a report: if its rows hold reports, "
                              "`govkg unpack FILE -o DIR` writes each as a report file to load"),
              ".xls": "an Excel 97-2003 table, not a report: if its rows hold reports, save it as .xlsx or .csv and "
-                     "`govkg unpack` that"}
+                     "`govkg unpack` that",
+             ".zip": "an archive: `govkg unpack FILE -o DIR` takes its reports out to load",
+             **dict.fromkeys((".rar", ".7z"), "an archive govkg does not open: extract it (or save it as .zip) and "
+                                              "load the folder")}
 
 
 def other_format(suffix: str) -> str:
