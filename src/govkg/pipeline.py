@@ -206,21 +206,33 @@ def extract_to_jsonl(paths: list[Path], out: Path, author: str | MetaOverride | 
 def atomic_output(out: Path) -> Iterator[IO[str]]:
     """A UTF-8 text file that appears at ``out`` whole when the block ends, and not at all (an
     earlier ``out`` untouched) when it raises."""
+    with _atomic(out, "w", encoding="utf-8", newline="\n") as fh:
+        yield fh
+
+
+def write_atomically(out: Path, text: str) -> None:
+    with atomic_output(out) as fh:
+        fh.write(text)
+
+
+def write_bytes_atomically(out: Path, data: bytes) -> None:
+    """``data`` at ``out`` whole, or nothing (an earlier ``out`` untouched)."""
+    with _atomic(out, "wb") as fh:
+        fh.write(data)
+
+
+@contextmanager
+def _atomic(out: Path, mode: str, **options) -> Iterator[IO]:
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        with os.fdopen(fd, mode, **options) as fh:
             yield fh
         os.chmod(tmp, 0o666 & ~_umask())      # mkstemp makes 0600; the output is an ordinary file
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-
-
-def write_atomically(out: Path, text: str) -> None:
-    with atomic_output(out) as fh:
-        fh.write(text)
 
 
 def _umask() -> int:

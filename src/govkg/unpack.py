@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from govkg.errors import ReportError, UsageError, optional_import
+from govkg.pipeline import write_atomically, write_bytes_atomically
 from govkg.read.metadata import KINDS, LEVELS
 from govkg.read.plain import decode
 from govkg.read.sidecar import SIDECAR_NAME, read_sidecar
@@ -97,27 +98,8 @@ def write_files(folder: Path, files: list[tuple[str, bytes, str]], force: bool, 
         if path.is_file() and path.read_bytes() == data:
             result.unchanged.append(path)
         else:
-            _write_bytes(path, data)
+            write_bytes_atomically(path, data)
             result.written.append(path)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """``data`` at ``path`` whole, or nothing (a file there before untouched)."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _read_table(table: Path, sheet: str | None) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -242,8 +224,6 @@ def _file_name(title: str, stem: str, row: int, taken: set[str]) -> str:
 
 def _write_metadata(folder: Path, reports: list[_Report]) -> Path:
     """The folder's sidecar with a row per report written (rows for other files kept)."""
-    from govkg.pipeline import write_atomically
-
     path = folder / SIDECAR_NAME
     ours = {report.name for report in reports}
     kept: list[dict[str, str]] = []

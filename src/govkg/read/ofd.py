@@ -46,11 +46,16 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     outlines (drawn: read once printed to PDF)."""
     package = _package(path, data)
     pages = [page for document in _documents(path, package) for page in _pages(path, package, document)]
-    own = [_chars(page.root) for page in pages]
-    blank = [n for n, chars in enumerate(own) if not "".join(ch.text for ch in chars).strip()]
-    scanned = [n for n in blank if _has_image(pages[n].root)]
-    texts = [page_text(chars if n in scanned else _templates_chars(page) + chars)
-             for n, (chars, page) in enumerate(zip(own, pages))]
+    texts: list[str] = []
+    blank: list[int] = []           # pages with no text of their own
+    scanned: list[int] = []
+    for n, page in enumerate(pages):
+        chars = _chars(page.root)
+        if not "".join(ch.text for ch in chars).strip():
+            blank.append(n)
+            if _has_image(page.root):
+                scanned.append(n)
+        texts.append(page_text(chars if n in scanned else page.template_chars + chars))
     media: dict[str, dict[str, str]] = {}       # by document, read when a scanned page's image is wanted
 
     def image_of(n: int) -> bytes | None:
@@ -92,39 +97,35 @@ def _documents(path: Path, package: zipfile.ZipFile) -> list[str]:
 class _Page(NamedTuple):
     root: ElementTree.Element                   # the page's Content.xml
     document: str                               # the Document.xml it belongs to
-    templates: list[ElementTree.Element]        # the Content.xml of each template it uses
+    template_chars: list[PrintedChar]           # what the templates it uses print
 
 
 def _pages(path: Path, package: zipfile.ZipFile, document: str) -> list[_Page]:
     folder = posixpath.dirname(document)
     root = _xml(path, package, document)
     locations = {node.get("ID", ""): _resolve(folder, node.get("BaseLoc", "")) for node in _all(root, "TemplatePage")}
-    templates: dict[str, ElementTree.Element | None] = {}
+    printed: dict[str, list[PrintedChar]] = {}      # by template, placed once for all its pages
     pages = []
     for listed in [page for pages in _all(root, "Pages") for page in _children(pages, "Page")]:
         content = _xml(path, package, _resolve(folder, listed.get("BaseLoc", "")))
-        used = [_template(path, package, locations.get(node.get("TemplateID", "")), templates)
+        used = [_template_chars(path, package, locations.get(node.get("TemplateID", "")), printed)
                 for node in _children(content, "Template")]
-        pages.append(_Page(content, document, [template for template in used if template is not None]))
+        pages.append(_Page(content, document, [ch for chars in used for ch in chars]))
     return pages
 
 
-def _template(path: Path, package: zipfile.ZipFile, location: str | None,
-              loaded: dict[str, ElementTree.Element | None]) -> ElementTree.Element | None:
-    """A template's content, parsed once per document; one that is missing or damaged is passed over
-    (the pages' own text still reads)."""
+def _template_chars(path: Path, package: zipfile.ZipFile, location: str | None,
+                    printed: dict[str, list[PrintedChar]]) -> list[PrintedChar]:
+    """What a template prints, placed once per document; a template that is missing or damaged
+    prints nothing (the pages' own text still reads)."""
     if not location:
-        return None
-    if location not in loaded:
+        return []
+    if location not in printed:
         try:
-            loaded[location] = _xml(path, package, location)
+            printed[location] = _chars(_xml(path, package, location))
         except ReportError:
-            loaded[location] = None
-    return loaded[location]
-
-
-def _templates_chars(page: _Page) -> list[PrintedChar]:
-    return [ch for template in page.templates for ch in _chars(template)]
+            printed[location] = []
+    return printed[location]
 
 
 def _media(path: Path, package: zipfile.ZipFile, document: str) -> dict[str, str]:

@@ -44,9 +44,13 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         reason = " ".join(str(err).split())[:200]
         raise ReportError(path, f"not a readable PDF (truncated or corrupt: {reason})") from None
     try:
-        chars = [_chars(document[n]) for n in range(len(document))]
-        unmapped = [n for n, page in enumerate(chars) if _unmapped(page)]
-        pages = ["" if n in unmapped else page_text(page) for n, page in enumerate(chars)]
+        pages: list[str] = []
+        unmapped: list[int] = []
+        for n in range(len(document)):          # a page's characters at a time: a long PDF holds millions
+            chars = _chars(document[n])
+            if _unmapped(chars):
+                unmapped.append(n)
+            pages.append("" if unmapped[-1:] == [n] else page_text(chars))
         blank = [n for n, text in enumerate(pages) if not text.strip() and n not in unmapped]
         scanned = [n for n in blank if _has_image(document[n])]
         drawn = [n for n in blank if n not in scanned and _is_drawn(document[n])]
