@@ -857,6 +857,10 @@ def eval_(
                                     help="Gold .jsonl file or folder of them (spec §6); repeat it to add more."),
     cv: int = typer.Option(0, "--cv", metavar="K", help="K-fold cross-validation grouped by report: train on K-1 "
                                                         "folds of the gold, score the held-out one (no FILES)."),
+    train_only: Optional[list[Path]] = typer.Option(
+        None, "--train-only", metavar="PATH",
+        help="With --cv: more gold that is taught, never scored (repeatable): its statements of a fold's "
+             "reports join the other folds' training; the folds and scores are --gold's alone."),
     corpus: Optional[list[Path]] = typer.Option(None, "--corpus", metavar="DIR",
                                                 help="With --cv: a folder of the reports the gold annotates, "
                                                      "repeatable (default: GOLD/../corpus)."),
@@ -883,8 +887,10 @@ def eval_(
     if cv:
         if files:
             raise UsageError("--cv trains and extracts by itself: give no FILES with it")
-        _cross_validate(gold, corpus, cv, as_json, jobs)
+        _cross_validate(gold, corpus, cv, as_json, jobs, train_only)
         return
+    if train_only:
+        raise UsageError("--train-only is for --cv: scoring FILES trains nothing")
     if not files:
         raise UsageError("nothing to score: give report files or folders, an interchange .jsonl, or --cv K")
     gold_rows = load_gold(gold)
@@ -908,11 +914,13 @@ def eval_(
                     out.print(f"  {label}: " + _escape("; ".join(map(_show, items))), highlight=False)
 
 
-def _cross_validate(gold: list[Path], corpus: list[Path] | None, k: int, as_json: bool, jobs: int = 1) -> None:
+def _cross_validate(gold: list[Path], corpus: list[Path] | None, k: int, as_json: bool, jobs: int = 1,
+                    train_only: list[Path] | None = None) -> None:
     from govkg.learn.crossval import cross_validate
 
     with err.status("cross-validating") as status:
-        results = cross_validate(gold, corpus, k, progress=lambda msg: status.update(msg), jobs=jobs)
+        results = cross_validate(gold, corpus, k, progress=lambda msg: status.update(msg), jobs=jobs,
+                                 train_only=train_only)
     if as_json:
         out.print_json(json.dumps(results, ensure_ascii=False))
         return

@@ -59,3 +59,47 @@ def test_folds_trained_in_worker_processes_score_the_same(small_gold, corpus):
 def test_an_error_in_a_worker_reaches_the_caller(small_gold, corpus):
     with pytest.raises(ValueError, match="C"):                    # scikit-learn refuses C <= 0
         cross_validate(small_gold(10), corpus, k=3, variants=("model",), settings={"relation_c": -1.0}, jobs=2)
+
+
+def _rows(path):
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def _write(path, rows):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+@pytest.mark.corpus
+def test_train_only_gold_is_taught_not_scored(gold, small_gold, corpus, tmp_path):
+    """--train-only: statements of the scored reports (their text left out, read from the report)
+    and of a fourth report join the training; the folds and the scored statements stay --gold's."""
+    small = small_gold(12)
+    taught = tmp_path / "taught"
+    taught.mkdir()
+    for name in ("gwr-hailar-district-2015.jsonl", "gwr-national-2019.jsonl"):
+        _write(taught / name, [{k: v for k, v in r.items() if k != "text"} for r in _rows(gold / name)[12:40]])
+    _write(taught / "gwr-beijing-2026.jsonl", _rows(gold / "gwr-beijing-2026.jsonl")[:30])
+    before = cross_validate(small, corpus, k=3, variants=("model",))["model"]
+    after = cross_validate(small, corpus, k=3, variants=("model",), train_only=taught)["model"]
+    assert after["statements"] == before["statements"] == 36
+    assert [f["reports"] for f in after["folds"]] == [f["reports"] for f in before["folds"]]
+    assert after["entities"] != before["entities"]          # the fold models learned more
+
+
+@pytest.mark.corpus
+def test_train_only_statements_that_the_scored_gold_gives_change_nothing(small_gold, corpus, tmp_path):
+    small = small_gold(10)
+    again = tmp_path / "again"
+    again.mkdir()
+    for path in small.iterdir():
+        _write(again / path.name, _rows(path))
+    plain = cross_validate(small, corpus, k=3, variants=("model",))
+    assert cross_validate(small, corpus, k=3, variants=("model",), train_only=again) == plain
+
+
+def test_a_gold_line_without_text_whose_name_is_not_in_the_report(gold, corpus, tmp_path):
+    row = {k: v for k, v in _rows(gold / "gwr-national-2019.jsonl")[0].items() if k != "text"}
+    row["entities"] = [{"type": "Place", "name": "火星基地"}]
+    _write(tmp_path / "gwr-national-2019.jsonl", [row])
+    with pytest.raises(GovKGError, match="entity name '火星基地' is not in the report's text there"):
+        load_examples(tmp_path, corpus)

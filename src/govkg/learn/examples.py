@@ -81,6 +81,10 @@ def _doc_examples(doc: str, rows: list[dict], path: Path) -> list[Example]:
         context = (*by_start[lo:at], statement, *by_start[at + 1:at + 1 + CONTEXT]) if at >= 0 else (statement,)
         entities = tuple(GoldEntity(e["type"], e["name"], tuple(locate(e["name"], text)))
                          for e in row.get("entities", []))
+        for entity in entities:
+            if not entity.spans:      # a line without its text (read from the report) is checked here
+                raise UsageError(f"{path}: gold line at {start}-{end}: entity name {entity.name!r} "
+                                 "is not in the report's text there")
         relations = tuple((r["head"], r["type"], r["tail"]) for r in row.get("relations", []))
         out.append(Example(doc, statement, entities, relations, tuple(row.get("themes", [])),
                            author=report.author, source=path, context=context,
