@@ -95,6 +95,11 @@ def test_cv_refuses_files(tmp_path, sample_gold, examples_dir):
     assert result.exit_code == 1 and "give no FILES" in result.output
 
 
+def test_train_only_is_for_cv(tmp_path, sample_gold, examples_dir):
+    result = run_cli("eval", "--gold", sample_gold, "--train-only", sample_gold, examples_dir)
+    assert result.exit_code == 1 and "--train-only is for --cv" in result.output
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_cv_prints_the_three_extractors(small_gold, corpus, jobs):
