@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from govkg.learn.model import DEFAULT_SETTINGS, ExtractionModel, load_model, merge_mentions, written_names_win
+from govkg.learn.model import (DEFAULT_SETTINGS, ExtractionModel, load_model, merge_mentions, whole_bodies_win,
+                               written_names_win)
 from govkg.model import Mention, Statement
 
 
@@ -83,6 +84,22 @@ BUREAU = Mention(20, 24, "Organization", "县教育局")
 def test_a_written_document_replaces_the_mentions_inside_it(found, expected):
     """A mention reaching outside the document keeps its place and the document stays out."""
     assert written_names_win(found, [PLAN]) == expected
+
+
+# 县委组织部制定印发《管理办法》: the body is characters 0-5
+WHOLE = Mention(0, 5, "Organization", "县委组织部")
+
+
+@pytest.mark.parametrize("found, expected", [
+    ([Mention(0, 2, "Organization", "县委")], [WHOLE]),          # the tagger stopped at the first body
+    ([WHOLE], [WHOLE]),
+    ([Mention(0, 2, "Place", "县委")], [Mention(0, 2, "Place", "县委")]),         # not an Organization
+    ([Mention(1, 5, "Organization", "委组织部")], [Mention(1, 5, "Organization", "委组织部")]),  # not its opening
+    ([Mention(0, 2, "Organization", "县委"), Mention(2, 8, "Initiative", "组织部制定印")],      # another mention
+     [Mention(0, 2, "Organization", "县委"), Mention(2, 8, "Initiative", "组织部制定印")]),  # lies in the rest
+])
+def test_a_whole_body_replaces_its_opening_part(found, expected):
+    assert whole_bodies_win(found, [WHOLE]) == expected
 
 
 def test_a_written_campaign_replaces_the_place_inside_it(sample_model):

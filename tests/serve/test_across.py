@@ -6,18 +6,18 @@ import pytest
 
 from govkg.serve.across import diff_page, series_page, timeline_page
 from govkg.serve.pages import PageError
-from testkit import HAILAR
+from testkit import HAILAR, POVERTY_2018
 
 
 def test_a_timeline_shows_the_years_its_issuer_reported_without_it_as_gaps(hailar):
     page = timeline_page(hailar, "脱贫攻坚战")
     assert page["names"] == ["脱贫攻坚战", "脱贫攻坚"]
+    (shown,) = page["appearances"]
+    assert (shown["report"], shown["statements"] in POVERTY_2018, shown["type"]) == (HAILAR[3], True, "Initiative")
     assert [(y["year"], y["statements"], y["reports"], y["stored"]) for y in page["years"]] == \
-        [(2012, 0, 0, 1), (2015, 0, 0, 1), (2016, 0, 0, 1), (2018, 3, 1, 1)]
+        [(2012, 0, 0, 1), (2015, 0, 0, 1), (2016, 0, 0, 1), (2018, shown["statements"], 1, 1)]
     assert page["firstSeen"] == page["lastSeen"] == \
         {"year": 2018, "report": HAILAR[3], "issuer": "海拉尔区人民政府"}
-    (shown,) = page["appearances"]
-    assert (shown["report"], shown["statements"], shown["type"]) == (HAILAR[3], 3, "Initiative")
 
 
 def test_a_timeline_runs_from_the_first_to_the_last_report_and_filters_by_type(hailar):
@@ -48,7 +48,7 @@ def test_a_diff_page_compares_with_the_previous_report_and_links_the_neighbourin
     assert page["earlier"] == {"before": HAILAR[1], "after": HAILAR[2]} and page["later"] is None
     new = {c["name"]: c for c in page["new"]}
     assert {"三大攻坚战", "乡村振兴", "脱贫攻坚"} <= set(new)
-    assert (new["脱贫攻坚"]["report"], new["脱贫攻坚"]["statements"]) == (HAILAR[3], 3)
+    assert new["脱贫攻坚"]["report"] == HAILAR[3] and new["脱贫攻坚"]["statements"] in POVERTY_2018
     assert "三严三实" in {c["name"] for c in page["dropped"]}
     assert not set(new) & {c["name"] for c in page["continued"]}
     named = diff_page(hailar, HAILAR[0], HAILAR[1])

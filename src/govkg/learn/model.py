@@ -34,6 +34,7 @@ DEFAULT_SETTINGS = {
     "merge": "nested",              # see merge_mentions
     "union_types": ["Document", "Organization", "Person", "Program", "Initiative"],
     "written_names": True,          # see written_names_win
+    "whole_bodies": True,           # see whole_bodies_win
     "share_across_lists": True,     # see relate.share_across_lists
     "propagate_min_length": 6,      # see ExtractionModel.propagate; 0 turns it off
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
@@ -48,7 +49,7 @@ DEFAULT_SETTINGS = {
 }
 
 __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions",
-           "written_names_win"]
+           "whole_bodies_win", "written_names_win"]
 
 # The written finder's names that replace the learned mentions inside them (its bodies gain nothing).
 WINNING_WRITTEN_TYPES = frozenset({"Document", "Initiative"})
@@ -93,6 +94,8 @@ class ExtractionModel:
             merged = merge_mentions(learned, found.found, self.setting("merge"), frozenset(self.setting("union_types")))
             if self.setting("written_names"):
                 merged = written_names_win(merged, [m for m in found.written if m.type in WINNING_WRITTEN_TYPES])
+            if self.setting("whole_bodies"):
+                merged = whole_bodies_win(merged, found.found)
             out.append(merged)
         return out
 
@@ -203,6 +206,17 @@ def written_names_win(mentions: list[Mention], written: list[Mention]) -> list[M
         inside = [m for m in out if m.start < name.end and name.start < m.end]
         if name not in out and all(name.start <= m.start and m.end <= name.end for m in inside):
             out = [m for m in out if m not in inside] + [name]
+    return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
+
+
+def whole_bodies_win(mentions: list[Mention], rules: list[Mention]) -> list[Mention]:
+    """A body the rules read whole (县委组织部, 省发展改革委) replaces a learned Organization that
+    is its opening part (县委): the tagger sometimes stops at the first body of a nested name."""
+    out = list(mentions)
+    for body in (m for m in rules if m.type == "Organization"):
+        cut = [m for m in out if m.type == "Organization" and m.start == body.start and m.end < body.end]
+        if cut and not any(m.start < body.end and body.start < m.end for m in out if m not in cut):
+            out = [m for m in out if m not in cut] + [body]
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
 
 
