@@ -201,22 +201,27 @@ def written_names_win(mentions: list[Mention], written: list[Mention]) -> list[M
     制定实施教育强国建设三年行动计划; a campaign: 平安北京) replaces the mentions that lie inside it:
     the tagger often takes only a part (教育强国建设, the place 北京) or gives the whole name another
     type. Where a mention reaches outside the name, the mentions stay as they are."""
-    out = list(mentions)
-    for name in written:
-        inside = [m for m in out if m.start < name.end and name.start < m.end]
-        if name not in out and all(name.start <= m.start and m.end <= name.end for m in inside):
-            out = [m for m in out if m not in inside] + [name]
-    return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
+    return _rule_names_win(mentions, written, lambda inside, name: True)
 
 
 def whole_bodies_win(mentions: list[Mention], rules: list[Mention]) -> list[Mention]:
     """A body the rules read whole (县委组织部, 省发展改革委) replaces a learned Organization that
     is its opening part (县委): the tagger sometimes stops at the first body of a nested name."""
+    def opening_bodies(inside: list[Mention], name: Mention) -> bool:
+        return bool(inside) and all(m.type == "Organization" and m.start == name.start for m in inside)
+
+    return _rule_names_win(mentions, [m for m in rules if m.type == "Organization"], opening_bodies)
+
+
+def _rule_names_win(mentions: list[Mention], names: list[Mention], replaces) -> list[Mention]:
+    """Each rule name replaces the mentions overlapping it when all lie inside it and ``replaces``
+    (those mentions, the name) says so; a name already found stays as it is."""
     out = list(mentions)
-    for body in (m for m in rules if m.type == "Organization"):
-        cut = [m for m in out if m.type == "Organization" and m.start == body.start and m.end < body.end]
-        if cut and not any(m.start < body.end and body.start < m.end for m in out if m not in cut):
-            out = [m for m in out if m not in cut] + [body]
+    for name in names:
+        inside = [m for m in out if m.start < name.end and name.start < m.end]
+        if name not in out and all(name.start <= m.start and m.end <= name.end for m in inside) \
+                and replaces(inside, name):
+            out = [m for m in out if m not in inside] + [name]
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
 
 
