@@ -77,3 +77,25 @@ def test_a_model_without_rule_features_is_trained_on_features_without_them(tmp_p
     tagger.open(str(tmp_path / "alone" / "mentions.crfsuite"))
     attributes = {attr for (attr, _label) in tagger.info().state_features}
     assert not any(a.startswith("r=B-") or a.startswith("r=I-") for a in attributes)
+
+
+def test_one_report_gives_no_second_theme_pass(sample_model):
+    """The second theme classifier learns from probabilities of a model that never saw the
+    statement's report: with one report there is no such model."""
+    assert not (sample_model / "themes_context.json").exists()
+    assert load_model(sample_model).settings["theme_stack"] == 0
+
+
+def test_the_second_theme_pass_reads_the_neighbours_first_pass(small_gold, corpus, tmp_path):
+    settings = train_model(small_gold(40), tmp_path / "m", corpus)
+    model = load_model(tmp_path / "m")
+    assert settings["theme_stack"] == 2 and model.themes_context is not None
+    learned = set(model.themes_context.vocabulary)
+    assert {"p1p=", "n1p=", "p2p=", "n2p="} <= {f[:4] for f in learned}
+    assert not any(f[:4] in {"p3p=", "n3p="} for f in learned)
+    assert set(model.themes.vocabulary) <= learned            # the first pass's own features stay
+
+
+def test_a_second_theme_pass_can_be_turned_off(small_gold, corpus, tmp_path):
+    settings = train_model(small_gold(10), tmp_path / "m", corpus, {"theme_stack": 0})
+    assert settings["theme_stack"] == 0 and not (tmp_path / "m" / "themes_context.json").exists()

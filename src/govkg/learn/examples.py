@@ -19,7 +19,8 @@ from govkg.statements import split_statements
 
 __all__ = ["Example", "GoldEntity", "load_examples", "locate"]
 
-CONTEXT = 2          # statements kept on each side of an example (theme features read them)
+CONTEXT = 4          # statements kept on each side of an example: theme features read two each side,
+                     # and the second theme classifier those of the two each side
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Folder layout (all written by ``govkg train``): ``mentions.crfsuite`` (the character CRF),
 ``names.json`` (the gazetteer of its training names), ``relations.npz/.json`` and
-``themes.npz/.json`` (linear models), ``model.json`` (what it was
+``themes.npz/.json`` and ``themes_context.npz/.json`` (linear models; the second theme classifier
+reads the first one's probabilities for the statements around), ``model.json`` (what it was
 trained on and its settings). The shipped model is in ``govkg/data/model``.
 """
 from __future__ import annotations
@@ -23,7 +24,8 @@ from govkg.learn.gazetteer import Gazetteer, with_tags
 from govkg.learn.linear import LinearModel
 from govkg.learn.relate import StatementContext, candidates, predict_relations, share_across_lists
 from govkg.learn.tagger import Tagger, decode
-from govkg.learn.themes import choose_themes, keyword_themes, neighbour_themes, theme_features
+from govkg.learn.themes import (choose_themes, context_probability_features, keyword_themes, neighbour_themes,
+                                theme_features)
 from govkg.model import Mention, Relation, Statement
 from govkg.resources import data_path
 
@@ -45,6 +47,7 @@ DEFAULT_SETTINGS = {
     "crf_iterations": 250,
     "label_scheme": "bio",          # or "bioes" (E- and S- labels)
     "theme_context": 2,             # statements each side whose keyword themes are theme features
+    "theme_stack": 2,               # statements each side whose first-pass themes a second pass reads; 0: none
     "theme_nb": True,               # features scaled by their naive-Bayes ratio per theme (linear.py)
 }
 
@@ -63,6 +66,7 @@ class ExtractionModel:
     relations: LinearModel | None
     themes: LinearModel | None
     settings: dict
+    themes_context: LinearModel | None = None     # the second pass over the themes, when trained
 
     def mentions(self, statement: Statement) -> list[Mention]:
         """The statement's mentions (see ``mentions_of``)."""
@@ -166,9 +170,15 @@ class ExtractionModel:
         rows = [theme_features(statement, statement.themes if self.rule_features else (),
                                neighbour_themes(keywords, index, width))
                 for index, statement in enumerate(statements)]
-        probabilities = self.themes.probabilities_of(rows)
+        classifier, probabilities = self.themes, self.themes.probabilities_of(rows)
+        stack = self.setting("theme_stack")
+        if self.themes_context is not None and stack:
+            near = [context_probability_features(probabilities, index, classifier.classes, stack)
+                    for index in range(len(rows))]
+            classifier = self.themes_context
+            probabilities = classifier.probabilities_of([{**row, **more} for row, more in zip(rows, near)])
         bars = (self.setting("theme_threshold"), self.setting("theme_top_threshold"), self.setting("theme_thresholds"))
-        return [replace(statement, themes=choose_themes(self.themes.classes, probs, *bars))
+        return [replace(statement, themes=choose_themes(classifier.classes, probs, *bars))
                 for statement, probs in zip(statements, probabilities)]
 
     def setting(self, name: str):
@@ -233,8 +243,9 @@ def load_model(path: Path | str) -> ExtractionModel:
     settings = json.loads((path / "model.json").read_text(encoding="utf-8")) if (path / "model.json").exists() else {}
     relations = LinearModel.load(path / "relations") if (path / "relations.json").exists() else None
     themes = LinearModel.load(path / "themes") if (path / "themes.json").exists() else None
+    themes_context = LinearModel.load(path / "themes_context") if (path / "themes_context.json").exists() else None
     gazetteer = Gazetteer.load(path / "names.json") if (path / "names.json").exists() else None
-    return ExtractionModel(path, Tagger(crf), gazetteer, relations, themes, settings)
+    return ExtractionModel(path, Tagger(crf), gazetteer, relations, themes, settings, themes_context)
 
 
 # The CRF tags statements together up to this many characters: numpy's arrays grow with the batch

@@ -3,7 +3,9 @@
 Features: character uni- and bigrams of the statement, the SKOS keywords it holds (by theme), the
 rules' themes for it, the keyword themes of its section headings (a statement inherits the
 subject of its section) and of the statements just before and after it (a report dwells on a
-subject for several statements, and annotators read it in context).
+subject for several statements, and annotators read it in context). A second classifier
+(``context_probability_features``) then reads, beside these, the first one's probabilities for the
+statements around: a neighbour the first classifier is sure about says more than its keywords.
 """
 from __future__ import annotations
 
@@ -13,13 +15,14 @@ from govkg.extract.themes import MAX_THEMES, themes_of_text
 from govkg.learn.linear import Features, LinearModel
 from govkg.model import Statement
 
-__all__ = ["THRESHOLD", "choose_themes", "keyword_themes", "neighbour_features", "neighbour_themes", "predict_themes",
-           "theme_features"]
+__all__ = ["THRESHOLD", "choose_themes", "context_probability_features", "keyword_themes", "neighbour_features",
+           "neighbour_themes", "predict_themes", "theme_features"]
 
 Neighbour = tuple[str, int, str]     # ("p" before or "n" after, distance, a keyword theme)
 
 THRESHOLD = 0.5
 TOP_THRESHOLD = 0.3      # the likeliest theme is given from this lower probability
+CONTEXT_FLOOR = 0.05     # a neighbour's theme below this probability is no feature (most of the 19 are)
 
 
 def keyword_themes(statements: Sequence[Statement]) -> list[tuple[str, ...]]:
@@ -42,6 +45,19 @@ def neighbour_features(neighbours: tuple[Neighbour, ...], width: int | None = No
     """Features of the neighbours' themes (those within ``width`` statements, when given)."""
     return {side + "kw=" + theme: 1.0 for side, distance, theme in neighbours
             if width is None or distance <= width}
+
+
+def context_probability_features(probabilities, index: int, classes: list[str], width: int) -> Features:
+    """Features of the first classifier's theme probabilities (rows of ``probabilities``, one per
+    statement in order) for the ``width`` statements before and after the one at ``index``."""
+    feats: Features = {}
+    for distance in range(1, width + 1):
+        for side, at in (("p", index - distance), ("n", index + distance)):
+            if 0 <= at < len(probabilities):
+                for theme, probability in zip(classes, probabilities[at]):
+                    if probability >= CONTEXT_FLOOR:
+                        feats[f"{side}{distance}p={theme}"] = float(probability)
+    return feats
 
 
 def theme_features(statement: Statement, rule_themes: tuple[str, ...],

@@ -23,8 +23,9 @@ from govkg.learn.linear import Features, train_linear
 from govkg.learn.model import DEFAULT_SETTINGS
 from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
 from govkg.learn.tagger import bio_labels, bioes_labels, train_tagger
-from govkg.learn.themes import Neighbour, keyword_themes, neighbour_features, neighbour_themes, theme_features
-from govkg.model import RELATION_TYPES, Mention
+from govkg.learn.themes import (Neighbour, context_probability_features, keyword_themes, neighbour_features,
+                                neighbour_themes, theme_features)
+from govkg.model import RELATION_TYPES, Mention, Statement
 
 __all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
 
@@ -38,6 +39,9 @@ class Featurized:
     pairs: list[tuple[Features, str]]
     themes: tuple[Features, tuple[str, ...]]
     neighbours: tuple[Neighbour, ...] = ()   # up to examples.CONTEXT each side; the setting picks
+    context: tuple[Statement, ...] = ()      # the statements around it, itself at ``position``
+    context_themes: tuple[tuple[str, ...], ...] = ()   # the rules' themes of each (none for the model alone)
+    position: int = 0
 
 
 def featurize(examples: list[Example], rule_features: bool = True, progress=None) -> list[Featurized]:
@@ -50,9 +54,11 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
         chars = char_features(st.text, st.start, tokens, rules)
         rule_themes = _rule_themes(st) if rule_features else ()
         names = tuple((e.name, e.type) for e in ex.entities)
+        context_themes = tuple(_rule_themes(c) if rule_features else () for c in ex.context)
         out.append(Featurized(ex.doc, st.text, names, chars, bio_labels(ex), _pair_rows(ex, rule_features),
                               (theme_features(st, rule_themes), ex.themes),
-                              neighbour_themes(keyword_themes(ex.context), ex.position, CONTEXT)))
+                              neighbour_themes(keyword_themes(ex.context), ex.position, CONTEXT),
+                              ex.context, context_themes, ex.position))
         if progress:
             progress()
     return out
@@ -119,16 +125,58 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
         classes = [NONE, *RELATION_TYPES]
         train_linear([f for f, _ in pairs], [y for _, y in pairs], classes, multi_label=False,
                      c=settings["relation_c"]).save(out_dir / "relations")
-    theme_ids = sorted(theme_keywords())
-    width = settings["theme_context"]
-    train_linear([{**d.themes[0], **neighbour_features(d.neighbours, width)} for d in data],
-                 [set(d.themes[1]) for d in data], theme_ids,
-                 multi_label=True, c=settings["theme_c"], min_count=2, balanced=True,
-                 nb_weighting=settings["theme_nb"]).save(out_dir / "themes")
+    settings["theme_stack"] = _train_themes(data, out_dir, settings)
     meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
     (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
     return out_dir
+
+
+STACK_FOLDS = 4     # report groups whose first-pass theme probabilities come from a model of the others
+
+
+def _train_themes(data: list[Featurized], out_dir: Path, settings: dict) -> int:
+    """Write the theme classifier ``themes`` and, with ``theme_stack`` > 0 and two reports or more,
+    the second one ``themes_context``; the width the second one reads (0 when there is none).
+
+    The second classifier learns from the first one's probabilities for the statements around each
+    one. Those come from a first classifier trained without the statement's report, as for a report
+    being extracted: one that had learned the report would be surer of its statements than it is
+    of any new report's, and the second classifier would learn to trust it too much."""
+    from govkg.extract.lexicon import theme_keywords
+
+    classes = sorted(theme_keywords())
+    rows = [{**d.themes[0], **neighbour_features(d.neighbours, settings["theme_context"])} for d in data]
+    labels = [set(d.themes[1]) for d in data]
+
+    def fit(rows_of: list[Features], keep: list[int]):
+        return train_linear([rows_of[i] for i in keep], [labels[i] for i in keep], classes, multi_label=True,
+                            c=settings["theme_c"], min_count=2, balanced=True, nb_weighting=settings["theme_nb"])
+
+    fit(rows, list(range(len(data)))).save(out_dir / "themes")
+    width = settings["theme_stack"]
+    docs = sorted({d.doc for d in data})
+    if not width or len(docs) < 2:
+        return 0
+    stacked = list(rows)
+    for group in (set(docs[g::STACK_FOLDS]) for g in range(min(STACK_FOLDS, len(docs)))):
+        first = fit(rows, [i for i, d in enumerate(data) if d.doc not in group])
+        for i, d in enumerate(data):
+            if d.doc in group and d.context:
+                around, at = _context_rows(d, settings["theme_context"], width)
+                near = context_probability_features(first.probabilities_of(around), at, first.classes, width)
+                stacked[i] = {**rows[i], **near}
+    fit(stacked, list(range(len(data)))).save(out_dir / "themes_context")
+    return width
+
+
+def _context_rows(d: Featurized, theme_context: int, width: int) -> tuple[list[Features], int]:
+    """The first classifier's rows of the statements within ``width`` of ``d``'s, and the index of
+    ``d``'s own among them."""
+    keywords = keyword_themes(d.context)
+    lo, hi = max(d.position - width, 0), min(d.position + width + 1, len(d.context))
+    return [theme_features(d.context[at], d.context_themes[at], neighbour_themes(keywords, at, theme_context))
+            for at in range(lo, hi)], d.position - lo
 
 
 def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool):
