@@ -6,7 +6,7 @@ Training is deterministic: the same gold gives the same model files.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govkg.evaluate import Paths
@@ -27,7 +27,8 @@ from govkg.learn.themes import (Neighbour, context_probability_features, keyword
                                 neighbour_themes, theme_features)
 from govkg.model import RELATION_TYPES, Mention, Statement
 
-__all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "train"]
+__all__ = ["DEFAULT_SETTINGS", "Featurized", "featurize", "featurize_themes", "held_out_theme_probabilities",
+           "train", "train_themes"]
 
 @dataclass
 class Featurized:
@@ -52,16 +53,23 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
         tokens = tokenize(st.text, st.start)
         rules = rule_mentions(st).features if rule_features else []
         chars = char_features(st.text, st.start, tokens, rules)
-        rule_themes = _rule_themes(st) if rule_features else ()
         names = tuple((e.name, e.type) for e in ex.entities)
-        context_themes = tuple(_rule_themes(c) if rule_features else () for c in ex.context)
-        out.append(Featurized(ex.doc, st.text, names, chars, bio_labels(ex), _pair_rows(ex, rule_features),
-                              (theme_features(st, rule_themes), ex.themes),
-                              neighbour_themes(keyword_themes(ex.context), ex.position, CONTEXT),
-                              ex.context, context_themes, ex.position))
+        out.append(replace(featurize_themes(ex, rule_features), names=names, chars=chars, labels=bio_labels(ex),
+                           pairs=_pair_rows(ex, rule_features)))
         if progress:
             progress()
     return out
+
+
+def featurize_themes(ex: Example, rule_features: bool = True) -> Featurized:
+    """The theme classifiers' share of ``featurize`` alone (the tagger's and the relations' empty):
+    quick, for measuring the themes by themselves (bench/theme_cv.py)."""
+    st = ex.statement
+    rule_themes = _rule_themes(st) if rule_features else ()
+    context_themes = tuple(_rule_themes(c) if rule_features else () for c in ex.context)
+    return Featurized(ex.doc, st.text, (), [], [], [], (theme_features(st, rule_themes), ex.themes),
+                      neighbour_themes(keyword_themes(ex.context), ex.position, CONTEXT),
+                      ex.context, context_themes, ex.position)
 
 
 def _rule_themes(st) -> tuple[str, ...]:
@@ -125,7 +133,7 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
         classes = [NONE, *RELATION_TYPES]
         train_linear([f for f, _ in pairs], [y for _, y in pairs], classes, multi_label=False,
                      c=settings["relation_c"]).save(out_dir / "relations")
-    settings["theme_stack"] = _train_themes(data, out_dir, settings)
+    settings["theme_stack"] = train_themes(data, out_dir, settings)
     meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
     (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
@@ -135,7 +143,7 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
 STACK_FOLDS = 4     # report groups whose first-pass theme probabilities come from a model of the others
 
 
-def _train_themes(data: list[Featurized], out_dir: Path, settings: dict) -> int:
+def train_themes(data: list[Featurized], out_dir: Path, settings: dict) -> int:
     """Write the theme classifier ``themes`` and, with ``theme_stack`` > 0 and two reports or more,
     the second one ``themes_context``; the width the second one reads (0 when there is none).
 
@@ -168,6 +176,25 @@ def _train_themes(data: list[Featurized], out_dir: Path, settings: dict) -> int:
                 stacked[i] = {**rows[i], **near}
     fit(stacked, list(range(len(data)))).save(out_dir / "themes_context")
     return width
+
+
+def held_out_theme_probabilities(model_dir: Path, data: list[Featurized], settings: dict):
+    """(classes, one row of probabilities per statement of ``data``) from the theme classifiers of
+    ``model_dir`` (``train_themes``): what extraction gives each statement, read from its context."""
+    from govkg.learn.linear import LinearModel
+
+    first = LinearModel.load(model_dir / "themes")
+    rows = [{**d.themes[0], **neighbour_features(d.neighbours, settings["theme_context"])} for d in data]
+    width = settings["theme_stack"]
+    if not width or not (model_dir / "themes_context.json").exists():
+        return first.classes, first.probabilities_of(rows)
+    second = LinearModel.load(model_dir / "themes_context")
+    for i, d in enumerate(data):
+        if not d.context:
+            continue
+        around, at = _context_rows(d, settings["theme_context"], width)
+        rows[i] = {**rows[i], **context_probability_features(first.probabilities_of(around), at, first.classes, width)}
+    return second.classes, second.probabilities_of(rows)
 
 
 def _context_rows(d: Featurized, theme_context: int, width: int) -> tuple[list[Features], int]:
