@@ -170,10 +170,8 @@ def train_themes(data: list[Featurized], out_dir: Path, settings: dict) -> int:
     for group in (set(docs[g::STACK_FOLDS]) for g in range(min(STACK_FOLDS, len(docs)))):
         first = fit(rows, [i for i, d in enumerate(data) if d.doc not in group])
         for i, d in enumerate(data):
-            if d.doc in group and d.context:
-                around, at = _context_rows(d, settings["theme_context"], width)
-                near = context_probability_features(first.probabilities_of(around), at, first.classes, width)
-                stacked[i] = {**rows[i], **near}
+            if d.doc in group:
+                stacked[i] = _with_first_pass_around(rows[i], d, first, settings["theme_context"], width)
     fit(stacked, list(range(len(data)))).save(out_dir / "themes_context")
     return width
 
@@ -189,12 +187,16 @@ def held_out_theme_probabilities(model_dir: Path, data: list[Featurized], settin
     if not width or not (model_dir / "themes_context.json").exists():
         return first.classes, first.probabilities_of(rows)
     second = LinearModel.load(model_dir / "themes_context")
-    for i, d in enumerate(data):
-        if not d.context:
-            continue
-        around, at = _context_rows(d, settings["theme_context"], width)
-        rows[i] = {**rows[i], **context_probability_features(first.probabilities_of(around), at, first.classes, width)}
+    rows = [_with_first_pass_around(row, d, first, settings["theme_context"], width) for row, d in zip(rows, data)]
     return second.classes, second.probabilities_of(rows)
+
+
+def _with_first_pass_around(row: Features, d: Featurized, first, theme_context: int, width: int) -> Features:
+    """``row`` and the ``first`` classifier's probabilities for the statements around ``d``'s."""
+    if not d.context:
+        return row
+    around, at = _context_rows(d, theme_context, width)
+    return {**row, **context_probability_features(first.probabilities_of(around), at, first.classes, width)}
 
 
 def _context_rows(d: Featurized, theme_context: int, width: int) -> tuple[list[Features], int]:
