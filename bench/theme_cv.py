@@ -22,8 +22,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-QUERY_THEME = "village_governance"
-UNDERTAKINGS = {"Program", "Initiative"}
 
 
 def cross_validate_themes(gold: Path, train_only: Path | None, k: int, settings: dict,
@@ -53,26 +51,23 @@ def cross_validate_themes(gold: Path, train_only: Path | None, k: int, settings:
 
 
 def _scores(examples, given) -> dict:
-    themes = [0, 0, 0]
-    query: dict[str, tuple[set, set]] = {}
+    """Themes and the query as ``govkg.evaluate`` scores them, the query over the gold's names."""
+    from govkg.evaluate import QUERY_THEME, UNDERTAKING, PRFScore
+
+    themes, query = PRFScore(), PRFScore()
+    by_doc: dict[str, tuple[set, set]] = {}
     for ex, found in zip(examples, given):
-        gold, found_set = set(ex.themes), set(found)
-        themes = [themes[0] + len(gold & found_set), themes[1] + len(found_set), themes[2] + len(gold)]
-        names = {e.name for e in ex.entities if e.type in UNDERTAKINGS}
-        wanted, got = query.setdefault(ex.doc, (set(), set()))
+        gold, given_set = set(ex.themes), set(found)
+        themes.add(len(gold & given_set), len(given_set), len(gold))
+        names = {e.name for e in ex.entities if e.type in UNDERTAKING}
+        wanted, got = by_doc.setdefault(ex.doc, (set(), set()))
         if QUERY_THEME in gold:
             wanted.update(names)
-        if QUERY_THEME in found_set:
+        if QUERY_THEME in given_set:
             got.update(names)
-    q = [sum(len(w & g) for w, g in query.values()), sum(len(g) for _, g in query.values()),
-         sum(len(w) for w, _ in query.values())]
-    return {"themes": _prf(*themes), "query_village_governance_gold_entities": _prf(*q)}
-
-
-def _prf(tp: int, pred: int, gold: int) -> dict:
-    p, r = tp / pred if pred else 0.0, tp / gold if gold else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "tp": tp, "pred": pred, "gold": gold}
+    for wanted, got in by_doc.values():
+        query.score(sorted(got), sorted(wanted), lambda p, g, exact: p == g)
+    return {"themes": themes.to_dict(), "query_village_governance_gold_entities": query.to_dict()}
 
 
 def main() -> None:

@@ -33,12 +33,17 @@ def keyword_themes(statements: Sequence[Statement]) -> list[tuple[str, ...]]:
 def neighbour_themes(keywords: Sequence[tuple[str, ...]], index: int, width: int) -> tuple[Neighbour, ...]:
     """The keyword themes (``keyword_themes``) of the ``width`` statements before and after
     the statement at ``index``."""
-    out: list[Neighbour] = []
+    return tuple((side, distance, theme) for side, distance, at in _around(index, width, len(keywords))
+                 for theme in keywords[at])
+
+
+def _around(index: int, width: int, length: int):
+    """(side "p" before or "n" after, distance, index) of the statements within ``width`` of the one
+    at ``index``, nearest first, among ``length`` statements."""
     for distance in range(1, width + 1):
         for side, at in (("p", index - distance), ("n", index + distance)):
-            if 0 <= at < len(keywords):
-                out.extend((side, distance, theme) for theme in keywords[at])
-    return tuple(out)
+            if 0 <= at < length:
+                yield side, distance, at
 
 
 def neighbour_features(neighbours: tuple[Neighbour, ...], width: int | None = None) -> Features:
@@ -50,14 +55,9 @@ def neighbour_features(neighbours: tuple[Neighbour, ...], width: int | None = No
 def context_probability_features(probabilities, index: int, classes: list[str], width: int) -> Features:
     """Features of the first classifier's theme probabilities (rows of ``probabilities``, one per
     statement in order) for the ``width`` statements before and after the one at ``index``."""
-    feats: Features = {}
-    for distance in range(1, width + 1):
-        for side, at in (("p", index - distance), ("n", index + distance)):
-            if 0 <= at < len(probabilities):
-                for theme, probability in zip(classes, probabilities[at]):
-                    if probability >= CONTEXT_FLOOR:
-                        feats[f"{side}{distance}p={theme}"] = float(probability)
-    return feats
+    return {f"{side}{distance}p={theme}": float(probability)
+            for side, distance, at in _around(index, width, len(probabilities))
+            for theme, probability in zip(classes, probabilities[at]) if probability >= CONTEXT_FLOOR}
 
 
 def theme_features(statement: Statement, rule_themes: tuple[str, ...],

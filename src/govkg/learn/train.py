@@ -154,7 +154,7 @@ def train_themes(data: list[Featurized], out_dir: Path, settings: dict) -> int:
     from govkg.extract.lexicon import theme_keywords
 
     classes = sorted(theme_keywords())
-    rows = [{**d.themes[0], **neighbour_features(d.neighbours, settings["theme_context"])} for d in data]
+    rows = [_theme_row(d, settings["theme_context"]) for d in data]
     labels = [set(d.themes[1]) for d in data]
 
     def fit(rows_of: list[Features], keep: list[int]):
@@ -182,13 +182,18 @@ def held_out_theme_probabilities(model_dir: Path, data: list[Featurized], settin
     from govkg.learn.linear import LinearModel
 
     first = LinearModel.load(model_dir / "themes")
-    rows = [{**d.themes[0], **neighbour_features(d.neighbours, settings["theme_context"])} for d in data]
+    rows = [_theme_row(d, settings["theme_context"]) for d in data]
     width = settings["theme_stack"]
     if not width or not (model_dir / "themes_context.json").exists():
         return first.classes, first.probabilities_of(rows)
     second = LinearModel.load(model_dir / "themes_context")
     rows = [_with_first_pass_around(row, d, first, settings["theme_context"], width) for row, d in zip(rows, data)]
     return second.classes, second.probabilities_of(rows)
+
+
+def _theme_row(d: Featurized, theme_context: int) -> Features:
+    """The first theme classifier's row: the statement's features and its neighbours' keyword themes."""
+    return {**d.themes[0], **neighbour_features(d.neighbours, theme_context)}
 
 
 def _with_first_pass_around(row: Features, d: Featurized, first, theme_context: int, width: int) -> Features:
