@@ -3,7 +3,7 @@ through the interchange reader."""
 import pytest
 
 from govkg.errors import GovKGError, ReportError, UsageError
-from govkg.evaluate import PRFScore, evaluate, load_gold, records_of
+from govkg.evaluate import PRFScore, evaluate, load_gold, records_of, summary_rows
 
 
 def test_prf_score_counts_and_rounds():
@@ -73,3 +73,24 @@ def test_gold_of_several_places_is_one_gold_and_a_statement_given_twice_counts_o
     assert load_gold([tmp_path / "mine.jsonl", tmp_path / "ours.jsonl"])["d"][0]["themes"] == ["party_building"]
     with pytest.raises(UsageError, match="no gold .jsonl files"):
         load_gold([tmp_path / "ours.jsonl", tmp_path / "none"])
+
+
+def test_the_query_is_scored_again_with_the_gold_themes_and_with_the_gold_entities():
+    """The first statement's undertaking is found but its village theme missed; the second is
+    themed right and its undertaking missed: each oracle finds the item the other part lost."""
+    def statement(start, name):
+        return {"doc": "d", "start": start, "end": start + 10, "text": "x" * 10,
+                "entities": [{"type": "Initiative", "name": name}], "relations": [],
+                "themes": ["village_governance"]}
+    gold = {"d": [statement(0, "村务公开"), statement(10, "一事一议")]}
+    pred = [{"doc": "d", "entities": [{"id": "e1", "type": "Initiative", "name": "村务公开", "mentions": [[2, 6]]}],
+             "relations": [],
+             "statements": [{"start": 0, "end": 10, "themes": ["rural_revitalization"]},
+                            {"start": 10, "end": 20, "themes": ["village_governance"]}]}]
+    result = evaluate(gold, pred)
+    assert result["query_village_governance"]["tp"] == 0
+    assert (result["query_village_governance_gold_themes"]["tp"],
+            result["query_village_governance_gold_themes"]["pred"]) == (1, 1)
+    assert (result["query_village_governance_gold_entities"]["tp"],
+            result["query_village_governance_gold_entities"]["pred"]) == (1, 1)
+    assert [label for label, _ in summary_rows(result)][-2:] == ["  with the gold's themes", "  with the gold's entities"]

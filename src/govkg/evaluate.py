@@ -222,10 +222,14 @@ def evaluate(gold: dict[str, list[dict]] | Path, records: Iterable[dict]) -> dic
     rel = {"strict": PRFScore(), "lenient": PRFScore()}
     rel_type: dict[str, PRFScore] = defaultdict(PRFScore)
     theme, query = PRFScore(), PRFScore()
+    # the query again with the gold's themes, then with the gold's entities: which part loses its items
+    query_gold_themes, query_gold_entities = PRFScore(), PRFScore()
     for doc, statements in gold.items():
         pdoc = pred.get(doc, {})
         q_gold: set[str] = set()
         q_pred: set[str] = set()
+        q_pred_gold_themes: set[str] = set()
+        q_pred_gold_entities: set[str] = set()
         for g in statements:
             p_ents, p_rels, p_themes = _view(pdoc, (g["start"], g["end"]))
             g_ents, g_rels, g_themes = _gold_sets(g)
@@ -240,10 +244,13 @@ def evaluate(gold: dict[str, list[dict]] | Path, records: Iterable[dict]) -> dic
             theme.add(len(g_themes & p_themes), len(p_themes), len(g_themes))
             if QUERY_THEME in g_themes:
                 q_gold.update(n for t, n in g_ents if t in UNDERTAKING)
+                q_pred_gold_themes.update(n for t, n in p_ents if t in UNDERTAKING)
             if QUERY_THEME in p_themes:
                 q_pred.update(n for t, n in p_ents if t in UNDERTAKING)
-        qp, qg = sorted(q_pred), sorted(q_gold)
-        query.score(qp, qg, lambda p, g, exact: names_match(p, g, not exact))
+                q_pred_gold_entities.update(n for t, n in g_ents if t in UNDERTAKING)
+        for score, given in ((query, q_pred), (query_gold_themes, q_pred_gold_themes),
+                             (query_gold_entities, q_pred_gold_entities)):
+            score.score(sorted(given), sorted(q_gold), lambda p, g, exact: names_match(p, g, not exact))
     return {
         "docs": len(gold), "statements": sum(len(v) for v in gold.values()),
         "docs_missing_from_prediction": [d for d in gold if d not in pred],
@@ -253,6 +260,8 @@ def evaluate(gold: dict[str, list[dict]] | Path, records: Iterable[dict]) -> dic
         "relations_by_type_lenient": {k: v.to_dict() for k, v in sorted(rel_type.items())},
         "themes": theme.to_dict(),
         "query_village_governance": query.to_dict(),
+        "query_village_governance_gold_themes": query_gold_themes.to_dict(),
+        "query_village_governance_gold_entities": query_gold_entities.to_dict(),
     }
 
 
@@ -297,7 +306,8 @@ def _plain(rel: tuple) -> tuple:
 
 
 def summary_rows(result: dict) -> list[tuple[str, dict]]:
-    """(label, {p, r, f1, pred, gold}) rows in the order ``score.py`` prints them."""
+    """(label, {p, r, f1, pred, gold}) rows in the order ``score.py`` prints them, then the query with
+    the gold's themes and with the gold's entities (which part loses its items; not in ``score.py``)."""
     rows = [("entities strict", result["entities"]["strict"]),
             ("entities lenient", result["entities"]["lenient"])]
     rows += [(f"  {t}", v) for t, v in result["entities_by_type_strict"].items()]
@@ -305,6 +315,8 @@ def summary_rows(result: dict) -> list[tuple[str, dict]]:
              ("relations lenient", result["relations"]["lenient"])]
     rows += [(f"  {t}", v) for t, v in result["relations_by_type_lenient"].items()]
     rows += [("themes", result["themes"]), ("query: village governance", result["query_village_governance"])]
+    rows += [(f"  with the gold's {part}", result[f"query_village_governance_gold_{part}"])
+             for part in ("themes", "entities") if f"query_village_governance_gold_{part}" in result]
     return rows
 
 
