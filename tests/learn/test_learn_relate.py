@@ -110,3 +110,22 @@ def test_names_joined_by_and_chain_across_the_list():
     ids = {m: "e-" + m.name for m in same_type}
     out = share_across_lists([Relation("e0", "LEADS", "e-甲电厂", (100, 136))], LIST, 100, same_type, ids, "e0")
     assert {r.tail for r in out} == {"e-甲电厂", "e-乙码头", "e-丙园区"}
+
+
+def test_a_report_s_relations_scored_together_are_those_of_its_statements_one_by_one(examples_dir):
+    """relations_of_report scores every pair of the report in one call; nothing may change for it."""
+    from govkg.extract.entities import build_entities
+    from govkg.learn.model import default_model
+    from govkg.read import read_report
+    from govkg.statements import split_statements
+
+    model = default_model()
+    if model is None:
+        pytest.skip("this installation ships no model")
+    report = read_report(next(examples_dir.glob("*.txt")))
+    statements = split_statements(report.text)
+    per_statement = list(zip(statements, model.mentions_of(statements)))
+    _, ids = build_entities(report, [m for _, found in per_statement for m in found])
+    together = model.relations_of_report(per_statement, ids)
+    assert sum(map(len, together)) > 5
+    assert together == [model.relations_of(st, found, ids) for st, found in per_statement]

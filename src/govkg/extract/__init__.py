@@ -47,8 +47,11 @@ def extract(report: Report, model_spec: str | None = None) -> Extraction:
         per_statement = [(st, find_mentions(st)) for st in statements]
     mentions = [m for _, found in per_statement for m in found]
     entities, ids = build_entities(report, mentions)
-    find = model.relations_of if model is not None else find_relations
-    relations = [rel for st, found in per_statement for rel in find(st, found, ids)]
+    if model is not None:
+        found_relations = model.relations_of_report(per_statement, ids)
+    else:
+        found_relations = [find_relations(st, found, ids) for st, found in per_statement]
+    relations = [rel for found in found_relations for rel in found]
     relations = list(dict.fromkeys(relations))
     metrics = [x for st, found in per_statement if not st.heading
                for x in find_metrics(st, found, ids, report.year)]

@@ -22,7 +22,7 @@ from govkg.learn.feature_rows import Sentence, feature_rows
 from govkg.learn.features import char_features
 from govkg.learn.gazetteer import Gazetteer, with_tags
 from govkg.learn.linear import LinearModel
-from govkg.learn.relate import StatementContext, candidates, predict_relations, share_across_lists
+from govkg.learn.relate import StatementContext, candidates, predict_relations_of, share_across_lists
 from govkg.learn.tagger import Tagger, decode
 from govkg.learn.themes import (choose_themes, context_probability_features, keyword_themes, neighbour_themes,
                                 theme_features)
@@ -138,28 +138,34 @@ class ExtractionModel:
 
     def relations_of(self, statement: Statement, mentions: list[Mention],
                      ids: dict[Mention, str]) -> list[Relation]:
-        rules = find_relations(statement, mentions, ids)
+        """The statement's relations (see ``relations_of_report``)."""
+        return self.relations_of_report([(statement, mentions)], ids)[0]
+
+    def relations_of_report(self, per_statement: list[tuple[Statement, list[Mention]]],
+                            ids: dict[Mention, str]) -> list[list[Relation]]:
+        """Each statement's relations: the rules' kept types and the classifier's, whose pairs
+        of all the statements are scored together (faster than statement by statement)."""
+        rules = [find_relations(st, mentions, ids) for st, mentions in per_statement]
         if self.relations is None:
             return rules
         if not self.rule_features:
-            rules = []
-        rule_pairs: dict[tuple[str, str], set[str]] = {}
-        for r in rules:
-            rule_pairs.setdefault((r.head, r.tail), set()).add(r.type)
-        ctx = StatementContext(statement.text, statement.start, mentions, ids, AUTHOR_ID, rule_pairs)
-        found = predict_relations(self.relations, ctx, candidates(mentions),
-                                  self.setting("relation_threshold"))
-        evidence = (statement.start, statement.end)
+            rules = [[] for _ in per_statement]
+        contexts = [(StatementContext(st.text, st.start, mentions, ids, AUTHOR_ID, _rule_pairs(found)),
+                     candidates(mentions)) for (st, mentions), found in zip(per_statement, rules)]
+        predicted = predict_relations_of(self.relations, contexts, self.setting("relation_threshold"))
         kept = frozenset(self.setting("rule_relations"))
-        out = [r for r in rules if r.type in kept]
-        for cand, rel, _ in found:
-            head = AUTHOR_ID if cand.head is None else ids.get(cand.head)
-            tail = ids.get(cand.tail)
-            if head and tail and head != tail:
-                out.append(Relation(head, rel, tail, evidence))
-        if self.setting("share_across_lists"):
-            return share_across_lists(out, statement.text, statement.start, mentions, ids, AUTHOR_ID)
-        return list(dict.fromkeys(out))
+        out = []
+        for (st, mentions), found, learned in zip(per_statement, rules, predicted):
+            relations = [r for r in found if r.type in kept]
+            for cand, rel, _ in learned:
+                head = AUTHOR_ID if cand.head is None else ids.get(cand.head)
+                tail = ids.get(cand.tail)
+                if head and tail and head != tail:
+                    relations.append(Relation(head, rel, tail, (st.start, st.end)))
+            if self.setting("share_across_lists"):
+                relations = share_across_lists(relations, st.text, st.start, mentions, ids, AUTHOR_ID)
+            out.append(list(dict.fromkeys(relations)))
+        return out
 
     def themes_of(self, statements: list[Statement]) -> list[Statement]:
         """The statements of one report, in order, with the classifier's themes."""
@@ -183,6 +189,14 @@ class ExtractionModel:
 
     def setting(self, name: str):
         return self.settings.get(name, DEFAULT_SETTINGS[name])
+
+
+def _rule_pairs(relations: list[Relation]) -> dict[tuple[str, str], set[str]]:
+    """The rules' relation types of each (head, tail): features of the classifier's pairs."""
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for r in relations:
+        pairs.setdefault((r.head, r.tail), set()).add(r.type)
+    return pairs
 
 
 def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,

@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+
 from govkg.extract import lexicon
 from govkg.learn.linear import Features, LinearModel
 from govkg.model import Mention, Relation
 
-__all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_features", "predict_relations",
+__all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_features", "predict_relations", "predict_relations_of",
            "share_across_lists"]
 
 AUTHOR = "@author"
@@ -189,9 +191,27 @@ def pair_features(c: Candidate, ctx: StatementContext) -> Features:
 
 def predict_relations(model: LinearModel, ctx: StatementContext, cands: list[Candidate],
                       threshold: float = THRESHOLD) -> list[tuple[Candidate, str, float]]:
+    return predict_relations_of(model, [(ctx, cands)], threshold)[0]
+
+
+def predict_relations_of(model: LinearModel, statements: list[tuple[StatementContext, list[Candidate]]],
+                         threshold: float = THRESHOLD) -> list[list[tuple[Candidate, str, float]]]:
+    """``predict_relations`` of many statements, their pairs scored in one call (much of the cost
+    of a call is its own, whatever the number of rows)."""
+    rows = [pair_features(c, ctx) for ctx, cands in statements for c in cands]
+    probabilities = model.probabilities_of(rows) if rows else np.zeros((0, len(model.classes)))
+    out, at = [], 0
+    for _, cands in statements:
+        out.append(_choose(model, cands, probabilities[at:at + len(cands)], threshold))
+        at += len(cands)
+    return out
+
+
+def _choose(model: LinearModel, cands: list[Candidate], probabilities,
+            threshold: float) -> list[tuple[Candidate, str, float]]:
     out: list[tuple[Candidate, str, float]] = []
     none_at = model.classes.index(NONE) if NONE in model.classes else -1
-    for c, probs in zip(cands, model.probabilities_of([pair_features(c, ctx) for c in cands])):
+    for c, probs in zip(cands, probabilities):
         if none_at >= 0:
             probs = probs.copy()
             p_none = probs[none_at]
