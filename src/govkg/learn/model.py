@@ -52,7 +52,7 @@ DEFAULT_SETTINGS = {
 }
 
 __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions",
-           "whole_bodies_win", "written_names_win"]
+           "rule_relation_pairs", "whole_bodies_win", "written_names_win"]
 
 # The written finder's names that replace the learned mentions inside them (its bodies gain nothing).
 WINNING_WRITTEN_TYPES = frozenset({"Document", "Initiative"})
@@ -150,7 +150,7 @@ class ExtractionModel:
             return rules
         if not self.rule_features:
             rules = [[] for _ in per_statement]
-        contexts = [(StatementContext(st.text, st.start, mentions, ids, AUTHOR_ID, _rule_pairs(found)),
+        contexts = [(StatementContext(st.text, st.start, mentions, ids, AUTHOR_ID, rule_relation_pairs(found)),
                      candidates(mentions)) for (st, mentions), found in zip(per_statement, rules)]
         predicted = predict_relations_of(self.relations, contexts, self.setting("relation_threshold"))
         kept = frozenset(self.setting("rule_relations"))
@@ -191,7 +191,7 @@ class ExtractionModel:
         return self.settings.get(name, DEFAULT_SETTINGS[name])
 
 
-def _rule_pairs(relations: list[Relation]) -> dict[tuple[str, str], set[str]]:
+def rule_relation_pairs(relations: list[Relation]) -> dict[tuple[str, str], set[str]]:
     """The rules' relation types of each (head, tail): features of the classifier's pairs."""
     pairs: dict[tuple[str, str], set[str]] = {}
     for r in relations:

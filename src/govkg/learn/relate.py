@@ -20,8 +20,8 @@ from govkg.extract import lexicon
 from govkg.learn.linear import Features, LinearModel
 from govkg.model import Mention, Relation
 
-__all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_features", "predict_relations", "predict_relations_of",
-           "share_across_lists"]
+__all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_features", "predict_relations",
+           "predict_relations_of", "share_across_lists"]
 
 AUTHOR = "@author"
 NONE = "NONE"

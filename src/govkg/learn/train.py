@@ -20,7 +20,7 @@ from govkg.learn.examples import CONTEXT, Example
 from govkg.learn.features import char_features
 from govkg.learn.gazetteer import Gazetteer, jackknife, with_tags
 from govkg.learn.linear import Features, train_linear
-from govkg.learn.model import DEFAULT_SETTINGS
+from govkg.learn.model import DEFAULT_SETTINGS, rule_relation_pairs
 from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
 from govkg.learn.tagger import bio_labels, bioes_labels, train_tagger
 from govkg.learn.themes import (Neighbour, context_probability_features, keyword_themes, neighbour_features,
@@ -99,9 +99,7 @@ def _pair_rows(ex: Example, rule_features: bool = True) -> list[tuple[Features, 
         gold.setdefault((h, _norm(tail)), rel)
         if rel == "COOPERATES_WITH":
             gold.setdefault((_norm(tail), h), rel)
-    rule_pairs: dict[tuple[str, str], set[str]] = {}
-    for r in find_relations(st, mentions, ids) if rule_features else ():
-        rule_pairs.setdefault((r.head, r.tail), set()).add(r.type)
+    rule_pairs = rule_relation_pairs(find_relations(st, mentions, ids) if rule_features else [])
     ctx = StatementContext(st.text, st.start, mentions, ids, AUTHOR_ID, rule_pairs)
     rows = []
     for c in candidates(mentions):
