@@ -316,7 +316,7 @@ def summary_rows(result: dict) -> list[tuple[str, dict]]:
     rows += [(f"  {t}", v) for t, v in result["relations_by_type_lenient"].items()]
     rows += [("themes", result["themes"]), ("query: village governance", result["query_village_governance"])]
     rows += [(f"  with the gold's {part}", result[f"query_village_governance_gold_{part}"])
-             for part in ("themes", "entities") if f"query_village_governance_gold_{part}" in result]
+             for part in ("themes", "entities")]
     return rows
 
 

@@ -20,7 +20,7 @@ from govkg.extract import lexicon
 from govkg.learn.linear import Features, LinearModel
 from govkg.model import Mention, Relation
 
-__all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_features", "predict_relations",
+__all__ = ["AUTHOR", "NONE", "Candidate", "allowed", "candidates", "pair_features",
            "predict_relations_of", "share_across_lists"]
 
 AUTHOR = "@author"
@@ -189,15 +189,11 @@ def pair_features(c: Candidate, ctx: StatementContext) -> Features:
     return f
 
 
-def predict_relations(model: LinearModel, ctx: StatementContext, cands: list[Candidate],
-                      threshold: float = THRESHOLD) -> list[tuple[Candidate, str, float]]:
-    return predict_relations_of(model, [(ctx, cands)], threshold)[0]
-
-
 def predict_relations_of(model: LinearModel, statements: list[tuple[StatementContext, list[Candidate]]],
                          threshold: float = THRESHOLD) -> list[list[tuple[Candidate, str, float]]]:
-    """``predict_relations`` of many statements, their pairs scored in one call (much of the cost
-    of a call is its own, whatever the number of rows)."""
+    """Each statement's (candidate, relation type, probability) for the pairs whose likeliest type
+    is not NONE, is allowed between their types and reaches ``threshold``. The pairs of all the
+    statements are scored in one call: much of a call's cost is its own, whatever its rows."""
     rows = [pair_features(c, ctx) for ctx, cands in statements for c in cands]
     probabilities = model.probabilities_of(rows) if rows else np.zeros((0, len(model.classes)))
     out, at = [], 0
