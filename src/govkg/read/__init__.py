@@ -30,7 +30,7 @@ def _without_notes(read: Callable[[Path, bytes], str]) -> Reader:
 _READERS: dict[str, Reader] = {
     **dict.fromkeys((".txt", ".text"), _without_notes(plain.read)),
     **dict.fromkeys((".md", ".markdown"), _without_notes(markdown.read)),
-    ".docx": _without_notes(docx.read), ".html": _without_notes(html.read), ".htm": _without_notes(html.read),
+    ".docx": _without_notes(docx.read), ".html": html.read, ".htm": html.read,
     ".pdf": pdf.read, ".ofd": ofd.read,
     **dict.fromkeys(office.SUFFIXES, _without_notes(office.read)),        # through LibreOffice
 }

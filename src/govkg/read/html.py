@@ -2,12 +2,14 @@
 line per table row with its cells joined by tabs; inline markup (<b>, <span>, <a>, <font>) joins
 its text to the words around it, as a browser shows it. Scripts, styles and the head are dropped;
 white space is collapsed as a browser collapses it, and a line break of the page's source between
-two Chinese characters is taken out (a browser would show a space there, in the middle of a word)."""
+two Chinese characters is taken out (a browser would show a space there, in the middle of a word).
+A page saved from a government site loses the site around the report (``boilerplate``), with a note."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from govkg.read.boilerplate import main_content
 from govkg.read.plain import decode
 
 __all__ = ["read", "text_of"]
@@ -24,8 +26,10 @@ _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _WRAP_IN_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[{_CJK}])")
 
 
-def read(path: Path, data: bytes) -> str:
-    return text_of(decode(data, path))
+def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The page's text without the site around its report, and a note of the lines left out."""
+    markup = decode(data, path)
+    return main_content(markup, text_of(markup))
 
 
 def text_of(markup: str) -> str:
