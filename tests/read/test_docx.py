@@ -1,6 +1,6 @@
 """govkg.read.docx: a Word file reads to its paragraphs and table rows in document order, one a
-line, with what Word keeps in content controls, tracked insertions, fields and text boxes; a
-damaged one is refused in one line that names the file."""
+line, with what Word keeps in content controls, tracked insertions, fields, text boxes and
+footnotes, without page headers and footers; a damaged one is refused in one line that names the file."""
 import zipfile
 from pathlib import Path
 
@@ -120,3 +120,53 @@ def test_damaged_files_are_one_line_naming_the_file(tmp_path):
 def test_a_docx_without_text_says_so(tmp_path):
     path = _write(tmp_path / "blank.docx", ["", "  "])
     assert "no text found in the file" in refusal(path)
+
+
+def _with_notes(path: Path, body: str, notes: dict[str, dict[str, str]]) -> Path:
+    """A Word file whose body is ``body`` and whose footnotes and endnotes part hold ``notes``
+    (kind -> id -> text), as Word writes them: the separators first, each note opening with its mark."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    element = document.element.body
+    for child in parse_xml(f"<w:body {W}>{body}</w:body>"):
+        element.insert(len(element) - 1, child)
+    for kind, content_type, reltype in (("footnote", CT.WML_FOOTNOTES, RT.FOOTNOTES),
+                                        ("endnote", CT.WML_ENDNOTES, RT.ENDNOTES)):
+        xml = (f'<w:{kind}s {W}><w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+               + "".join(f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r>{_run(text)}</w:p></w:{kind}>'
+                         for i, text in notes.get(kind, {}).items()) + f"</w:{kind}s>")
+        part = Part(PackURI(f"/word/{kind}s.xml"), content_type, xml.encode("utf-8"), document.part.package)
+        document.part.relate_to(part, reltype)
+    document.save(path)
+    return path
+
+
+def test_footnotes_and_endnotes_follow_the_paragraph_that_refers_to_them(tmp_path):
+    body = (f"<w:p>{_run('推进城乡基本公共服务均等化')}<w:r><w:footnoteReference w:id='1'/></w:r>{_run('。')}</w:p>"
+            f"<w:p>{_run('实施乡村建设行动')}<w:r><w:endnoteReference w:id='2'/></w:r>"
+            f"{_run('，健全乡村治理体系')}<w:r><w:footnoteReference w:id='3'/></w:r>{_run('。')}</w:p>"
+            f"<w:p>{_run('完成村“两委”换届。')}</w:p>")
+    path = _with_notes(tmp_path / "plan.docx", body, {
+        "footnote": {"1": "基本公共服务：指建立在一定社会共识基础上的公共服务。", "3": "乡村治理体系：自治、法治、德治相结合。",
+                     "4": "无处引用的脚注。"},
+        "endnote": {"2": "乡村建设行动：见《乡村建设行动实施方案》。"}})
+    assert read_report(path).text.split("\n") == [
+        "推进城乡基本公共服务均等化。", "基本公共服务：指建立在一定社会共识基础上的公共服务。",
+        "实施乡村建设行动，健全乡村治理体系。", "乡村建设行动：见《乡村建设行动实施方案》。", "乡村治理体系：自治、法治、德治相结合。",
+        "完成村“两委”换届。"]
+
+
+def test_page_headers_and_footers_are_left_out(tmp_path):
+    document = docx.Document()
+    for text in PARAGRAPHS:
+        document.add_paragraph(text)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "xx县人民政府文件"
+    section.footer.paragraphs[0].text = "— 1 —"
+    document.save(tmp_path / "report.docx")
+    assert read_report(tmp_path / "report.docx").text.split("\n") == PARAGRAPHS

@@ -3,7 +3,10 @@ tabs), read from the document's XML: python-docx opens the package, but its para
 what Word keeps in content controls (``w:sdt``, as templates of official documents hold titles and
 dates), tracked insertions (``w:ins``), simple fields and smart tags, and its rows repeat a merged
 cell once per column it spans. Text boxes follow the paragraph that anchors them (the drawing, not
-its VML fallback, so once); deleted text (``w:del``, ``w:moveFrom``) and field codes are left out."""
+its VML fallback, so once), and so do the footnotes and endnotes it refers to (plans explain their
+terms in them; python-docx does not read them); deleted text (``w:del``, ``w:moveFrom``) and field
+codes are left out, and so are page headers and footers, which repeat the title or the issuer on
+every page."""
 from __future__ import annotations
 
 import io
@@ -23,7 +26,7 @@ def read(path: Path, data: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        return "\n".join(_lines(document.element.body))
+        return "\n".join(_lines(document.element.body, _notes(document.part)))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, LxmlError, EOFError) as err:
         # str(err) only: lxml's error objects carry an error log that cannot be pickled to a worker
         raise ReportError(path, f"not a readable .docx (truncated or corrupt: {_one_line(err)})") from None
@@ -38,31 +41,53 @@ def _one_line(err: Exception) -> str:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIPPED = {f"{_W}del", f"{_W}moveFrom", f"{_W}pPr", f"{_W}rPr", f"{_W}sectPr", f"{_W}instrText", _FALLBACK}
+_NOTE_REFERENCES = {f"{_W}footnoteReference", f"{_W}endnoteReference"}
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}txbxContent"}
 
 
-def _lines(container):
+Notes = dict[tuple[str, str], list[str]]     # (footnote or endnote, its id) -> its lines
+
+
+def _notes(document_part) -> Notes:
+    """The lines of each footnote and endnote, by the tag that refers to it and its id."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    notes: Notes = {}
+    for reltype, kind in ((RT.FOOTNOTES, "footnote"), (RT.ENDNOTES, "endnote")):
+        for rel in document_part.rels.values():
+            if rel.reltype == reltype and not rel.is_external:
+                for note in parse_xml(rel.target_part.blob).iterchildren(f"{_W}{kind}"):
+                    notes[(f"{_W}{kind}Reference", note.get(f"{_W}id"))] = list(_lines(note, {}))
+    return notes
+
+
+def _lines(container, notes: Notes):
     """The lines of the paragraphs and tables in ``container``, in order, content controls opened."""
     for child in container:
         if child.tag == f"{_W}p":
-            yield from _paragraph(child)
+            yield from _paragraph(child, notes)
         elif child.tag == f"{_W}tbl":
-            yield from _table(child)
+            yield from _table(child, notes)
         elif child.tag in _CONTAINERS:
-            yield from _lines(child)
+            yield from _lines(child, notes)
 
 
-def _paragraph(p):
-    """The paragraph's text, then the paragraphs of the text boxes anchored in it."""
+def _paragraph(p, notes: Notes):
+    """The paragraph's text, then the paragraphs of the text boxes anchored in it and of the notes
+    it refers to, in the order they come."""
     parts: list[str] = []
-    boxes: list = []
-    _collect(p, parts, boxes)
+    after: list = []
+    _collect(p, parts, after)
     yield "".join(parts)
-    for box in boxes:
-        yield from _lines(box)
+    for item in after:
+        if isinstance(item, tuple):
+            yield from notes.get(item, ())
+        else:
+            yield from _lines(item, notes)
 
 
-def _collect(node, parts: list[str], boxes: list) -> None:
+def _collect(node, parts: list[str], after: list) -> None:
     for child in node:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
@@ -76,12 +101,14 @@ def _collect(node, parts: list[str], boxes: list) -> None:
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
         elif tag == f"{_W}txbxContent":
-            boxes.append(child)
+            after.append(child)
+        elif tag in _NOTE_REFERENCES:
+            after.append((tag, child.get(f"{_W}id")))
         else:
-            _collect(child, parts, boxes)
+            _collect(child, parts, after)
 
 
-def _table(tbl):
+def _table(tbl, notes: Notes):
     """A line per row, its cells joined by tabs (a cell's paragraphs by line breaks); a table in a
     cell follows its row."""
     for row in _rows(tbl):
@@ -90,14 +117,14 @@ def _table(tbl):
             lines, tables = [], []
             for child in _flattened(cell):
                 if child.tag == f"{_W}p":
-                    lines.extend(_paragraph(child))
+                    lines.extend(_paragraph(child, notes))
                 elif child.tag == f"{_W}tbl":
                     tables.append(child)
             cells.append("\n".join(lines))
             nested.extend(tables)
         yield "\t".join(cells)
         for table in nested:
-            yield from _table(table)
+            yield from _table(table, notes)
 
 
 def _rows(tbl):
