@@ -51,9 +51,7 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
             if _unmapped(chars):
                 unmapped.append(n)
             pages.append("" if unmapped[-1:] == [n] else page_text(chars))
-        blank = [n for n, text in enumerate(pages) if not text.strip() and n not in unmapped]
-        scanned = [n for n in blank if _has_image(document[n])]
-        drawn = [n for n in blank if n not in scanned and _is_drawn(document[n])]
+        scanned, drawn = _blank_pages(document, pages, unmapped)
         pages, notes = ocr.read_scanned(data, pages, {SCANNED: scanned, DRAWN: drawn, UNMAPPED: unmapped},
                                         lambda n: ocr.rendered(document[n]))
     except pypdfium2.PdfiumError as err:
@@ -64,6 +62,21 @@ def read(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
     if not text.strip():
         raise ReportError(path, f"{_no_text(scanned, drawn, unmapped)}; {ocr.remedy('read it')}")
     return text, notes
+
+
+def _blank_pages(document, pages: list[str], unmapped: list[int]) -> tuple[list[int], list[int]]:
+    """The pages without text that hold an image (scanned) and those drawn as outlines, each page
+    loaded once."""
+    scanned, drawn = [], []
+    for n, text in enumerate(pages):
+        if text.strip() or n in unmapped:
+            continue
+        page = document[n]
+        if _has_image(page):
+            scanned.append(n)
+        elif _is_drawn(page):
+            drawn.append(n)
+    return scanned, drawn
 
 
 def _no_text(scanned: list[int], drawn: list[int], unmapped: list[int]) -> str:
