@@ -882,7 +882,7 @@ def eval_(
     `govkg eval --gold ../shared/gold --cv 5 --jobs 2` (ten models trained; measured on 2 cores: 389 s,
     686 s in one process; a table per fold shows the spread); `govkg eval --gold ../shared/gold --cv 5
     --jobs 2 --train-only annotations/statements` (each fold also taught the project's statements of
-    its training reports, as the shipped model is; scored on ../shared/gold alone; 1,009 s)
+    its training reports, as the shipped model is; scored on ../shared/gold alone; about 29 min)
     """
     from govkg.evaluate import evaluate, load_gold, records_of, statement_errors
 
@@ -983,12 +983,12 @@ def train(
 
     A line may leave out its text: it is read from the report, and a name not found there is
     refused. A few hundred statements of your own make a weaker model than the shipped one, which
-    learned from the 3,218 of ../shared/gold and the project's 4,000 of annotations/statements:
+    learned from the 3,218 of ../shared/gold and the project's 6,509 of annotations/statements:
     train on yours beside those, so the model learns all (`govkg annotate` draws statements of
     your reports to annotate).
 
     Examples: `govkg train --gold ../shared/gold --gold annotations/statements -o my-model/` (the
-    shipped model; about 4-5 minutes on 2 cores); `govkg train --gold ../shared/gold --gold
+    shipped model; about 5 minutes on 2 cores); `govkg train --gold ../shared/gold --gold
     annotations/statements --gold my-gold/ --corpus ../shared/corpus --corpus my-reports/ -o
     my-model/` then `govkg load my-reports/ --model my-model/`
     """
