@@ -25,6 +25,7 @@ def test_one_written_form_of_a_label():
     assert label_form("长江“十年禁渔") == "长江十年禁渔"           # stray quotes out
     assert label_form("ＡＢＣ 12 项目") == "ABC 12项目"             # full width folded; a space only between Latin words
     assert label_form(" 农村 人居 环境 ") == "农村人居环境"
+    assert label_form("土地承包期再延长3 0年") == "土地承包期再延长30年"   # two digits are one number
     assert label_form("（试点）") == "(试点)"
 
 
