@@ -69,8 +69,9 @@ def label_form(name: str) -> str:
     parameters): NFKC, so the full-width and half-width forms of a character (＋ and +, Ａ and A,
     full-width digits, （ and () are one spelling, without quotation marks (extraction leaves
     stray ones: 长江“十年禁渔 beside 长江十年禁渔), and no white space except one space between two
-    Latin words, or a word and a number (two digits are one number: 延长3 0年 is 延长30年). The entity's IRI folds the same (``iri.key``): without this one node
-    had two labels, and SPARQL listed it twice where Neo4j, keeping one name, listed it once."""
+    Latin words, or a word and a number (two digits are one number: 延长3 0年 is 延长30年). The
+    entity's IRI folds the same (``iri.key``): without this one node had two labels, and SPARQL
+    listed it twice where Neo4j, keeping one name, listed it once."""
     from govkg.iri import QUOTES
 
     text = "".join(ch for ch in unicodedata.normalize("NFKC", name) if ch not in QUOTES).strip()
@@ -78,7 +79,6 @@ def label_form(name: str) -> str:
 
 
 def _space(found: re.Match) -> str:
-    text, start, end = found.string, found.start(), found.end()
-    between_words = text[start - 1].isascii() and text[start - 1].isalnum() and \
-        text[end].isascii() and text[end].isalnum() and not (text[start - 1].isdigit() and text[end].isdigit())
-    return " " if between_words else ""
+    before, after = found.string[found.start() - 1], found.string[found.end()]
+    latin = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+    return " " if latin and not (before.isdigit() and after.isdigit()) else ""
