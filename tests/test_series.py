@@ -31,6 +31,19 @@ def test_diff_of_2016_and_2018(hailar):
     assert dropped.report == "gwr-hailar-district-2016.txt" and "三严三实" in dropped.sentence
 
 
+@pytest.mark.parametrize("report, previous", [(HAILAR[2], HAILAR[3]), (HAILAR[3], HAILAR[2])])
+def test_the_named_queries_compare_names_not_types(hailar, report, previous):
+    """`govkg query new-in-report` answers as `govkg diff` does: a name the other report writes as
+    an undertaking or body of another type is continued, never new or dropped."""
+    params = {"report": report, "previous": previous}
+    found = {name: {(row["name"], row["type"]) for row in hailar.run_named(name, params).as_dicts()}
+             for name in ("new-in-report", "dropped-in-report", "continued-in-report")}
+    named = {name: {n for n, _ in rows} for name, rows in found.items()}
+    assert named["new-in-report"] and named["dropped-in-report"] and named["continued-in-report"]
+    assert not named["new-in-report"] & named["dropped-in-report"]
+    assert not named["new-in-report"] & named["continued-in-report"]
+
+
 def test_one_report_is_compared_with_the_previous_of_its_series(hailar):
     assert previous_report(hailar, "gwr-hailar-district-2018.txt") == "gwr-hailar-district-2016.txt"
     assert previous_report(hailar, "gwr-hailar-district-2012.txt") is None

@@ -8,7 +8,7 @@ series, theme-trend), so both backends give the same answers.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from govkg.errors import UsageError
 from govkg.store import GraphStore
@@ -117,18 +117,7 @@ def diff(store: GraphStore, before: str, after: str | None = None) -> ReportDiff
         source = before if status == "dropped" else after
         found[status] = tuple(Change(status, r["name"], r["type"], int(r["statements"]), r["sentence"], source)
                               for r in sorted(rows, key=lambda r: (r["type"], r["name"])))
-    return _by_name(ReportDiff(before, after, found["new"], found["dropped"], found["continued"]))
-
-
-def _by_name(d: ReportDiff) -> ReportDiff:
-    """A name both reports write is continued, whatever type each report's extraction gave it
-    (学府路中学 a Program in 2016, where its building is reported, an Organization in 2018)."""
-    retyped = {c.name for c in d.new} & {c.name for c in d.dropped}
-    kept = {c.name for c in d.continued} | retyped
-    moved = tuple(replace(c, status="continued") for c in d.new if c.name in retyped)
-    continued = tuple(sorted(d.continued + moved, key=lambda c: (c.type, c.name)))
-    return replace(d, new=tuple(c for c in d.new if c.name not in kept),
-                   dropped=tuple(c for c in d.dropped if c.name not in kept), continued=continued)
+    return ReportDiff(before, after, found["new"], found["dropped"], found["continued"])
 
 
 def previous_report(store: GraphStore, doc: str) -> str | None:
