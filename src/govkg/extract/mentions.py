@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from govkg.extract.brackets import with_whole_brackets
 from govkg.extract.finders import FINDERS, WRITTEN
 from govkg.extract.finders.overlaps import resolve_overlaps
 from govkg.extract.finders.rules import Decision, tracing
@@ -39,9 +40,14 @@ def rule_mentions(statement: Statement) -> RuleMentions:
     mentions, not among them, so ``features`` is a step on the way to ``found``."""
     text, offset = statement.text, statement.start
     tokens = tokenize(text, offset)
-    features = resolve_overlaps([mention for finder in FINDERS for mention in finder.find(text, offset, tokens)])
-    written = [mention for finder in WRITTEN for mention in finder.find(text, offset, tokens)]
+    features = resolve_overlaps(_whole([mention for finder in FINDERS for mention in finder.find(text, offset, tokens)],
+                                       text, offset))
+    written = _whole([mention for finder in WRITTEN for mention in finder.find(text, offset, tokens)], text, offset)
     return RuleMentions(features, resolve_overlaps([*features, *written]), written)
+
+
+def _whole(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    return [m for m in (with_whole_brackets(m, text, offset) for m in mentions) if m is not None]
 
 
 def find_mentions(statement: Statement) -> list[Mention]:

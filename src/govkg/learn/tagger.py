@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
+from govkg.extract.brackets import whole_brackets
 from govkg.learn.examples import Example
 from govkg.learn.feature_rows import FeatureIndex
 from govkg.model import Mention
@@ -43,7 +44,8 @@ def bioes_labels(labels: list[str]) -> list[str]:
 
 def decode(labels: list[str], text: str, base: int) -> list[Mention]:
     """Mentions from BIO or BIOES labels (an I- or E- without its B- opens a mention too);
-    quotes trimmed, and what a colon ends (but in a document's title)."""
+    quotes trimmed, what a colon ends (but in a document's title), and brackets made whole
+    (``extract.brackets``)."""
     out, start, type_ = [], None, ""
     for i, label in enumerate([*labels, "O"]):
         kind, _, ltype = label.partition("-")
@@ -65,6 +67,7 @@ def _mention(text: str, base: int, lo: int, hi: int, type_: str) -> Mention | No
         lo += 1
     while hi > lo and text[hi - 1] in _STRIP:
         hi -= 1
+    lo, hi = whole_brackets(text, lo, hi)
     if hi - lo < 2 and type_ != "Person":
         return None
     return Mention(base + lo, base + hi, type_, text[lo:hi])
