@@ -68,6 +68,20 @@ def test_merge_mentions(how, union_types, expected):
     assert [m.name for m in merge_mentions(LEARNED, RULES, how, union_types)] == expected
 
 
+BRIDGES = Mention(0, 10, "Program", "农林桥和呼达罕桥改造")
+
+
+@pytest.mark.parametrize("place, kept", [
+    (Mention(0, 3, "Place", "农林桥"), True),          # opens the Program
+    (Mention(4, 8, "Place", "呼达罕桥"), True),        # inside it, 3+ characters
+    (Mention(4, 6, "Place", "呼达"), False),           # inside it, too short to be more than a part
+    (Mention(0, 10, "Place", "农林桥和呼达罕桥改造"), False),   # the learned name itself wins
+])
+def test_a_rule_place_inside_a_learned_program_stays_as_the_rules_keep_it(place, kept):
+    merged = merge_mentions([BRIDGES], [place], "nested")
+    assert (place in merged) is kept and BRIDGES in merged
+
+
 # 制定实施教育强国建设三年行动计划: the document is characters 4-16
 PLAN = Mention(4, 16, "Document", "教育强国建设三年行动计划")
 BUREAU = Mention(20, 24, "Organization", "县教育局")

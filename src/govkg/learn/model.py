@@ -15,6 +15,7 @@ from pathlib import Path
 
 from govkg.errors import UsageError
 from govkg.extract.entities import AUTHOR_ID
+from govkg.extract.finders.words import setting
 from govkg.extract.mentions import rule_mentions
 from govkg.extract.relations import find_relations
 from govkg.extract.tokens import tokenize
@@ -202,7 +203,8 @@ def rule_relation_pairs(relations: list[Relation]) -> dict[tuple[str, str], set[
 def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
                    union_types: frozenset[str] = frozenset()) -> list[Mention]:
     """``nested``: the CRF's mentions plus the rules' places that open a learned Program's name
-    (spec §2: 北联镇新兴村 in 北联镇新兴村甜玉米加工项目), and the rule mentions of
+    (spec §2: 北联镇新兴村 in 北联镇新兴村甜玉米加工项目) or of 3+ characters inside it, as the rules
+    keep them (农林桥和呼达罕桥改造), and the rule mentions of
     ``union_types`` that overlap no learned one; ``union``: every rule mention that overlaps no
     learned one; ``learned``: the CRF's alone."""
     out = list(learned)
@@ -214,10 +216,16 @@ def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
             if how == "union" or m.type in union_types:
                 out.append(m)
             continue
-        if m.type == "Place" and any(x.type == "Program" and x.start == m.start and m.end < x.end
-                                     for x in overlapping):
+        if m.type == "Place" and any(_place_in_program(m, x) for x in overlapping):
             out.append(m)
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
+
+
+def _place_in_program(place: Mention, learned: Mention) -> bool:
+    inside = learned.start <= place.start and place.end <= learned.end and \
+        (place.start, place.end) != (learned.start, learned.end)
+    return learned.type == "Program" and inside and \
+        (place.start == learned.start or len(place.name) >= setting("overlaps.nested_place_min"))
 
 
 def written_names_win(mentions: list[Mention], written: list[Mention]) -> list[Mention]:
