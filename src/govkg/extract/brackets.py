@@ -15,6 +15,7 @@ __all__ = ["whole_brackets", "with_whole_brackets"]
 _PAIRS = {"（": "）", "(": ")"}
 _OPENING = {close: open_ for open_, close in _PAIRS.items()}
 _CLAUSE_BREAKS = "。；;，,、：:\n"
+_BRACKETS = frozenset(_PAIRS) | frozenset(_OPENING)
 _REACH = 12     # how far after a name its open bracket may close and still be taken in
 
 
@@ -22,6 +23,8 @@ def whole_brackets(text: str, lo: int, hi: int) -> tuple[int, int]:
     """Bounds within ``text`` whose span holds whole brackets: a bracket at an edge is dropped; one
     left open is closed where the text closes it before the clause ends, else the span ends
     before it; a span that starts inside a bracket starts after it."""
+    if _BRACKETS.isdisjoint(text[lo:hi]):      # most names: no walk over their characters
+        return lo, hi
     for _ in range(4):
         unpaired = _unpaired(text, lo, hi)
         if not unpaired:

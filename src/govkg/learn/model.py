@@ -15,7 +15,7 @@ from pathlib import Path
 
 from govkg.errors import UsageError
 from govkg.extract.entities import AUTHOR_ID
-from govkg.extract.finders.words import setting
+from govkg.extract.finders.overlaps import may_nest
 from govkg.extract.mentions import rule_mentions
 from govkg.extract.relations import find_relations
 from govkg.extract.tokens import tokenize
@@ -222,10 +222,9 @@ def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
 
 
 def _place_in_program(place: Mention, learned: Mention) -> bool:
-    inside = learned.start <= place.start and place.end <= learned.end and \
-        (place.start, place.end) != (learned.start, learned.end)
-    return learned.type == "Program" and inside and \
-        (place.start == learned.start or len(place.name) >= setting("overlaps.nested_place_min"))
+    """The rules' own nesting (``overlaps.may_nest``), for a learned Program that is more than the place."""
+    return learned.type == "Program" and (place.start, place.end) != (learned.start, learned.end) \
+        and may_nest(place, learned)
 
 
 def written_names_win(mentions: list[Mention], written: list[Mention]) -> list[Mention]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from govkg.extract.finders.words import bodies, setting
 from govkg.model import Mention
 
-__all__ = ["resolve_overlaps"]
+__all__ = ["may_nest", "resolve_overlaps"]
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -16,12 +16,13 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in ordered:
         clash = [k for k in kept if k.start < m.end and m.start < k.end]
-        if not clash or all(_may_nest(m, k) for k in clash):
+        if not clash or all(may_nest(m, k) for k in clash):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end, m.type))
 
 
-def _may_nest(inner: Mention, outer: Mention) -> bool:
+def may_nest(inner: Mention, outer: Mention) -> bool:
+    """Whether ``inner`` stays a mention of its own inside ``outer`` (the module docstring's cases)."""
     if not (outer.start <= inner.start and inner.end <= outer.end) or inner == outer:
         return False
     if outer.type == "Program" and inner.start == outer.start and inner.type in ("Place", "Organization"):
