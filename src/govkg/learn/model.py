@@ -46,7 +46,7 @@ DEFAULT_SETTINGS = {
     "theme_thresholds": {"village_governance": 0.3},
     "relation_c": 4.0, "theme_c": 0.3, "crf_c1": 0.05, "crf_c2": 0.01,
     "crf_iterations": 250,
-    "label_scheme": "bio",          # or "bioes" (E- and S- labels)
+    "label_scheme": "bioes",        # B- I- E- S- labels (or "bio"): the E- and S- labels end names better
     "theme_context": 2,             # statements each side whose keyword themes are theme features
     "theme_stack": 2,               # statements each side whose first-pass themes a second pass reads; 0: none
     "theme_nb": True,               # features scaled by their naive-Bayes ratio per theme (linear.py)

@@ -1,4 +1,4 @@
-"""Mentions from a character CRF (python-crfsuite), BIO-tagged by entity type."""
+"""Mentions from a character CRF (python-crfsuite), tagged by entity type with BIOES (or BIO) labels."""
 from __future__ import annotations
 
 from pathlib import Path
