@@ -92,10 +92,22 @@ def test_the_level_is_of_the_first_place_in_the_name(name, level):
     ("xx市发展和改革委员会主任述职报告\n", "xx市发展和改革委员会", "city"),
     ("尊敬的各位领导：\n一年来，作为镇党委书记，我认真履行抓基层党建第一责任人职责。\n", "镇党委", "township"),
     ("2023年度述职报告\n作为xx村党支部书记，本人带领村“两委”班子……\n", "xx村党支部", "village"),
+    # signed under the title: post and name on a line of their own
+    ("2023年度个人述职报告\n\n某某镇党委书记 张某某\n\n一年来，本人在县委的领导下……\n", "某某镇党委", "township"),
+    ("述职报告\nxx村党支部书记、村委会主任　李xx\n一年来……\n", "xx村党支部", "village"),
+    ("2022年度述职述廉报告\nxx县农业农村局局长 王xx\n", "xx县农业农村局", "county"),
 ])
 def test_a_debriefing_titled_by_its_speakers_post_names_the_body(opening, author, level):
     meta = describe(opening, "x.txt")
     assert (meta.author, meta.level, meta.kind) == (author, level, "述职报告")
+
+
+@pytest.mark.parametrize("opening", [
+    "2023年工作总结\n我镇党委书记张三同志\n",          # the report's own words, not a byline
+    "在全县经济工作会议上的讲话\n县委书记 张xx\n同志们：\n",
+])
+def test_a_line_that_only_looks_like_a_byline_names_no_body(opening):
+    assert describe(opening, "x.txt").author == ""
 
 
 @pytest.mark.parametrize("opening, author, kind", [
