@@ -12,14 +12,16 @@ rules where none is installed), ``"rules"`` the rules alone, else a model folder
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from govkg.extract.entities import build_entities
+from govkg.extract.masks import as_written, read_masks
 from govkg.extract.mentions import find_mentions
 from govkg.extract.metrics import find_metrics
 from govkg.extract.relations import find_relations
 from govkg.extract.themes import tag_themes
-from govkg.model import Extraction, Report
+from govkg.model import Extraction, Mention, Metric, Report
 from govkg.statements import split_statements
 
 __all__ = ["RULES", "extract", "resolve_model"]
@@ -39,14 +41,16 @@ def resolve_model(model_spec: str | None):
 
 def extract(report: Report, model_spec: str | None = None) -> Extraction:
     model = resolve_model(model_spec)
-    statements = tag_themes(split_statements(report.text))
+    read = read_masks(report.text)
+    statements = tag_themes(split_statements(read))
     if model is not None:
         statements = model.themes_of(statements)
         per_statement = model.propagate(list(zip(statements, model.mentions_of(statements))))
     else:
         per_statement = [(st, find_mentions(st)) for st in statements]
-    mentions = [m for _, found in per_statement for m in found]
-    entities, ids = build_entities(report, mentions)
+    written = {m: _as_written(m, read, report.text) for _, found in per_statement for m in found}
+    entities, ids_written = build_entities(report, list(written.values()))
+    ids = {m: ids_written[w] for m, w in written.items()}
     if model is not None:
         found_relations = model.relations_of_report(per_statement, ids)
     else:
@@ -55,5 +59,29 @@ def extract(report: Report, model_spec: str | None = None) -> Extraction:
     relations = list(dict.fromkeys(relations))
     metrics = [x for st, found in per_statement if not st.heading
                for x in find_metrics(st, found, ids, report.year)]
+    if read != report.text:
+        statements = [replace(st, text=report.text[st.start:st.end],
+                              section=tuple(_heading_as_written(h, read, report.text) for h in st.section))
+                      for st in statements]
+        metrics = [_metric_as_written(x, read, report.text) for x in metrics]
     return Extraction(report=report, statements=tuple(statements), entities=tuple(entities),
                       relations=tuple(relations), metrics=tuple(metrics))
+
+
+def _as_written(m: Mention, read: str, text: str) -> Mention:
+    if read is text:
+        return m
+    name = as_written(m.name, read[m.start:m.end], text[m.start:m.end])
+    return m if name == m.name else replace(m, name=name)
+
+
+def _metric_as_written(x: Metric, read: str, text: str) -> Metric:
+    lo, hi = x.span
+    return replace(x, value=as_written(x.value, read[lo:hi], text[lo:hi]))
+
+
+def _heading_as_written(heading: str, read: str, text: str) -> str:
+    """A section heading's text as the report writes it (a heading above a statement is one of
+    the report's lines; the first place it is written is as good as any)."""
+    at = read.find(heading) if "x" in heading else -1
+    return heading if at < 0 else text[at:at + len(heading)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from govkg.extract import lexicon
+from govkg.extract.masks import read_masks
 from govkg.iri import key
 from govkg.model import Entity, Mention, Report
 
@@ -15,7 +16,8 @@ _MASK = re.compile(r"[xX×＊*]{2,}|^[xX×]")
 
 
 def is_masked(name: str) -> bool:
-    return bool(_MASK.search(name))
+    """xx县, 某某大学, ××镇: a placeholder, not one real place or body across reports."""
+    return bool(_MASK.search(read_masks(name)))
 
 
 def canonical_name(name: str) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from govkg.errors import UsageError
 from govkg.evaluate import Paths, as_paths, load_gold
+from govkg.extract.masks import read_masks
 from govkg.gold import locate
 from govkg.model import Statement
 from govkg.read import read_report
@@ -67,7 +68,8 @@ def _report_path(doc: str, corpora: list[Path]) -> Path:
 
 def _doc_examples(doc: str, rows: list[dict], path: Path) -> list[Example]:
     report = read_report(path)
-    sections = {(st.start, st.end): st for st in split_statements(report.text)}
+    read = read_masks(report.text)     # the text as extraction reads it (masks as x's), offsets the same
+    sections = {(st.start, st.end): st for st in split_statements(read)}
     by_start = sorted(sections.values(), key=lambda st: st.start)
     out = []
     for row in rows:
@@ -77,7 +79,7 @@ def _doc_examples(doc: str, rows: list[dict], path: Path) -> list[Example]:
             raise UsageError(f"{path}: gold text at {start}-{end} does not match the report")
         at = _index_at(by_start, start)
         section = by_start[at].section if at >= 0 else ()
-        statement = Statement(start, end, text, section=section, heading=_is_heading(sections, start, end))
+        statement = Statement(start, end, read[start:end], section=section, heading=_is_heading(sections, start, end))
         lo = max(at - CONTEXT, 0)
         context = (*by_start[lo:at], statement, *by_start[at + 1:at + 1 + CONTEXT]) if at >= 0 else (statement,)
         entities = tuple(GoldEntity(e["type"], e["name"], tuple(locate(e["name"], text)))

@@ -12,6 +12,7 @@ from pathlib import Path
 from govkg.evaluate import Paths
 from govkg.evaluate import norm as _norm
 from govkg.extract.entities import AUTHOR_ID, canonical_name
+from govkg.extract.masks import read_masks
 from govkg.extract.mentions import rule_mentions
 from govkg.extract.relations import find_relations
 from govkg.extract.themes import themes_of_text
@@ -53,7 +54,7 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
         tokens = tokenize(st.text, st.start)
         rules = rule_mentions(st).features if rule_features else []
         chars = char_features(st.text, st.start, tokens, rules)
-        names = tuple((e.name, e.type) for e in ex.entities)
+        names = tuple((read_masks(e.name), e.type) for e in ex.entities)   # as the text reads (masks.py)
         out.append(replace(featurize_themes(ex, rule_features), names=names, chars=chars, labels=bio_labels(ex),
                            pairs=_pair_rows(ex, rule_features)))
         if progress:
