@@ -194,6 +194,12 @@ def known_body(c: HeadedName) -> bool:
 
 
 @ORGANIZATION.reject
+def head_counted_by_a_number(c: HeadedName) -> bool:
+    """村规民约8部, 电梯6000部, 第一部: a one-character head after a number is its measure word."""
+    return len(c.head) == 1 and bool(pattern("organization.number_ending").search(c.modifier))
+
+
+@ORGANIZATION.reject
 def region_or_phrase(c: HeadedName) -> bool:
     """中西部, 对外部, 非银行: a region or a phrase jieba tags as a body."""
     return bool(pattern("organization.not_body_word").match(c.name))
