@@ -21,7 +21,7 @@ from govkg.extract.mentions import find_mentions
 from govkg.extract.metrics import find_metrics
 from govkg.extract.relations import find_relations
 from govkg.extract.themes import tag_themes
-from govkg.model import Extraction, Mention, Metric, Report
+from govkg.model import Extraction, Mention, Metric, Report, Statement
 from govkg.statements import split_statements
 
 __all__ = ["RULES", "extract", "resolve_model"]
@@ -48,9 +48,7 @@ def extract(report: Report, model_spec: str | None = None) -> Extraction:
         per_statement = model.propagate(list(zip(statements, model.mentions_of(statements))))
     else:
         per_statement = [(st, find_mentions(st)) for st in statements]
-    written = {m: _as_written(m, read, report.text) for _, found in per_statement for m in found}
-    entities, ids_written = build_entities(report, list(written.values()))
-    ids = {m: ids_written[w] for m, w in written.items()}
+    entities, ids = _entities(report, read, [m for _, found in per_statement for m in found])
     if model is not None:
         found_relations = model.relations_of_report(per_statement, ids)
     else:
@@ -59,18 +57,24 @@ def extract(report: Report, model_spec: str | None = None) -> Extraction:
     relations = list(dict.fromkeys(relations))
     metrics = [x for st, found in per_statement if not st.heading
                for x in find_metrics(st, found, ids, report.year)]
-    if read != report.text:
-        statements = [replace(st, text=report.text[st.start:st.end],
-                              section=tuple(_heading_as_written(h, read, report.text) for h in st.section))
-                      for st in statements]
+    if read is not report.text:
+        statements = _statements_as_written(statements, read, report.text)
         metrics = [_metric_as_written(x, read, report.text) for x in metrics]
     return Extraction(report=report, statements=tuple(statements), entities=tuple(entities),
                       relations=tuple(relations), metrics=tuple(metrics))
 
 
+def _entities(report: Report, read: str, mentions: list[Mention]) -> tuple[list, dict[Mention, str]]:
+    """``build_entities`` over the names as the report writes them; the ids keyed by the mentions
+    as found in ``read`` (relations and metrics read that text)."""
+    if read is report.text:
+        return build_entities(report, mentions)
+    written = {m: _as_written(m, read, report.text) for m in mentions}
+    entities, ids = build_entities(report, list(written.values()))
+    return entities, {m: ids[w] for m, w in written.items()}
+
+
 def _as_written(m: Mention, read: str, text: str) -> Mention:
-    if read is text:
-        return m
     name = as_written(m.name, read[m.start:m.end], text[m.start:m.end])
     return m if name == m.name else replace(m, name=name)
 
@@ -80,8 +84,13 @@ def _metric_as_written(x: Metric, read: str, text: str) -> Metric:
     return replace(x, value=as_written(x.value, read[lo:hi], text[lo:hi]))
 
 
-def _heading_as_written(heading: str, read: str, text: str) -> str:
-    """A section heading's text as the report writes it (a heading above a statement is one of
-    the report's lines; the first place it is written is as good as any)."""
-    at = read.find(heading) if "x" in heading else -1
-    return heading if at < 0 else text[at:at + len(heading)]
+def _statements_as_written(statements: list[Statement], read: str, text: str) -> list[Statement]:
+    """The statements with the report's own text and headings (a heading above a statement is one
+    of the report's lines: the first place it is written is as good as any)."""
+    headings = {h: h for st in statements for h in st.section}
+    for h in headings:
+        at = read.find(h) if "x" in h else -1
+        if at >= 0:
+            headings[h] = text[at:at + len(h)]
+    return [replace(st, text=text[st.start:st.end], section=tuple(headings[h] for h in st.section))
+            for st in statements]

@@ -21,7 +21,8 @@ def _masks() -> re.Pattern:
 
 
 def read_masks(text: str) -> str:
-    """``text`` with each masking character as x (the same length: offsets are kept)."""
+    """``text`` with each masking character as x (the same length: offsets are kept); ``text``
+    itself when it holds no mask."""
     if not _masks().search(text):
         return text
     return _masks().sub(lambda found: "x" * len(found.group()), text)
