@@ -117,6 +117,11 @@ def test_a_line_that_only_looks_like_a_byline_names_no_body(opening):
     ("xx街道党工委2023年度抓基层党建工作述职报告\n", "xx街道党工委", "述职报告"),
     ("xx县人民政府2023年工作总结\n", "xx县人民政府", "工作总结"),
     ("xx县2023年乡村振兴工作总结\n", "", "工作总结"),      # a place alone: whose summary is not said
+    ("xx镇2023年工作总结\n", "", "工作总结"),
+    # a village or a community writes its own summary: its committee
+    ("张家湾村2024年乡村振兴工作总结\n2024年，在镇党委的领导下", "张家湾村村民委员会", "工作总结"),
+    ("xx社区2023年度党建工作总结\n", "xx社区居民委员会", "工作总结"),
+    ("乡村2023年工作总结\n", "", "工作总结"),
     ("关于xx县乡村振兴局2023年工作总结\n", "", "工作总结"),
 ])
 def test_a_summary_titled_by_its_body_names_it(opening, author, kind):

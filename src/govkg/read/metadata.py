@@ -124,11 +124,16 @@ def _from_header(meta: dict, title: str, head: list[str]) -> str:
         for line in lines:
             found = rx.search(line)
             if found:
-                name = found.group("author")
-                if re.search("[省市县区旗州]$", name):
-                    name += meta["government_suffix"]
-                return name
+                return _speaking_body(meta, found.group("author"))
     return ""
+
+
+def _speaking_body(meta: dict, name: str) -> str:
+    """The body that speaks for ``name`` when it is a place only (海拉尔区 → 海拉尔区人民政府)."""
+    for ending, suffix in meta["government_suffixes"]:
+        if re.search(ending, name):
+            return name + suffix
+    return name
 
 
 def _from_signature(meta: dict, text: str) -> str:
