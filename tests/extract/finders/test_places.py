@@ -19,6 +19,8 @@ PLACES = [
     ("东北地区机场", "东北地区机场", False, "region_or_goal"),
     ("市民公园", "市民公园", False, "generic_place_modifier"),
     ("文明乡风", "乡", False, "head_character_in_next_word"),
+    # a bureau's name or an undertaking's head ends the walk left from the place word
+    ("市农业农村局定点帮扶张家湾村", "张家湾村", True, "proper_name_and_place_word"),
 ]
 
 

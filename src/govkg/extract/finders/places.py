@@ -8,7 +8,7 @@ from functools import cached_property
 
 from govkg.extract import lexicon
 from govkg.extract.finders.rules import Cascade, Decision, record
-from govkg.extract.finders.words import CJK, pattern, setting, stop, words, words_in_order
+from govkg.extract.finders.words import CJK, pattern, setting, stop, token_head, words, words_in_order
 from govkg.extract.tokens import Token
 from govkg.model import Mention
 
@@ -69,7 +69,7 @@ class PlaceShape:
         j = i
         while j > 0:
             t = tokens[j - 1]
-            if stop(t) or token.end - t.start > setting("places.max_name"):
+            if stop(t) or token.end - t.start > setting("places.max_name") or _ends_a_name(t):
                 break
             if t.tag in words("places.breaking_tags") and not t.text.isdigit():
                 # a two-character verb opens a place only before a lone place word (奋斗镇)
@@ -115,6 +115,14 @@ class PlaceShape:
     @property
     def proper(self) -> bool:
         return self.walk[1] or self.facility_named_by_common_noun or self.township_named_by_common_word
+
+
+def _ends_a_name(token: Token) -> bool:
+    """市农业农村局定点帮扶张家湾村: a bureau's name (农业农村局) or an undertaking's head (帮扶)
+    ends where a place's name could begin."""
+    head = token_head(token)
+    return head is not None and (token.text[-1] in words("organization.bureaus")
+                                 or (head[0] == token.text and head[1] in ("Program", "Initiative")))
 
 
 PLACE: Cascade[PlaceShape] = Cascade("place", default=(True, "proper_name_and_place_word"))

@@ -33,6 +33,7 @@ class HeadedName:
     next_word: str = ""            # the token after the head
     before: tuple[Token, ...] = ()  # up to two tokens before the left edge, the nearest last
     char_before: str = ""          # the character right before the name
+    after: tuple[Token, ...] = ()  # up to two tokens after the head
 
     @property
     def modifier(self) -> str:
@@ -172,6 +173,26 @@ def open_modifier(c: HeadedName) -> bool:
     return c.modifier.endswith(words_in_order("specific.open_modifier_ends"))
 
 
+@UNDERTAKING.reject
+def body_acting_on_a_place(c: HeadedName) -> bool:
+    """市农业农村局定点帮扶张家湾村: a bureau opens it and a place follows, so the head is the
+    bureau's verb and the place its object (区医院120急救中心项目 names a project)."""
+    bureau = next((t for t in c.parts[:-1] if t.text[-1] in words("organization.bureaus") and token_head(t)), None)
+    return bureau is not None and _opens_a_place(c.after)
+
+
+def _opens_a_place(tokens: tuple[Token, ...]) -> bool:
+    """The tokens open a place's name: a known place, or a proper name and a place word."""
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.text in lexicon.places():
+        return True
+    head = token_head(tokens[1]) if len(tokens) > 1 else None
+    return first.tag in words("specific.proper_part_tags") and head is not None and head[1] == "Place" \
+        and head[0] == tokens[1].text
+
+
 def _masked_or_quoted(name: str) -> bool:
     return setting("specific.mask") in name.lower() or setting("specific.open_quote") in name
 
@@ -230,6 +251,12 @@ def determiner_opening(c: HeadedName) -> bool:
 
 
 @ORGANIZATION.reject
+def preposition_glued_to_level(c: HeadedName) -> bool:
+    """全部经村党支部提议: jieba glued the preposition 经 to 村."""
+    return bool(pattern("organization.preposition_opening").match(c.name))
+
+
+@ORGANIZATION.reject
 def kind_or_hub(c: HeadedName) -> bool:
     """区域养老服务中心, 城市副中心, 普惠性幼儿园, 紧密型城市医疗集团: a kind of body or a hub."""
     return (c.modifier.startswith(setting("organization.hub_opening"))
@@ -248,6 +275,12 @@ def level_and_bureau(c: HeadedName) -> bool:
     """市人才办, 县组织部: a level and a bureau of it."""
     return (c.modifier in words("organization.jurisdictions") and len(c.head) >= 2
             and c.head[-1] in words("organization.bureaus"))
+
+
+@ORGANIZATION.accept
+def level_and_its_body(c: HeadedName) -> bool:
+    """区医院, 镇派出所: a body each level has one of."""
+    return c.modifier in words("organization.jurisdictions") and c.head in words("organization.level_body_heads")
 
 
 @ORGANIZATION.accept
