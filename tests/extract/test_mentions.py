@@ -62,6 +62,11 @@ FOUND = [
     ("深化新一轮义乌国际贸易综合改革。", ("Initiative", "义乌国际贸易综合改革")),
     ("开展主题党日活动。", ("Initiative", "主题党日")),
     ("深入开展拥军优属、拥政爱民活动。", ("Initiative", "拥军优属、拥政爱民活动")),
+    # a verb of building before a body or a place is no part of its name
+    ("县供销社与xx农业发展有限公司共建农产品冷链物流中心。", ("Organization", "xx农业发展有限公司")),
+    ("县供销社与xx农业发展有限公司共建农产品冷链物流中心。", ("Organization", "县供销社")),
+    ("xx市对口帮扶我县，援建xx镇产业园项目。", ("Place", "xx镇")),
+    ("xx市对口帮扶我县，援建xx镇产业园项目。", ("Program", "xx镇产业园项目")),
 ]
 
 NOT_FOUND = [
@@ -74,6 +79,9 @@ NOT_FOUND = [
     ("命名示范党支部30个。", "命名示范党支部"),                # a verb of awarding, and a class left
     ("授予xx村党支部“先进基层党组织”称号。", "授予xx村党支部"),
     ("修订完善村规民约8部。", "村规民约8部"),                  # 部 counts the rules here, no ministry
+    ("县供销社与xx农业发展有限公司共建农产品冷链物流中心。", "xx农业发展有限公司共建农产品冷链物流中心"),
+    ("xx市对口帮扶我县，援建xx镇产业园项目。", "援建xx镇"),
+    ("深化供销社综合改革。", "供销社"),                     # every county has one: a kind of body
     ("制定修订行政法规37部。", "行政法规37部"),
     ("全面加强政府自身建设，努力建设法治政府、廉洁政府。", "法治政府"),
     ("城镇化率提高十一点六个百分点。", "城镇化率"),

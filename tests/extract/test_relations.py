@@ -67,3 +67,24 @@ def test_clauses_of_a_statement_hold_their_own_mentions():
         assert all(clause.lo <= m.start and m.end <= clause.hi for m in clause.mentions)
         assert all(clause.span(m.start, m.end) == m.name for m in clause.mentions)
     assert [m.name for m in clauses[1].mentions] == ["东北农业大学"]
+
+
+@pytest.mark.parametrize("text, body, led", [
+    ("县人社局开展“春风行动”。", "县人社局", True),
+    ("县乡村振兴局牵头建立防止返贫动态监测和帮扶工作机制。", "县乡村振兴局", True),
+    ("县委组织部牵头实施“学历提升工程”。", "县委组织部", True),
+    ("党中央统筹中华民族伟大复兴战略全局。", "党中央", False),        # 统筹 is no leading verb
+])
+def test_a_body_right_before_a_leading_verb_leads(text, body, led):
+    """led_by_a_named_subject: the rules' LEADS the learned model keeps beside its classifier's."""
+    from govkg.extract.mentions import find_mentions
+    from govkg.extract.relations import find_relations, led_by_a_named_subject
+    from govkg.model import Statement
+
+    st = Statement(0, len(text), text)
+    mentions = find_mentions(st)
+    ids = {m: "n:" + m.name for m in mentions}
+    from_body = [r for r in find_relations(st, mentions, ids) if r.head == "n:" + body and r.type == "LEADS"]
+    assert any(led_by_a_named_subject(st, mentions, ids, r) for r in from_body) == led
+    assert not any(led_by_a_named_subject(st, mentions, ids, r)
+                   for r in find_relations(st, mentions, {m: "e0" for m in mentions}))    # never the author

@@ -29,7 +29,7 @@ from govkg.extract import lexicon
 from govkg.extract.entities import AUTHOR_ID
 from govkg.model import Mention, Relation, Statement
 
-__all__ = ["Clause", "clauses_of", "find_relations"]
+__all__ = ["Clause", "clauses_of", "find_relations", "led_by_a_named_subject"]
 
 _UNDERTAKING = ("Program", "Initiative")
 Triple = tuple[str, str, str]
@@ -101,6 +101,18 @@ def find_relations(statement: Statement, mentions: list[Mention], ids: dict[Ment
     found += _part_of(whole)
     found += _located(whole, mentions)
     return list(dict.fromkeys(Relation(h, t, x, evidence) for h, t, x in found if h != x))
+
+
+def led_by_a_named_subject(statement: Statement, mentions: list[Mention], ids: Mapping[Mention, str],
+                           relation: Relation) -> bool:
+    """A LEADS whose head is a body (not the author) written right before a leading verb
+    (县人社局开展“春风行动”, 县乡村振兴局牵头建立X): its subject says who leads it."""
+    if relation.type != "LEADS" or relation.head == AUTHOR_ID:
+        return False
+    text, base = statement.text, statement.start
+    cue = _pattern("subjects.leading_cue")
+    return any(ids.get(m) == relation.head and m.type == "Organization" and cue.match(text, m.end - base)
+               for m in mentions)
 
 
 def _whole_statement(statement: Statement, mentions: list[Mention], ids: Mapping[Mention, str]) -> Clause:

@@ -17,7 +17,7 @@ from govkg.errors import UsageError
 from govkg.extract.entities import AUTHOR_ID
 from govkg.extract.finders.overlaps import may_nest
 from govkg.extract.mentions import rule_mentions
-from govkg.extract.relations import find_relations
+from govkg.extract.relations import find_relations, led_by_a_named_subject
 from govkg.extract.tokens import tokenize
 from govkg.learn.feature_rows import Sentence, feature_rows
 from govkg.learn.features import char_features
@@ -41,6 +41,7 @@ DEFAULT_SETTINGS = {
     "share_across_lists": True,     # see relate.share_across_lists
     "propagate_min_length": 6,      # see ExtractionModel.propagate; 0 turns it off
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
+    "named_subject_leads": True,    # and the rules' LEADS of a body right before a leading verb
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
     # the headline query's theme is rare (2% of statements) and was given too seldom (recall 0.67)
     "theme_thresholds": {"village_governance": 0.3},
@@ -54,6 +55,9 @@ DEFAULT_SETTINGS = {
 
 __all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions",
            "rule_relation_pairs", "whole_bodies_win", "written_names_win"]
+
+# What one subject does to an undertaking: a body that leads it leaves the author none of these.
+_LED_BY_ONE = frozenset({"LEADS", "PARTICIPATES_IN"})
 
 # The written finder's names that replace the learned mentions inside them (its bodies gain nothing).
 WINNING_WRITTEN_TYPES = frozenset({"Document", "Initiative"})
@@ -155,12 +159,17 @@ class ExtractionModel:
                      candidates(mentions)) for (st, mentions), found in zip(per_statement, rules)]
         predicted = predict_relations_of(self.relations, contexts, self.setting("relation_threshold"))
         kept = frozenset(self.setting("rule_relations"))
+        named = self.setting("named_subject_leads")
         out = []
         for (st, mentions), found, learned in zip(per_statement, rules, predicted):
-            relations = [r for r in found if r.type in kept]
+            led = [r for r in found if named and led_by_a_named_subject(st, mentions, ids, r)]
+            relations = [r for r in found if r.type in kept] + led
+            led_tails = {r.tail for r in led}
             for cand, rel, _ in learned:
                 head = AUTHOR_ID if cand.head is None else ids.get(cand.head)
                 tail = ids.get(cand.tail)
+                if head == AUTHOR_ID and tail in led_tails and rel in _LED_BY_ONE:
+                    continue        # 县人社局开展“春风行动”: the body leads it, not the author
                 if head and tail and head != tail:
                     relations.append(Relation(head, rel, tail, (st.start, st.end)))
             if self.setting("share_across_lists"):

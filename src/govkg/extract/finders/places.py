@@ -73,8 +73,9 @@ class PlaceShape:
                 break
             if t.tag in words("places.breaking_tags") and not t.text.isdigit():
                 # a two-character verb opens a place only before a lone place word (奋斗镇)
-                if not (t.tag in words("places.opening_verb_tags") and len(t.text) == 2 and not self.glued and
-                        (j - 1 == 0 or stop(tokens[j - 2]) or tokens[j - 2].text in lexicon.places())):
+                # (援建xx镇: a verb before a proper name is no part of the place's name)
+                if not (t.tag in words("places.opening_verb_tags") and len(t.text) == 2 and not self.glued and (
+                        (j == i and (j - 1 == 0 or stop(tokens[j - 2]))) or tokens[j - 2].text in lexicon.places())):
                     break
             j -= 1
             if t.tag in words("places.proper_tags") or t.text in lexicon.places() \
