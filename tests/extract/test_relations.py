@@ -29,6 +29,10 @@ TABLE = [
     ("推行“网片一体化”综合改革，其中早市搬迁工程被人民网报道。", ("早市搬迁工程", "PART_OF", "网片一体化")),
     ("推行“网片一体化”综合改革，其中早市搬迁工程被人民网报道。", ("早市搬迁工程", "REPORTED_BY", "人民网")),
     ("乡村振兴战略有力实施。", ("@author", "LEADS", "乡村振兴战略")),
+    # a body after 联合/会同 is a partner, not the subject
+    ("联合县人社局举办“农村实用人才培训班”4期。", ("@author", "LEADS", "农村实用人才培训班")),
+    ("联合县人社局举办“农村实用人才培训班”4期。", ("@author", "COOPERATES_WITH", "县人社局")),
+    ("科技部会同教育部开展“头雁”培育计划。", ("科技部", "COOPERATES_WITH", "教育部")),
 ]
 
 
@@ -42,6 +46,11 @@ def test_one_cue_several_tails(relations_of):
     found = relations_of("推进涉企收费目录清单制度、公平竞争审查制度和荣誉退休制度。")
     tails = {t for h, r, t in found if r == "LEADS"}
     assert tails == {"涉企收费目录清单制度", "公平竞争审查制度", "荣誉退休制度"}
+
+
+def test_a_partner_is_no_subject(relations_of):
+    """联合县人社局举办X: the author holds X, with the bureau as its partner."""
+    assert not any(head == "县人社局" for head, _, _ in relations_of("联合县人社局举办“农村实用人才培训班”4期。"))
 
 
 def test_governed_noun_blocks_the_relation(relations_of):

@@ -156,8 +156,8 @@ def _subject(clause: Clause, cue_at: int) -> str:
     orgs = [m for m in clause.mentions if m.type == "Organization" and m.end <= cue_at]
     for m in reversed(orgs):
         gap = clause.span(m.end, cue_at)
-        before = clause.span(max(clause.lo, m.start - 1), m.start)
-        if before in _words("subjects.not_after"):
+        before = clause.span(max(clause.lo, m.start - 2), m.start)
+        if before.endswith(tuple(_words("subjects.not_after"))):
             continue
         if len(gap) <= _setting("subjects.max_gap") and not _pattern("subjects.gap_breakers").search(gap):
             return clause.id_of(m)
@@ -247,10 +247,11 @@ def _cooperation(clause: Clause, cue_at: int) -> list[Triple]:
             return [(head, "COOPERATES_WITH", AUTHOR_ID)]
         return []
     after = [m for m in orgs if m.start >= cue_at]
-    if _setting("cooperation.jointly") in clause.span(cue_at, cue_at + 2):
+    if clause.span(cue_at, cue_at + 2) in _words("cooperation.jointly"):
         head_orgs = [m for m in orgs if m.end <= cue_at]
-        if head_orgs:
-            return [(clause.id_of(head_orgs[-1]), "COOPERATES_WITH", clause.id_of(p)) for p in after]
+        head = clause.id_of(head_orgs[-1]) if head_orgs else (
+            clause.id_of(clause.opener) if clause.opener else AUTHOR_ID)
+        return [(head, "COOPERATES_WITH", clause.id_of(p)) for p in after if clause.id_of(p) != head]
     return []
 
 
