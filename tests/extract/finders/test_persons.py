@@ -8,6 +8,10 @@ TABLE = [
     ("和王明同志一起", {("Person", "王明")}),           # 和 is no part of the name
     ("参观毛岸青纪念馆", {("Person", "毛岸青")}),
     ("县长 王大明", {("Person", "王大明")}),
+    ("县委书记张三同志讲话", {("Person", "张三")}),     # the title's last character is no surname
+    ("由党委副书记李xx同志担任组长", {("Person", "李xx")}),   # a masked name
+    ("xx镇党委书记 王xx", {("Person", "王xx")}),
+    ("向全体同志致以问候", set()),
     ("学习雷锋", set()),
 ]
 

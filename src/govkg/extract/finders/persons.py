@@ -21,7 +21,8 @@ def _memorial() -> re.Pattern:
 @cache
 def _title() -> re.Pattern:
     """A title and a name at the end of a statement (县长 王明)."""
-    return re.compile(r"(?:" + alternatives(words_in_order("persons.titles")) + r")[ \u3000]*([\u4e00-\u9fa5]{2,3})(?:同志)?$")
+    return re.compile(r"(?:" + alternatives(words_in_order("persons.titles"))
+                      + r")[ \u3000]*([\u4e00-\u9fa5][\u4e00-\u9fa5xX]{1,2})(?:同志)?$")
 
 
 def find(text: str, offset: int, tokens: list[Token]) -> list[Mention]:
@@ -30,8 +31,9 @@ def find(text: str, offset: int, tokens: list[Token]) -> list[Mention]:
     for m in pattern("persons.before_comrade").finditer(text):
         name = m.group(1)
         start = m.start(1)
-        if len(name) == 3 and name[0] in words("persons.function_openers"):
-            name, start = name[1:], start + 1
+        if len(name) == 3 and (name[0] in words("persons.function_openers")
+                               or (name[0] not in surnames and name[1] in surnames)):
+            name, start = name[1:], start + 1      # 和王明同志, 书记张三同志
         if name[0] in surnames:
             found.append(Mention(offset + start, offset + start + len(name), "Person", name))
     for m in _memorial().finditer(text):
