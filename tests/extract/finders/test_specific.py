@@ -33,6 +33,7 @@ ORGANIZATIONS = [
     ("市人才办牵头", "市人才办", True, "level_and_bureau"),
     ("第一职业学校开学", "第一职业学校", True, "ordinal_school"),
     ("联合镇派出所开展排查", "镇派出所", True, "level_and_its_body"),
+    ("引进绿源农业科技有限公司等企业5家", "绿源农业科技有限公司", True, "registered_company"),
     ("区医院新门诊楼投入使用", "区医院", True, "level_and_its_body"),
     ("在县委和县直机关工委的领导下", "县直机关工委", True, "jurisdiction_prefix"),
     ("全部经村党支部提议", "经村党支部", False, "preposition_glued_to_level"),

@@ -314,6 +314,12 @@ def masked_or_quoted(c: HeadedName) -> bool:
 
 
 @ORGANIZATION.accept
+def registered_company(c: HeadedName) -> bool:
+    """绿源农业科技有限公司: a company's registered name, whatever words name it."""
+    return c.name.endswith(words_in_order("organization.registered_endings")) and len(c.modifier) >= 4
+
+
+@ORGANIZATION.accept
 def proper_part(c: HeadedName) -> bool:
     """上海农科院, 海拉尔区人民医院: a place, a body, an alias or a proper noun inside."""
     places, proper_tags = lexicon.places(), words("organization.proper_tags")
