@@ -238,9 +238,7 @@ def _cooperation(clause: Clause, cue_at: int) -> list[Triple]:
     k = max(clause_before.rfind(marker) for marker in _setting("cooperation.partner_markers"))
     if k >= 0:
         partners = [m for m in orgs if clause.lo + k < m.start and m.end <= cue_at]
-        head_orgs = [m for m in orgs if m.end <= clause.lo + k]
-        head = clause.id_of(head_orgs[-1]) if head_orgs else (
-            clause.id_of(clause.opener) if clause.opener else AUTHOR_ID)
+        head = _partners_subject(clause, [m for m in orgs if m.end <= clause.lo + k])
         if partners:
             return [(head, "COOPERATES_WITH", clause.id_of(p)) for p in partners]
         if head != AUTHOR_ID:
@@ -248,11 +246,17 @@ def _cooperation(clause: Clause, cue_at: int) -> list[Triple]:
         return []
     after = [m for m in orgs if m.start >= cue_at]
     if clause.span(cue_at, cue_at + 2) in _words("cooperation.jointly"):
-        head_orgs = [m for m in orgs if m.end <= cue_at]
-        head = clause.id_of(head_orgs[-1]) if head_orgs else (
-            clause.id_of(clause.opener) if clause.opener else AUTHOR_ID)
+        head = _partners_subject(clause, [m for m in orgs if m.end <= cue_at])
         return [(head, "COOPERATES_WITH", clause.id_of(p)) for p in after if clause.id_of(p) != head]
     return []
+
+
+def _partners_subject(clause: Clause, bodies_before: list[Mention]) -> str:
+    """Who works with the partners: the last body before them, else the statement's opening one,
+    else the author."""
+    if bodies_before:
+        return clause.id_of(bodies_before[-1])
+    return clause.id_of(clause.opener) if clause.opener else AUTHOR_ID
 
 
 def _reported(whole: Clause) -> list[Triple]:

@@ -8,7 +8,8 @@ from functools import cached_property
 
 from govkg.extract import lexicon
 from govkg.extract.finders.rules import Cascade, Decision, record
-from govkg.extract.finders.words import CJK, pattern, setting, stop, token_head, words, words_in_order
+from govkg.extract.finders.words import (CJK, names_a_bureau, pattern, setting, stop, token_head, words,
+                                         words_in_order)
 from govkg.extract.tokens import Token
 from govkg.model import Mention
 
@@ -122,8 +123,8 @@ def _ends_a_name(token: Token) -> bool:
     """市农业农村局定点帮扶张家湾村: a bureau's name (农业农村局) or an undertaking's head (帮扶)
     ends where a place's name could begin."""
     head = token_head(token)
-    return head is not None and (token.text[-1] in words("organization.bureaus")
-                                 or (head[0] == token.text and head[1] in ("Program", "Initiative")))
+    return names_a_bureau(token) or (head is not None and head[0] == token.text
+                                     and head[1] in ("Program", "Initiative"))
 
 
 PLACE: Cascade[PlaceShape] = Cascade("place", default=(True, "proper_name_and_place_word"))

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from govkg.extract import lexicon
 from govkg.extract.finders.rules import Cascade
-from govkg.extract.finders.words import (CJK, bodies, boundary, generic, pattern, setting, token_head, words,
-                                         words_in_order)
+from govkg.extract.finders.words import (CJK, bodies, boundary, generic, names_a_bureau, pattern, setting,
+                                         token_head, words, words_in_order)
 from govkg.extract.tokens import Token
 
 __all__ = ["ORGANIZATION", "OTHER", "UNDERTAKING", "HeadedName", "cascade_for"]
@@ -177,8 +177,7 @@ def open_modifier(c: HeadedName) -> bool:
 def body_acting_on_a_place(c: HeadedName) -> bool:
     """市农业农村局定点帮扶张家湾村: a bureau opens it and a place follows, so the head is the
     bureau's verb and the place its object (区医院120急救中心项目 names a project)."""
-    bureau = next((t for t in c.parts[:-1] if t.text[-1] in words("organization.bureaus") and token_head(t)), None)
-    return bureau is not None and _opens_a_place(c.after)
+    return any(names_a_bureau(t) for t in c.parts[:-1]) and _opens_a_place(c.after)
 
 
 def _opens_a_place(tokens: tuple[Token, ...]) -> bool:

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from govkg.extract import lexicon
 from govkg.extract.tokens import Token
 
-__all__ = ["CJK", "TITLE", "alternatives", "bodies", "boundary", "generic", "head_of", "stop", "token_head", "verbs",
+__all__ = ["CJK", "TITLE", "alternatives", "bodies", "boundary", "generic", "head_of", "names_a_bureau", "stop", "token_head", "verbs",
            "pattern", "setting", "words", "words_in_order"]
 
 # Structure, not vocabulary: a CJK character; a title in 《》 (its name the group).
@@ -113,6 +113,11 @@ def head_of(name: str) -> tuple[str, str] | None:
         if name[-k:] in table:
             return name[-k:], table[name[-k:]]
     return None
+
+
+def names_a_bureau(token: Token) -> bool:
+    """农业农村局, 教育部: the token ends with a bureau's head (organization.bureaus)."""
+    return token.text[-1] in words("organization.bureaus") and token_head(token) is not None
 
 
 def token_head(token: Token) -> tuple[str, str] | None:
