@@ -53,16 +53,19 @@ def test_default_propagates_names_of_six_characters_or_more():
     assert model_with().setting("propagate_min_length") == 6
 
 
-LEARNED = [Mention(0, 12, "Program", "北联镇新兴村甜玉米加工项目")]
+LEARNED = [Mention(0, 12, "Program", "北联镇新兴村甜玉米加工项目"), Mention(40, 51, "Program", "大唐5万千瓦风电项目")]
 RULES = [Mention(0, 6, "Place", "北联镇新兴村"), Mention(20, 24, "Organization", "县农业局"),
-         Mention(30, 33, "Place", "北山镇")]
+         Mention(30, 33, "Place", "北山镇"), Mention(40, 42, "Organization", "大唐")]
 
 
 @pytest.mark.parametrize("how, union_types, expected", [
-    ("learned", frozenset(), ["北联镇新兴村甜玉米加工项目"]),
-    # a place opening a learned Program stays; rule mentions of union_types the CRF missed join
-    ("nested", frozenset({"Organization"}), ["北联镇新兴村", "北联镇新兴村甜玉米加工项目", "县农业局"]),
-    ("union", frozenset(), ["北联镇新兴村", "北联镇新兴村甜玉米加工项目", "县农业局", "北山镇"]),
+    ("learned", frozenset(), ["北联镇新兴村甜玉米加工项目", "大唐5万千瓦风电项目"]),
+    # a place or body opening a learned Program stays; rule mentions of union_types the CRF missed join
+    ("nested", frozenset({"Organization"}), ["北联镇新兴村", "北联镇新兴村甜玉米加工项目", "县农业局",
+                                             "大唐", "大唐5万千瓦风电项目"]),
+    ("nested", frozenset(), ["北联镇新兴村", "北联镇新兴村甜玉米加工项目", "大唐", "大唐5万千瓦风电项目"]),
+    ("union", frozenset(), ["北联镇新兴村", "北联镇新兴村甜玉米加工项目", "县农业局", "北山镇",
+                            "大唐", "大唐5万千瓦风电项目"]),
 ])
 def test_merge_mentions(how, union_types, expected):
     assert [m.name for m in merge_mentions(LEARNED, RULES, how, union_types)] == expected

@@ -211,8 +211,9 @@ def rule_relation_pairs(relations: list[Relation]) -> dict[tuple[str, str], set[
 
 def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
                    union_types: frozenset[str] = frozenset()) -> list[Mention]:
-    """``nested``: the CRF's mentions plus the rules' places that open a learned Program's name
-    (spec §2: 北联镇新兴村 in 北联镇新兴村甜玉米加工项目) or of 3+ characters inside it, as the rules
+    """``nested``: the CRF's mentions plus the rules' places and bodies that open a learned
+    Program's name (spec §2: 北联镇新兴村 in 北联镇新兴村甜玉米加工项目; the gold names the
+    company too in 大唐5万千瓦风电项目) and places of 3+ characters inside it, as the rules
     keep them (农林桥和呼达罕桥改造), and the rule mentions of
     ``union_types`` that overlap no learned one; ``union``: every rule mention that overlaps no
     learned one; ``learned``: the CRF's alone."""
@@ -225,15 +226,15 @@ def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
             if how == "union" or m.type in union_types:
                 out.append(m)
             continue
-        if m.type == "Place" and any(_place_in_program(m, x) for x in overlapping):
+        if m.type in ("Place", "Organization") and any(_nested_in_program(m, x) for x in overlapping):
             out.append(m)
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
 
 
-def _place_in_program(place: Mention, learned: Mention) -> bool:
-    """The rules' own nesting (``overlaps.may_nest``), for a learned Program that is more than the place."""
-    return learned.type == "Program" and (place.start, place.end) != (learned.start, learned.end) \
-        and may_nest(place, learned)
+def _nested_in_program(inner: Mention, learned: Mention) -> bool:
+    """The rules' own nesting (``overlaps.may_nest``), for a learned Program that is more than the inner name."""
+    return learned.type == "Program" and (inner.start, inner.end) != (learned.start, learned.end) \
+        and may_nest(inner, learned)
 
 
 def written_names_win(mentions: list[Mention], written: list[Mention]) -> list[Mention]:
