@@ -226,13 +226,14 @@ def merge_mentions(learned: list[Mention], rules: list[Mention], how: str,
             if how == "union" or m.type in union_types:
                 out.append(m)
             continue
-        if m.type in ("Place", "Organization") and any(_nested_in_program(m, x) for x in overlapping):
+        if any(_nested_in_program(m, x) for x in overlapping):
             out.append(m)
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
 
 
 def _nested_in_program(inner: Mention, learned: Mention) -> bool:
-    """The rules' own nesting (``overlaps.may_nest``), for a learned Program that is more than the inner name."""
+    """The rules' own nesting (``overlaps.may_nest``: a place or body opening it, a place of 3+
+    characters inside it), for a learned Program that is more than the inner name."""
     return learned.type == "Program" and (inner.start, inner.end) != (learned.start, learned.end) \
         and may_nest(inner, learned)
 

@@ -33,7 +33,7 @@ def find(text: str, offset: int, tokens: list[Token]) -> list[Mention]:
             continue
         j = left_edge(tokens, i)
         name, start = trim_left(text[tokens[j].start - offset:token.end - offset], tokens[j].start)
-        candidate = HeadedName(name, word, type_, tuple(tokens[j:i + 1]), nxt, tuple(tokens[max(0, j - 2):j]),
+        candidate = HeadedName(name, word, type_, tuple(tokens[j:i + 1]), tuple(tokens[max(0, j - 2):j]),
                                text[start - offset - 1:start - offset], tuple(tokens[i + 1:i + 3]))
         cascade = cascade_for(type_)
         accepted, rule = cascade.decide(candidate)

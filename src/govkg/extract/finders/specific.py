@@ -30,7 +30,6 @@ class HeadedName:
     head: str                      # the head noun it ends with
     type: str                      # the head's entity type
     parts: tuple[Token, ...]       # the tokens from the left edge to the head (before trimming)
-    next_word: str = ""            # the token after the head
     before: tuple[Token, ...] = ()  # up to two tokens before the left edge, the nearest last
     char_before: str = ""          # the character right before the name
     after: tuple[Token, ...] = ()  # up to two tokens after the head
@@ -38,6 +37,11 @@ class HeadedName:
     @property
     def modifier(self) -> str:
         return self.name[: len(self.name) - len(self.head)]
+
+    @property
+    def next_word(self) -> str:
+        """The token after the head."""
+        return self.after[0].text if self.after else ""
 
 
 UNDERTAKING: Cascade[HeadedName] = Cascade("undertaking", default=(True, "specific_undertaking"))

@@ -12,8 +12,8 @@ from functools import cache, lru_cache
 from govkg.extract import lexicon
 from govkg.extract.tokens import Token
 
-__all__ = ["CJK", "TITLE", "alternatives", "bodies", "boundary", "generic", "head_of", "names_a_bureau", "stop", "token_head", "verbs",
-           "pattern", "setting", "words", "words_in_order"]
+__all__ = ["CJK", "TITLE", "alternatives", "bodies", "boundary", "generic", "head_of", "names_a_bureau", "stop",
+           "token_head", "verbs", "pattern", "setting", "words", "words_in_order"]
 
 # Structure, not vocabulary: a CJK character; a title in 《》 (its name the group).
 CJK = re.compile(r"[\u4e00-\u9fa5]")
