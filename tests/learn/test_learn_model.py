@@ -42,10 +42,47 @@ def test_propagation_adds_the_repeat_with_its_offsets_and_type():
     assert SECOND.text[0:9] == "高标准农田建设工程"
 
 
-def test_propagation_never_overlaps_a_mention_already_there():
-    there = [Mention(100, 105, "Initiative", "高标准农田")]
+def test_propagation_never_cuts_a_mention_reaching_outside_the_repeat():
+    there = [Mention(105, 111, "Initiative", "建设工程完成")]
     out = model_with(propagate_min_length=6).propagate([(FIRST, FOUND), (SECOND, there)])
+    assert names(out, 1) == ["建设工程完成", "数字政府建设"]
+
+
+def test_propagation_keeps_a_part_that_the_report_names_elsewhere_too():
+    there = [Mention(100, 105, "Initiative", "高标准农田")]
+    third = statement(200, "保护高标准农田。")
+    out = model_with(propagate_min_length=6).propagate(
+        [(FIRST, FOUND), (SECOND, there), (third, [Mention(202, 207, "Initiative", "高标准农田")])])
     assert names(out, 1) == ["高标准农田", "数字政府建设"]
+    assert model_with(propagate_min_length=6).propagate([(FIRST, FOUND), (SECOND, there)])[1][1][0].name \
+        == "高标准农田建设工程"
+
+
+TOWN_TITLE = statement(0, "青山镇人民政府工作报告")
+TOWN_SPEECH = statement(20, "我代表青山镇人民政府报告工作。")
+TOWN_WHOLE = [Mention(0, 7, "Organization", "青山镇人民政府")]
+TOWN_PART = [Mention(24, 30, "Initiative", "山镇人民政府")]
+
+
+@pytest.mark.parametrize("over_parts, expected", [
+    (True, [Mention(23, 30, "Organization", "青山镇人民政府")]),
+    (False, TOWN_PART),
+])
+def test_a_repeat_replaces_the_parts_the_tagger_took_of_it_when_set(over_parts, expected):
+    out = model_with(propagate_min_length=6, propagate_over_parts=over_parts).propagate(
+        [(TOWN_TITLE, TOWN_WHOLE), (TOWN_SPEECH, TOWN_PART)])
+    assert out[1][1] == expected
+
+
+def test_a_repeat_keeps_a_place_nested_in_it_and_never_cuts_a_longer_mention():
+    program = statement(0, "北联镇新兴村甜玉米加工项目开工。")
+    again = statement(50, "北联镇新兴村甜玉米加工项目投产，北联镇新兴村甜玉米加工项目二期开工。")
+    found = [Mention(0, 13, "Program", "北联镇新兴村甜玉米加工项目")]
+    there = [Mention(50, 56, "Place", "北联镇新兴村"), Mention(56, 59, "Initiative", "甜玉米"),
+             Mention(66, 81, "Program", "北联镇新兴村甜玉米加工项目二期")]
+    out = model_with(propagate_min_length=6, propagate_over_parts=True).propagate([(program, found), (again, there)])
+    assert out[1][1] == [Mention(50, 56, "Place", "北联镇新兴村"), Mention(50, 63, "Program", "北联镇新兴村甜玉米加工项目"),
+                         there[2]]
 
 
 def test_default_propagates_names_of_six_characters_or_more():

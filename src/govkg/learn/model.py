@@ -9,6 +9,7 @@ trained on and its settings). The shipped model is in ``govkg/data/model``.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,7 @@ DEFAULT_SETTINGS = {
     "whole_bodies": True,           # see whole_bodies_win
     "share_across_lists": True,     # see relate.share_across_lists
     "propagate_min_length": 6,      # see ExtractionModel.propagate; 0 turns it off
+    "propagate_over_parts": True,   # and a repeat replaces shorter mentions inside it found nowhere else
     "rule_relations": ["LOCATED_IN", "ISSUES", "IMPLEMENTS", "PART_OF"],   # kept beside the classifier's
     "named_subject_leads": True,    # and the rules' LEADS of a body right before a leading verb
     "relation_threshold": 0.4, "theme_threshold": 0.5, "theme_top_threshold": 0.3,
@@ -110,15 +112,19 @@ class ExtractionModel:
 
     def propagate(self, per_statement: list[tuple[Statement, list[Mention]]]):
         """A name the tagger found in one statement of a report is that entity wherever the report
-        writes it again (the tagger misses some repeats that the gold annotates every time)."""
+        writes it again (the tagger misses some repeats that the gold annotates every time); with
+        ``propagate_over_parts``, also where the tagger took only a part of it there (see
+        ``_only_stray_parts``)."""
         min_len = self.setting("propagate_min_length")
         if not min_len:
             return per_statement
         import ahocorasick
 
         names: dict[str, str] = {}
+        times_found: Counter[str] = Counter()
         for _, found in per_statement:
             for m in found:
+                times_found[m.name] += 1
                 if len(m.name) >= min_len and m.name == m.name.strip():
                     names.setdefault(m.name, m.type)
         if not names:
@@ -127,14 +133,18 @@ class ExtractionModel:
         for name, type_ in names.items():
             automaton.add_word(name, (name, type_))
         automaton.make_automaton()
+        over_parts = self.setting("propagate_over_parts")
         out = []
         for st, found in per_statement:
             added = list(found)
             for end, (name, type_) in automaton.iter_long(st.text):
-                lo, hi = st.start + end - len(name) + 1, st.start + end + 1
-                if not any(m.start < hi and lo < m.end for m in added):
-                    added.append(Mention(lo, hi, type_, name))
-            out.append((st, sorted(added, key=lambda m: (m.start, m.end, m.type)) if len(added) > len(found) else found))
+                repeat = Mention(st.start + end - len(name) + 1, st.start + end + 1, type_, name)
+                overlapping = [m for m in added if m.start < repeat.end and repeat.start < m.end]
+                if not overlapping:
+                    added.append(repeat)
+                elif over_parts and _only_stray_parts(overlapping, repeat, times_found):
+                    added = [m for m in added if m not in overlapping or may_nest(m, repeat)] + [repeat]
+            out.append((st, sorted(added, key=lambda m: (m.start, m.end, m.type)) if added != found else found))
         return out
 
     @property
@@ -265,6 +275,15 @@ def _rule_names_win(mentions: list[Mention], names: list[Mention], replaces) -> 
                 and replaces(inside, name):
             out = [m for m in out if m not in inside] + [name]
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
+
+
+def _only_stray_parts(mentions: list[Mention], name: Mention, times_found: Counter[str]) -> bool:
+    """Whether ``mentions`` all lie inside the repeat ``name``, shorter than it, and each either
+    nests in it (a place opening a Program) or is found nowhere else in the report: the tagger
+    took a part of a name it found whole elsewhere (山镇人民政府 of 青山镇人民政府). A part the
+    report names on its own elsewhere (乡村振兴战略 inside a stray 实施乡村振兴战略) stays."""
+    return all(name.start <= m.start and m.end <= name.end and m.end - m.start < name.end - name.start
+               and (times_found[m.name] == 1 or may_nest(m, name)) for m in mentions)
 
 
 def load_model(path: Path | str) -> ExtractionModel:
