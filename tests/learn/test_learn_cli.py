@@ -100,6 +100,43 @@ def test_train_only_is_for_cv(tmp_path, sample_gold, examples_dir):
     assert result.exit_code == 1 and "--train-only is for --cv" in result.output
 
 
+@pytest.mark.parametrize("option", [["--fold-models", "kept"], ["--set", "relation_threshold=0.5"],
+                                    ["--variant", "hybrid"]])
+def test_fold_models_and_settings_are_for_cv(sample_gold, examples_dir, option):
+    result = run_cli("eval", "--gold", sample_gold, *option, examples_dir)
+    assert result.exit_code == 1 and f"{option[0]} is for --cv" in result.output
+
+
+@pytest.mark.parametrize("given, says", [
+    ("relation_threshold", "--set relation_threshold: give KEY=VALUE"),
+    ("relation_treshold=0.5", "unknown model setting relation_treshold"),
+])
+def test_a_bad_setting_is_refused_in_one_line(sample_gold, given, says):
+    result = run_cli("eval", "--gold", sample_gold, "--cv", "3", "--set", given)
+    assert result.exit_code == 1 and says in result.output
+
+
+def test_an_unknown_variant_is_refused(sample_gold):
+    result = run_cli("eval", "--gold", sample_gold, "--cv", "3", "--variant", "crf")
+    assert result.exit_code == 1 and "--variant crf: choose among rules, model, hybrid" in result.output
+
+
+@pytest.mark.corpus
+def test_cv_with_kept_fold_models_and_a_setting(small_gold, corpus, tmp_path):
+    small, kept = small_gold(10), tmp_path / "kept"
+    args = ["eval", "--gold", small, "--corpus", corpus, "--cv", "3", "--json", "--fold-models", kept,
+            "--variant", "hybrid"]
+    first = run_cli(*args)
+    assert first.exit_code == 0, first.output
+    assert sorted(p.name for p in (kept / "hybrid").iterdir()) == ["fold1", "fold2", "fold3"]
+    assert set(json.loads(first.output)) == {"hybrid"}
+    again = run_cli(*args, "--set", "relation_threshold=0.99", "--set", 'rule_relations=[]')
+    assert again.exit_code == 0, again.output
+    before, after = json.loads(first.output)["hybrid"], json.loads(again.output)["hybrid"]
+    assert after["relations"]["lenient"]["pred"] < before["relations"]["lenient"]["pred"]
+    assert after["entities"] == before["entities"]
+
+
 @pytest.mark.corpus
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_cv_prints_the_three_extractors(small_gold, corpus, jobs):

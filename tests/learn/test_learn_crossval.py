@@ -103,3 +103,39 @@ def test_a_gold_line_without_text_whose_name_is_not_in_the_report(gold, corpus, 
     _write(tmp_path / "gwr-national-2019.jsonl", [row])
     with pytest.raises(GovKGError, match="entity name '火星基地' is not in the report's text there"):
         load_examples(tmp_path, corpus)
+
+
+@pytest.mark.corpus
+def test_kept_fold_models_are_reused_with_the_settings_read_at_extraction(small_gold, corpus, tmp_path):
+    """--fold-models: the first run trains and keeps each fold's model, a second run (one process
+    or two) reuses them and scores the same; a setting read at extraction changes the figures
+    without any training."""
+    small, kept = small_gold(25), tmp_path / "folds"
+    first = cross_validate(small, corpus, k=3, variants=("model",), fold_models=kept)["model"]
+    crf = kept / "model" / "fold1" / "mentions.crfsuite"
+    trained_at = crf.stat().st_mtime_ns
+    assert first == cross_validate(small, corpus, k=3, variants=("model",))["model"]
+    assert first == cross_validate(small, corpus, k=3, variants=("model",), fold_models=kept, jobs=2)["model"]
+    strict = cross_validate(small, corpus, k=3, variants=("model",), fold_models=kept,
+                            settings={"relation_threshold": 0.99})["model"]
+    assert strict["relations"]["lenient"]["pred"] < first["relations"]["lenient"]["pred"]
+    assert crf.stat().st_mtime_ns == trained_at                  # never trained again
+
+
+@pytest.mark.corpus
+def test_kept_fold_models_refuse_other_folds_or_training_settings(small_gold, corpus, tmp_path):
+    small, kept = small_gold(10), tmp_path / "folds"
+    cross_validate(small, corpus, k=3, variants=("model",), fold_models=kept)
+    with pytest.raises(GovKGError, match="kept for other relation_c"):
+        cross_validate(small, corpus, k=3, variants=("model",), fold_models=kept, settings={"relation_c": 1.0})
+    fewer = tmp_path / "fewer"
+    fewer.mkdir()
+    for path in small.iterdir():
+        _write(fewer / path.name, _rows(path)[:8])
+    with pytest.raises(GovKGError, match="kept for other statements"):
+        cross_validate(fewer, corpus, k=3, variants=("model",), fold_models=kept)
+
+
+def test_an_unknown_setting_is_refused_before_any_training(gold, corpus):
+    with pytest.raises(GovKGError, match="unknown model setting relation_treshold; the settings are: .*relation_threshold"):
+        cross_validate(gold, corpus, k=3, variants=("model",), settings={"relation_treshold": 0.5})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from govkg.extract.entities import build_entities
 from govkg.extract.masks import as_written, read_masks
@@ -23,6 +24,9 @@ from govkg.extract.relations import find_relations
 from govkg.extract.themes import tag_themes
 from govkg.model import Extraction, Mention, Metric, Report, Statement
 from govkg.statements import split_statements
+
+if TYPE_CHECKING:
+    from govkg.learn.model import ExtractionModel
 
 __all__ = ["RULES", "extract", "resolve_model"]
 
@@ -39,8 +43,9 @@ def resolve_model(model_spec: str | None):
     return default_model() if model_spec is None else load_model(model_spec)
 
 
-def extract(report: Report, model_spec: str | None = None) -> Extraction:
-    model = resolve_model(model_spec)
+def extract(report: Report, model_spec: str | ExtractionModel | None = None) -> Extraction:
+    """``model_spec``: see the module docstring, or a loaded model."""
+    model = model_spec if not (model_spec is None or isinstance(model_spec, str)) else resolve_model(model_spec)
     read = read_masks(report.text)
     statements = tag_themes(split_statements(read))
     if model is not None:

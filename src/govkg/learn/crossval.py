@@ -4,15 +4,18 @@ alone (no rule features) and the hybrid are scored on the same held-out statemen
 """
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from govkg.errors import UsageError
 from govkg.evaluate import Paths, as_paths, evaluate, load_gold
-from govkg.extract import RULES, extract, resolve_model
+from govkg.extract import RULES, extract
 from govkg.interchange import to_record
 from govkg.learn.examples import Example, load_examples
+from govkg.learn.model import DEFAULT_SETTINGS, TRAINING_SETTINGS, load_model
 from govkg.learn.train import Featurized, featurize, train
 from govkg.read import read_report
 
@@ -40,20 +43,26 @@ def assign_folds(examples: list[Example], k: int) -> dict[str, int]:
 def cross_validate(gold: Paths, corpus: Paths | None = None, k: int = 5,
                    variants: tuple[str, ...] = VARIANTS, settings: dict | None = None,
                    progress: Callable[[str], None] | None = None, jobs: int = 1,
-                   train_only: Paths | None = None) -> dict[str, dict]:
+                   train_only: Paths | None = None, fold_models: Path | None = None) -> dict[str, dict]:
     """Scores per variant (the dictionary of ``govkg.evaluate.evaluate``) over all held-out folds,
     with each fold's own scores under ``"folds"`` (the spread says how far one fold can mislead).
     ``jobs`` > 1 trains that many folds at once in worker processes; the scores are the same.
     ``train_only`` gold is taught, never scored: its statements of a fold's reports join the other
     folds' training, and those of reports ``gold`` does not annotate join every fold's; the folds
-    and the scored statements are those of ``gold`` alone, so the figures compare with and without."""
+    and the scored statements are those of ``gold`` alone, so the figures compare with and without.
+    ``fold_models`` keeps each fold's model in ``fold_models/VARIANT/foldN`` and reuses one already
+    there for the same held-out reports, training data and training settings; then only the
+    settings read at extraction act (``TRAINING_SETTINGS`` are learned into the model), and a new
+    value of one of those is measured in the time extraction takes."""
+    _check_settings(settings)
     examples, extra = _examples(gold, corpus, train_only)
     folds = assign_folds(examples, k)
     gold_rows = load_gold(gold)
     if jobs > 1:
-        records = _records_in_parallel(gold, corpus, k, variants, settings, progress, jobs, train_only)
+        records = _records_in_parallel(gold, corpus, k, variants, settings, progress, jobs, train_only, fold_models)
     else:
-        records = {variant: _records(examples, folds, variant, settings, progress, extra) for variant in variants}
+        records = {variant: _records(examples, folds, variant, settings, progress, extra, fold_models)
+                   for variant in variants}
     return {variant: _with_folds(gold_rows, records[variant], folds, k) for variant in variants}
 
 
@@ -73,19 +82,27 @@ def _corpus_of(gold: Path) -> Path:
 
 
 def _records(examples: list[Example], folds: dict[str, int], variant: str, settings: dict | None,
-             progress: Callable[[str], None] | None = None, extra: list[Example] | None = None) -> list[dict]:
+             progress: Callable[[str], None] | None = None, extra: list[Example] | None = None,
+             fold_models: Path | None = None) -> list[dict]:
     """Every report extracted by ``variant``, a fold's reports by the model of the other folds
     (taught also the ``extra`` examples of reports outside that fold)."""
     if variant == "rules":
         sources = _sources(examples)
         return [to_record(extract(read_report(sources[doc]), RULES)) for doc in folds]
-    data = featurize([*examples, *(extra or [])], rule_features=_reads_rules(variant))      # once for every fold
+    data: list[Featurized] = []
+
+    def training_data() -> list[Featurized]:     # once for every fold, and only if one is trained
+        if not data:
+            data.extend(featurize([*examples, *(extra or [])], rule_features=_reads_rules(variant)))
+        return data
+
     records = []
     k = len(set(folds.values()))
     for fold in range(k):
         if progress:
             progress(f"{variant}: training fold {fold + 1}/{k}")
-        records.extend(_held_out(examples, data, folds, fold, variant, settings))
+        taught = sum(1 for ex in [*examples, *(extra or [])] if folds.get(ex.doc) != fold)
+        records.extend(_held_out(examples, training_data, folds, fold, variant, settings, fold_models, taught))
     return records
 
 
@@ -98,41 +115,87 @@ def _sources(examples: list[Example]) -> dict[str, Path]:
     return {ex.doc: ex.source for ex in examples if ex.source}
 
 
-def _held_out(examples: list[Example], data: list[Featurized], folds: dict[str, int], fold: int, variant: str,
-              settings: dict | None) -> list[dict]:
-    """The reports of ``fold`` extracted by a model trained on the others' ``data``."""
+def _held_out(examples: list[Example], training_data: Callable[[], list[Featurized]], folds: dict[str, int],
+              fold: int, variant: str, settings: dict | None, fold_models: Path | None = None,
+              taught: int = 0) -> list[dict]:
+    """The reports of ``fold`` extracted by a model trained on the others' training data (kept in
+    ``fold_models`` and reused from there when given; ``taught``: how many statements it learns from)."""
     sources = _sources(examples)
+    held_out = sorted(d for d, f in folds.items() if f == fold)
     with tempfile.TemporaryDirectory(prefix="govkg-cv-") as tmp:
-        model_dir = Path(tmp) / "model"
-        train([d for d in data if folds.get(d.doc) != fold], model_dir,
-              {**(settings or {}), "rule_features": _reads_rules(variant)})
-        records = [to_record(extract(read_report(sources[doc]), str(model_dir)))
-                   for doc in sorted(d for d, f in folds.items() if f == fold)]
-        resolve_model.cache_clear()
+        model_dir = Path(tmp) / "model" if fold_models is None else Path(fold_models) / variant / f"fold{fold + 1}"
+        training = {"held_out": held_out, "statements": taught, **_training_settings(settings, variant)}
+        if not _trained_for(model_dir, training):
+            data = training_data()
+            train([d for d in data if folds.get(d.doc) != fold], model_dir,
+                  {**(settings or {}), "rule_features": _reads_rules(variant)})
+            (model_dir / _TRAINED_FOR).write_text(json.dumps(training, ensure_ascii=False, indent=1) + "\n",
+                                                  encoding="utf-8")
+        model = load_model(model_dir)
+        at_extraction = {key: value for key, value in (settings or {}).items() if key not in TRAINING_SETTINGS}
+        model = replace(model, settings={**model.settings, **at_extraction})
+        records = [to_record(extract(read_report(sources[doc]), model)) for doc in held_out]
     return records
 
 
+_TRAINED_FOR = "cv_fold.json"      # what a kept fold model was trained for: its reuse must match
+
+
+def _training_settings(settings: dict | None, variant: str) -> dict:
+    chosen = {**DEFAULT_SETTINGS, **(settings or {}), "rule_features": _reads_rules(variant)}
+    return {key: chosen[key] for key in sorted(TRAINING_SETTINGS)}
+
+
+def _trained_for(model_dir: Path, training: dict) -> bool:
+    """Whether ``model_dir`` holds a kept fold model trained for ``training``; an error if it holds
+    one trained for other folds or settings (reusing it would measure something else)."""
+    record = model_dir / _TRAINED_FOR
+    if not record.exists():
+        if model_dir.exists() and any(model_dir.iterdir()):
+            raise UsageError(f"{model_dir}: not a fold model kept by govkg eval --cv; give another --fold-models")
+        return False
+    kept = json.loads(record.read_text(encoding="utf-8"))
+    if kept != training:
+        differ = sorted(key for key in {*kept, *training} if kept.get(key) != training.get(key))
+        raise UsageError(f"{model_dir}: kept for other {', '.join(differ)}; give another --fold-models "
+                         "folder (or delete this one) to train anew")
+    return True
+
+
+def _check_settings(settings: dict | None) -> None:
+    unknown = sorted(set(settings or {}) - set(DEFAULT_SETTINGS))
+    if unknown:
+        raise UsageError(f"unknown model setting {', '.join(unknown)}; the settings are: "
+                         + ", ".join(sorted(DEFAULT_SETTINGS)))
+
+
 def _fold_task(gold: Paths, corpus: Paths | None, k: int, variant: str, fold: int | None,
-               settings: dict | None, train_only: Paths | None = None) -> list[dict]:
+               settings: dict | None, train_only: Paths | None = None, fold_models: Path | None = None) -> list[dict]:
     """One worker's share: a fold of a learned variant (its training data featurized here, since
     the features of all the gold are larger to send than to build), or the rules alone."""
     examples, extra = _examples(gold, corpus, train_only)
     folds = assign_folds(examples, k)
     if fold is None:
         return _records(examples, folds, variant, settings, extra=extra)
-    data = featurize([ex for ex in [*examples, *extra] if folds.get(ex.doc) != fold],
-                     rule_features=_reads_rules(variant))
-    return _held_out(examples, data, folds, fold, variant, settings)
+
+    def training_data() -> list[Featurized]:
+        return featurize([ex for ex in [*examples, *extra] if folds.get(ex.doc) != fold],
+                         rule_features=_reads_rules(variant))
+
+    taught = sum(1 for ex in [*examples, *extra] if folds.get(ex.doc) != fold)
+    return _held_out(examples, training_data, folds, fold, variant, settings, fold_models, taught)
 
 
 def _records_in_parallel(gold: Paths, corpus: Paths | None, k: int, variants: tuple[str, ...],
                          settings: dict | None, progress: Callable[[str], None] | None,
-                         jobs: int, train_only: Paths | None = None) -> dict[str, list[dict]]:
+                         jobs: int, train_only: Paths | None = None,
+                         fold_models: Path | None = None) -> dict[str, list[dict]]:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     tasks = [(variant, fold) for variant in variants for fold in ([None] if variant == "rules" else range(k))]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_fold_task, gold, corpus, k, variant, fold, settings, train_only): (variant, fold)
+        futures = {pool.submit(_fold_task, gold, corpus, k, variant, fold, settings, train_only, fold_models):
+                   (variant, fold)
                    for variant, fold in tasks}
         try:
             for done, future in enumerate(as_completed(futures), 1):

@@ -55,7 +55,12 @@ DEFAULT_SETTINGS = {
     "theme_nb": True,               # features scaled by their naive-Bayes ratio per theme (linear.py)
 }
 
-__all__ = ["DEFAULT_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions",
+# The settings that training reads (the rest act at extraction): a model's value of these is learned
+# into it, so a value given at extraction (govkg eval --cv with kept --fold-models) cannot change them.
+TRAINING_SETTINGS = frozenset({"rule_features", "gazetteer", "label_scheme", "crf_c1", "crf_c2", "crf_iterations",
+                               "relation_c", "theme_c", "theme_context", "theme_stack", "theme_nb"})
+
+__all__ = ["DEFAULT_SETTINGS", "TRAINING_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions",
            "rule_relation_pairs", "whole_bodies_win", "written_names_win"]
 
 # What one subject does to an undertaking: a body that leads it leaves the author none of these.
