@@ -120,6 +120,7 @@ def test_kept_fold_models_are_reused_with_the_settings_read_at_extraction(small_
                             settings={"relation_threshold": 0.99})["model"]
     assert strict["relations"]["lenient"]["pred"] < first["relations"]["lenient"]["pred"]
     assert crf.stat().st_mtime_ns == trained_at                  # never trained again
+    assert sorted(p.name for p in (kept / "model").iterdir()) == ["fold1", "fold2", "fold3"]   # nothing half-built
 
 
 @pytest.mark.corpus

@@ -5,6 +5,7 @@ alone (no rule features) and the hybrid are scored on the same held-out statemen
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -126,11 +127,15 @@ def _held_out(examples: list[Example], training_data: Callable[[], list[Featuriz
         model_dir = Path(tmp) / "model" if fold_models is None else Path(fold_models) / variant / f"fold{fold + 1}"
         training = {"held_out": held_out, "statements": taught, **_training_settings(settings, variant)}
         if not _trained_for(model_dir, training):
+            # trained beside its place and moved there whole: a run stopped half-way leaves no model to reuse
+            building = model_dir.with_name(f"{model_dir.name}.training")
+            shutil.rmtree(building, ignore_errors=True)
             data = training_data()
-            train([d for d in data if folds.get(d.doc) != fold], model_dir,
+            train([d for d in data if folds.get(d.doc) != fold], building,
                   {**(settings or {}), "rule_features": _reads_rules(variant)})
-            (model_dir / _TRAINED_FOR).write_text(json.dumps(training, ensure_ascii=False, indent=1) + "\n",
-                                                  encoding="utf-8")
+            (building / _TRAINED_FOR).write_text(json.dumps(training, ensure_ascii=False, indent=1) + "\n",
+                                                 encoding="utf-8")
+            building.rename(model_dir)
         model = load_model(model_dir)
         at_extraction = {key: value for key, value in (settings or {}).items() if key not in TRAINING_SETTINGS}
         model = replace(model, settings={**model.settings, **at_extraction})
