@@ -45,7 +45,7 @@ def resolve_model(model_spec: str | None):
 
 def extract(report: Report, model_spec: str | ExtractionModel | None = None) -> Extraction:
     """``model_spec``: see the module docstring, or a loaded model."""
-    model = model_spec if not (model_spec is None or isinstance(model_spec, str)) else resolve_model(model_spec)
+    model = resolve_model(model_spec) if model_spec is None or isinstance(model_spec, str) else model_spec
     read = read_masks(report.text)
     statements = tag_themes(split_statements(read))
     if model is not None:

@@ -102,9 +102,15 @@ def _records(examples: list[Example], folds: dict[str, int], variant: str, setti
     for fold in range(k):
         if progress:
             progress(f"{variant}: training fold {fold + 1}/{k}")
-        taught = sum(1 for ex in [*examples, *(extra or [])] if folds.get(ex.doc) != fold)
+        taught = len(_outside(fold, folds, [*examples, *(extra or [])]))
         records.extend(_held_out(examples, training_data, folds, fold, variant, settings, fold_models, taught))
     return records
+
+
+def _outside(fold: int, folds: dict[str, int], items: list) -> list:
+    """The examples (or their features) of reports outside ``fold``: a fold model's training data,
+    with the taught-only reports that no fold holds."""
+    return [item for item in items if folds.get(item.doc) != fold]
 
 
 def _reads_rules(variant: str) -> bool:
@@ -130,8 +136,7 @@ def _held_out(examples: list[Example], training_data: Callable[[], list[Featuriz
             # trained beside its place and moved there whole: a run stopped half-way leaves no model to reuse
             building = model_dir.with_name(f"{model_dir.name}.training")
             shutil.rmtree(building, ignore_errors=True)
-            data = training_data()
-            train([d for d in data if folds.get(d.doc) != fold], building,
+            train(_outside(fold, folds, training_data()), building,
                   {**(settings or {}), "rule_features": _reads_rules(variant)})
             (building / _TRAINED_FOR).write_text(json.dumps(training, ensure_ascii=False, indent=1) + "\n",
                                                  encoding="utf-8")
@@ -183,12 +188,9 @@ def _fold_task(gold: Paths, corpus: Paths | None, k: int, variant: str, fold: in
     if fold is None:
         return _records(examples, folds, variant, settings, extra=extra)
 
-    def training_data() -> list[Featurized]:
-        return featurize([ex for ex in [*examples, *extra] if folds.get(ex.doc) != fold],
-                         rule_features=_reads_rules(variant))
-
-    taught = sum(1 for ex in [*examples, *extra] if folds.get(ex.doc) != fold)
-    return _held_out(examples, training_data, folds, fold, variant, settings, fold_models, taught)
+    taught = _outside(fold, folds, [*examples, *extra])
+    return _held_out(examples, lambda: featurize(taught, rule_features=_reads_rules(variant)), folds, fold,
+                     variant, settings, fold_models, len(taught))
 
 
 def _records_in_parallel(gold: Paths, corpus: Paths | None, k: int, variants: tuple[str, ...],
