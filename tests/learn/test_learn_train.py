@@ -99,3 +99,28 @@ def test_the_second_theme_pass_reads_the_neighbours_first_pass(small_gold, corpu
 def test_a_second_theme_pass_can_be_turned_off(small_gold, corpus, tmp_path):
     settings = train_model(small_gold(10), tmp_path / "m", corpus, {"theme_stack": 0})
     assert settings["theme_stack"] == 0 and not (tmp_path / "m" / "themes_context.json").exists()
+
+
+def _settings_read_in(module) -> set[str]:
+    import ast
+    import inspect
+
+    keys = set()
+    for node in ast.walk(ast.parse(inspect.getsource(module))):
+        if (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+                and node.value.id in ("settings", "DEFAULT_SETTINGS") and isinstance(node.slice, ast.Constant)):
+            keys.add(node.slice.value)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "get"
+              and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            keys.add(node.args[0].value)
+    return keys
+
+
+def test_training_settings_are_the_settings_training_reads():
+    # a kept fold model (govkg eval --cv --fold-models) is reused only while these match; a
+    # training setting missing from the list would let a changed value reuse a stale model
+    import govkg.learn.train as training
+    from govkg.learn.model import DEFAULT_SETTINGS, TRAINING_SETTINGS
+
+    read = _settings_read_in(training) & set(DEFAULT_SETTINGS)
+    assert read == TRAINING_SETTINGS

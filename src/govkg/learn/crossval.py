@@ -4,6 +4,7 @@ alone (no rule features) and the hybrid are scored on the same held-out statemen
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import tempfile
@@ -129,8 +130,11 @@ def _held_out(examples: list[Example], training_data: Callable[[], list[Featuriz
     ``fold_models`` and reused from there when given; ``taught``: how many statements it learns from)."""
     sources = _sources(examples)
     held_out = sorted(d for d, f in folds.items() if f == fold)
-    with tempfile.TemporaryDirectory(prefix="govkg-cv-") as tmp:
-        model_dir = Path(tmp) / "model" if fold_models is None else Path(fold_models) / variant / f"fold{fold + 1}"
+    with contextlib.ExitStack() as scratch:
+        if fold_models is None:
+            model_dir = Path(scratch.enter_context(tempfile.TemporaryDirectory(prefix="govkg-cv-"))) / "model"
+        else:
+            model_dir = Path(fold_models) / variant / f"fold{fold + 1}"
         training = {"held_out": held_out, "statements": taught, **_training_settings(settings, variant)}
         if not _trained_for(model_dir, training):
             # trained beside its place and moved there whole: a run stopped half-way leaves no model to reuse
