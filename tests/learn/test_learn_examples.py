@@ -59,3 +59,15 @@ def test_not_json_is_named(tmp_path, examples_dir):
     bad.write_text("{not json\n", encoding="utf-8")
     with pytest.raises(GovKGError, match="bad.jsonl:1: not JSON"):
         load_examples(bad, examples_dir)
+
+
+def test_a_gold_folders_own_corpus_is_looked_in_after_the_folders_given(tmp_path, sample_gold, examples_dir):
+    # annotations/ keeps reports of its own in annotations/corpus: `--corpus my-reports/` must not hide them
+    gold_dir, reports = tmp_path / "notes" / "statements", tmp_path / "notes" / "corpus"
+    gold_dir.mkdir(parents=True)
+    reports.mkdir()
+    (gold_dir / "sample.jsonl").write_bytes(sample_gold.read_bytes())
+    for report in examples_dir.glob("*.txt"):
+        (reports / report.name).write_bytes(report.read_bytes())
+    examples = load_examples(gold_dir, [tmp_path / "my-reports"])
+    assert len(examples) == 8 and {ex.source.parent for ex in examples} == {reports}

@@ -13,10 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from govkg.errors import UsageError
-from govkg.evaluate import Paths, as_paths, evaluate, load_gold
+from govkg.evaluate import Paths, evaluate, load_gold
 from govkg.extract import RULES, extract
 from govkg.interchange import to_record
-from govkg.learn.examples import Example, load_examples
+from govkg.learn.examples import Example, corpus_folders, load_examples
 from govkg.learn.model import DEFAULT_SETTINGS, TRAINING_SETTINGS, load_model
 from govkg.learn.train import Featurized, featurize, train
 from govkg.read import read_report
@@ -74,13 +74,8 @@ def _examples(gold: Paths, corpus: Paths | None, train_only: Paths | None) -> tu
     if not train_only:
         return examples, []
     scored = {(ex.doc, ex.statement.start, ex.statement.end) for ex in examples}
-    corpora = corpus or [_corpus_of(place) for place in (*as_paths(gold), *as_paths(train_only))]
-    extra = load_examples(train_only, corpora)
+    extra = load_examples(train_only, corpus_folders(gold, corpus))
     return examples, [ex for ex in extra if (ex.doc, ex.statement.start, ex.statement.end) not in scored]
-
-
-def _corpus_of(gold: Path) -> Path:
-    return (gold if gold.is_dir() else gold.parent).parent / "corpus"
 
 
 def _records(examples: list[Example], folds: dict[str, int], variant: str, settings: dict | None,

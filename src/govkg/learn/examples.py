@@ -18,7 +18,7 @@ from govkg.model import Statement
 from govkg.read import read_report
 from govkg.statements import split_statements
 
-__all__ = ["Example", "GoldEntity", "load_examples", "locate"]
+__all__ = ["Example", "GoldEntity", "corpus_folders", "load_examples", "locate"]
 
 CONTEXT = 4          # statements kept on each side of an example: theme features read two each side,
                      # and the second theme classifier those of the two each side
@@ -46,16 +46,26 @@ class Example:
 
 def load_examples(gold: Paths, corpus: Paths | None = None) -> list[Example]:
     """The gold statements of ``gold`` (.jsonl files or folders of them), in file order. A report is
-    looked up in the ``corpus`` folders in turn (by default each gold folder's ../corpus)."""
+    looked up in the ``corpus`` folders in turn, then in each gold folder's ../corpus."""
     golds = as_paths(gold)
     for place in golds:
         if not place.exists():
             raise UsageError(f"{place}: no such gold file or folder")
-    corpora = as_paths(corpus) if corpus else [(g if g.is_dir() else g.parent).parent / "corpus" for g in golds]
+    corpora = corpus_folders(golds, corpus)
     examples: list[Example] = []
     for doc, rows in load_gold(golds).items():
         examples.extend(_doc_examples(doc, rows, _report_path(doc, corpora)))
     return examples
+
+
+def corpus_folders(gold: Paths, corpus: Paths | None = None) -> list[Path]:
+    """Where the reports of ``gold`` are looked up: the ``corpus`` folders given, then each gold
+    folder's ../corpus (where a folder of annotations keeps reports of its own, as annotations/ does)."""
+    beside = [(g if g.is_dir() else g.parent).parent / "corpus" for g in as_paths(gold)]
+    if not corpus:
+        return list(dict.fromkeys(beside))
+    given = as_paths(corpus)
+    return list(dict.fromkeys([*given, *(folder for folder in beside if folder.is_dir())]))
 
 
 def _report_path(doc: str, corpora: list[Path]) -> Path:
