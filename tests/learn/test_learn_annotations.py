@@ -1,8 +1,10 @@
 """The project's own annotated statements (annotations/): taught beside ../shared/gold, never scored.
 
-They must read like gold lines whose text comes from the report (every name found there), annotate
-only reports that ../shared/gold annotates (so never a report of ../shared/blind), and never a
-statement that ../shared/gold already gives; the agreement checks are ../shared/gold statements.
+They must read like gold lines whose text comes from the report (every name found there). The first
+three rounds annotate only reports that ../shared/gold annotates (so never a report of
+../shared/blind), and never a statement that ../shared/gold already gives; the fourth to sixth
+annotate reports of the project's own (annotations/corpus/), none of them a report of ../shared.
+The agreement checks are ../shared/gold statements.
 """
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ from govkg.learn.examples import load_examples
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "annotations"
 FILES = sorted((ANNOTATIONS / "statements").glob("*.jsonl"))
 ROUND3 = [f for f in FILES if f.name.endswith(".round3.jsonl")]      # the third round (README)
+OWN_CORPUS = ANNOTATIONS / "corpus"
+OWN_REPORTS = [f for f in FILES if (OWN_CORPUS / f"{f.name.split('.')[0]}.txt").exists()]   # rounds 4-6
+SHARED_REPORTS = [f for f in FILES if f not in OWN_REPORTS]
+CHECKS = {"checks": 200, "checks2": 200, "checks3": 200, "checks4": 120, "checks5": 120, "checks6": 120}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -24,22 +30,24 @@ def _rows(path: Path) -> list[dict]:
 
 
 def test_there_are_annotations():
-    assert len(FILES) == 50 and sum(len(_rows(f)) for f in FILES) == 6509
+    assert len(SHARED_REPORTS) == 50 and sum(len(_rows(f)) for f in SHARED_REPORTS) == 6509
     assert len(ROUND3) == 25 and sum(len(_rows(f)) for f in ROUND3) == 2509
+    assert len(OWN_REPORTS) == 24 and sum(len(_rows(f)) for f in OWN_REPORTS) == 3600
+    assert all(f.name.endswith((".round4.jsonl", ".round5.jsonl", ".round6.jsonl")) for f in OWN_REPORTS)
 
 
 def test_the_third_round_overlaps_none_of_the_first_two():
-    taken = {(row["doc"], row["start"]) for f in FILES if f not in ROUND3 for row in _rows(f)}
+    taken = {(row["doc"], row["start"]) for f in SHARED_REPORTS if f not in ROUND3 for row in _rows(f)}
     assert not any((row["doc"], row["start"]) in taken for f in ROUND3 for row in _rows(f))
 
 
 def test_no_line_copies_the_reports_text():
-    for folder in ("statements", "checks", "checks2", "checks3"):
+    for folder in ("statements", *CHECKS):
         for path in (ANNOTATIONS / folder).glob("*.jsonl"):
             assert all("text" not in row for row in _rows(path)), path
 
 
-@pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
+@pytest.mark.parametrize("path", SHARED_REPORTS, ids=[f.stem for f in SHARED_REPORTS])
 def test_a_file_reads_as_gold_of_a_shared_gold_report(path, gold, corpus):
     shared = load_gold(gold)
     examples = load_examples(path, corpus)        # every name is found in its statement
@@ -50,7 +58,23 @@ def test_a_file_reads_as_gold_of_a_shared_gold_report(path, gold, corpus):
         assert not any(s < ex.statement.end and ex.statement.start < e for s, e in taken), ex.statement.text
 
 
-@pytest.mark.parametrize("folder, count", [("checks", 200), ("checks2", 200), ("checks3", 200)])
+@pytest.mark.parametrize("path", OWN_REPORTS, ids=[f.stem for f in OWN_REPORTS])
+def test_a_later_round_file_reads_as_gold_of_a_report_of_the_projects_own(path, corpus):
+    examples = load_examples(path, OWN_CORPUS)    # every name is found in its statement
+    docs = {ex.doc for ex in examples}
+    assert len(docs) == 1 and len(examples) == len(_rows(path))
+    assert not (corpus / docs.pop()).exists()     # never a report of ../shared
+
+
+def test_every_report_of_the_projects_own_says_where_it_came_from(corpus):
+    sources = {line.split("\t")[0] for line in (OWN_CORPUS / "SOURCES.tsv").read_text("utf-8").splitlines()[1:]}
+    reports = {p.name for p in OWN_CORPUS.glob("*.txt")}
+    assert reports and sources == reports
+    shared = {p.read_text("utf-8")[:200] for p in corpus.glob("*.txt")}
+    assert not any(p.read_text("utf-8")[:200] in shared for p in OWN_CORPUS.glob("*.txt"))
+
+
+@pytest.mark.parametrize("folder, count", CHECKS.items())
 def test_the_checks_are_shared_gold_statements(gold, folder, count):
     shared = {(doc, row["start"], row["end"]) for doc, rows in load_gold(gold).items() for row in rows}
     checks = load_gold(ANNOTATIONS / folder)
