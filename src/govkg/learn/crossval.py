@@ -86,11 +86,12 @@ def _records(examples: list[Example], folds: dict[str, int], variant: str, setti
     if variant == "rules":
         sources = _sources(examples)
         return [to_record(extract(read_report(sources[doc]), RULES)) for doc in folds]
+    everything = [*examples, *(extra or [])]
     data: list[Featurized] = []
 
     def training_data() -> list[Featurized]:     # once for every fold, and only if one is trained
         if not data:
-            data.extend(featurize([*examples, *(extra or [])], rule_features=_reads_rules(variant)))
+            data.extend(featurize(everything, rule_features=_reads_rules(variant)))
         return data
 
     records = []
@@ -98,7 +99,7 @@ def _records(examples: list[Example], folds: dict[str, int], variant: str, setti
     for fold in range(k):
         if progress:
             progress(f"{variant}: training fold {fold + 1}/{k}")
-        taught = len(_outside(fold, folds, [*examples, *(extra or [])]))
+        taught = sum(folds.get(ex.doc) != fold for ex in everything)
         records.extend(_held_out(examples, training_data, folds, fold, variant, settings, fold_models, taught))
     return records
 
@@ -186,7 +187,6 @@ def _fold_task(gold: Paths, corpus: Paths | None, k: int, variant: str, fold: in
     folds = assign_folds(examples, k)
     if fold is None:
         return _records(examples, folds, variant, settings, extra=extra)
-
     taught = _outside(fold, folds, [*examples, *extra])
     return _held_out(examples, lambda: featurize(taught, rule_features=_reads_rules(variant)), folds, fold,
                      variant, settings, fold_models, len(taught))
