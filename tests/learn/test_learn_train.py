@@ -124,3 +124,29 @@ def test_training_settings_are_the_settings_training_reads():
 
     read = _settings_read_in(training) & set(DEFAULT_SETTINGS)
     assert read == TRAINING_SETTINGS
+
+
+def _failing_tagger(sequences, path, params=None):
+    raise ValueError("no labels")
+
+
+def test_a_tagger_that_fails_in_its_process_fails_training_and_leaves_no_model(
+        tmp_path, sample_gold, examples_dir, monkeypatch):
+    import govkg.learn.train as train_module
+
+    monkeypatch.setattr(train_module, "train_tagger", _failing_tagger)
+    out = tmp_path / "model"
+    with pytest.raises(RuntimeError, match="training the mention tagger failed"):
+        train_model(sample_gold, out, examples_dir)
+    assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_training_without_a_second_process_gives_the_same_model(sample_model, tmp_path, sample_gold,
+                                                                 examples_dir, monkeypatch):
+    import multiprocessing
+
+    # a daemon process may have no children, so training trains the tagger in its own process
+    monkeypatch.setattr(multiprocessing.current_process(), "daemon", True, raising=False)
+    inline = tmp_path / "inline"
+    train_model(sample_gold, inline, examples_dir)
+    assert _digests(inline) == _digests(sample_model)

@@ -124,19 +124,58 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     sequences = _tagger_sequences(data, out_dir, settings["gazetteer"])
     if settings["label_scheme"] == "bioes":
         sequences = [(feats, bioes_labels(labels)) for feats, labels in sequences]
-    train_tagger(sequences, out_dir / "mentions.crfsuite",
-                 {"c1": settings["crf_c1"], "c2": settings["crf_c2"],
-                  "max_iterations": settings["crf_iterations"]})
+    tagger = _beside(train_tagger, sequences, out_dir / "mentions.crfsuite",
+                     {"c1": settings["crf_c1"], "c2": settings["crf_c2"],
+                      "max_iterations": settings["crf_iterations"]})
+    try:
+        _train_classifiers(data, out_dir, settings)
+    except BaseException:
+        tagger.terminate()
+        raise
+    finally:
+        tagger.join()
+    if tagger.exitcode:
+        raise RuntimeError(f"training the mention tagger failed (exit code {tagger.exitcode}); see its error above")
+    meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
+    (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+    return out_dir
+
+
+def _train_classifiers(data: list[Featurized], out_dir: Path, settings: dict) -> None:
+    """The relation and theme classifiers; sets ``settings["theme_stack"]`` to what was trained."""
     pairs = [p for d in data for p in d.pairs]
     if pairs:
         classes = [NONE, *RELATION_TYPES]
         train_linear([f for f, _ in pairs], [y for _, y in pairs], classes, multi_label=False,
                      c=settings["relation_c"]).save(out_dir / "relations")
     settings["theme_stack"] = train_themes(data, out_dir, settings)
-    meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
-    (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                        encoding="utf-8")
-    return out_dir
+
+
+class _Done:
+    exitcode = 0
+
+    def join(self) -> None:
+        pass
+
+    def terminate(self) -> None:
+        pass
+
+
+def _beside(work, *args):
+    """Run ``work(*args)`` in a forked process, started now; without fork (or inside a daemon
+    process, which may have no children), run it here first. Either way the caller ``join()``s
+    and reads ``exitcode``. The CRF holds the GIL while it trains, so only a second process lets
+    the classifiers (about a minute of the shipped model's training) train beside it."""
+    import multiprocessing as mp
+    import sys
+
+    if sys.platform != "linux" or mp.current_process().daemon:
+        work(*args)
+        return _Done()
+    process = mp.get_context("fork").Process(target=work, args=args)
+    process.start()
+    return process
 
 
 STACK_FOLDS = 4     # report groups whose first-pass theme probabilities come from a model of the others
