@@ -897,7 +897,7 @@ def eval_(
     686 s in one process; a table per fold shows the spread); `govkg eval --gold ../shared/gold --cv 5
     --jobs 2 --train-only annotations/statements` (each fold also taught the project's statements of
     its training reports, as the shipped model is; scored on ../shared/gold alone; the hybrid alone
-    with `--variant hybrid`: 39 min);
+    with `--variant hybrid`: 32-34 min);
     the same with `--fold-models cv-models` keeps the fold models, and then `... --variant hybrid
     --fold-models cv-models --set propagate_min_length=8` measures a setting read at extraction in
     about 15 s
@@ -1029,7 +1029,7 @@ def train(
     your reports to annotate).
 
     Examples: `govkg train --gold ../shared/gold --gold annotations/statements -o my-model/` (the
-    shipped model; about 10 minutes); `govkg train --gold ../shared/gold --gold
+    shipped model; about 9 minutes on 2 cores); `govkg train --gold ../shared/gold --gold
     annotations/statements --gold my-gold/ --corpus ../shared/corpus --corpus my-reports/ -o
     my-model/` then `govkg load my-reports/ --model my-model/`
     """

@@ -15,7 +15,7 @@ __all__ = ["bio_labels", "bioes_labels", "decode", "train_tagger", "Tagger", "vi
 
 _STRIP = "\"'“”‘’「」『』《》〈〉 \u3000"
 _COLONS = "：:"
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 250, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 
 
 def bio_labels(example: Example) -> list[str]:
