@@ -15,7 +15,8 @@ __all__ = ["bio_labels", "bioes_labels", "decode", "train_tagger", "Tagger", "vi
 
 _STRIP = "\"'“”‘’「」『』《》〈〉 \u3000"
 _COLONS = "：:"
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
+# c1, c2 and max_iterations come from the training settings (model.DEFAULT_SETTINGS)
+CRF_PARAMS = {"feature.possible_transitions": True}
 
 
 def bio_labels(example: Example) -> list[str]:

@@ -116,8 +116,6 @@ def _pair_rows(ex: Example, rule_features: bool = True) -> list[tuple[Features, 
 
 def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -> Path:
     """Train every part on ``data`` and write the model folder ``out_dir``."""
-    from govkg.extract.lexicon import theme_keywords
-
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
