@@ -1,5 +1,6 @@
-"""The theme classifiers alone, by report-grouped cross-validation: quick (about a minute), for
-trying a change to the themes without the 20 minutes of `govkg eval --cv 5`.
+"""The theme classifiers alone, by report-grouped cross-validation: quick (a minute or two on
+../shared/gold alone, 6 with `--train-only annotations/statements`: stop 46), for trying a change
+to the themes without the half hour of `govkg eval --cv 5`.
 
 Each fold's theme classifiers are trained by the training code (``train_themes``) on the other
 folds' statements (and those of ``--train-only`` gold) and give the held-out statements their

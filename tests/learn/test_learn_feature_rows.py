@@ -9,7 +9,7 @@ from govkg.extract.mentions import rule_mentions
 from govkg.extract.tokens import tokenize
 from govkg.learn.feature_rows import FeatureIndex, Sentence, feature_rows
 from govkg.learn.model import default_model, feature_strings, load_model
-from govkg.learn.tagger import viterbi
+from govkg.learn.tagger import marginals, viterbi
 from govkg.read import read_report
 from govkg.statements import split_statements
 
@@ -94,6 +94,35 @@ def test_viterbi_finds_the_best_path_of_each_length():
             continue
         best = max(path_score(scores, transitions, p) for p in itertools.product(range(labels), repeat=len(scores)))
         assert path_score(scores, transitions, path) == pytest.approx(best)
+
+
+def test_marginals_are_each_labels_share_of_all_paths():
+    rng = np.random.default_rng(1)
+    labels = 3
+    transitions = rng.normal(size=(labels, labels))
+    emissions = [rng.normal(size=(n, labels)) for n in (4, 1, 0, 5, 2, 4)]
+    for scores, marginal in zip(emissions, marginals(emissions, transitions)):
+        assert marginal.shape == scores.shape
+        if not len(scores):
+            continue
+        expected = np.zeros_like(scores)
+        for path in itertools.product(range(labels), repeat=len(scores)):
+            weight = np.exp(path_score(scores, transitions, path))
+            expected[np.arange(len(path)), path] += weight
+        expected /= expected[0].sum()
+        assert marginal == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("name", CORPUS_REPORTS[:2])
+def test_certainty_is_crfsuites_marginal(shipped, corpus, name):
+    batch = sentences(shipped, corpus / name)[:60]
+    rows = feature_rows(shipped.tagger.index, batch)
+    numpy_side = shipped.tagger.tag_rows_with_certainty(rows, [len(s.text) for s in batch])
+    crfsuite_side = [shipped.tagger.tag_with_certainty(feature_strings(s)) for s in batch]
+    assert [labels for labels, _ in numpy_side] == [labels for labels, _ in crfsuite_side]
+    for (_, ours), (_, theirs) in zip(numpy_side, crfsuite_side):
+        assert ours == pytest.approx(theirs, abs=1e-5)      # crfsuite computes in scaled floats
+    assert min(c for _, certainty in numpy_side for c in certainty) < 0.9     # not all sure: a real test
 
 
 def test_batches_of_any_size_tag_alike(shipped, examples_dir, monkeypatch):

@@ -183,3 +183,21 @@ def test_the_model_lets_written_names_win_by_default(sample_model):
     assert regulation in model.mentions(st)
     model.settings["written_names"] = False
     assert regulation not in model.mentions(st)
+
+
+def test_an_uncertain_learned_mention_goes_at_the_models_bar(sample_model, examples_dir):
+    """``mention_certainty`` (read at extraction; 0 by default) drops the CRF's mentions in which a
+    character's label is less likely than the bar: a higher bar keeps a subset, and no label is
+    likelier than 1."""
+    from govkg.read import read_report
+    from govkg.statements import split_statements
+
+    statements = split_statements(read_report(next(examples_dir.glob("*.txt"))).text)
+    model = load_model(sample_model)
+    model.settings.update(merge="learned", written_names=False, whole_bodies=False)
+    found = {}
+    for bar in (0, 0.5, 0.9, 1.01):
+        model.settings["mention_certainty"] = bar
+        found[bar] = {m for per in model.mentions_of(statements) for m in per}
+    assert found[0] and not found[1.01]
+    assert found[0] >= found[0.5] >= found[0.9]

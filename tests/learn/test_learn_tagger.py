@@ -1,7 +1,7 @@
 import pytest
 
 from govkg.learn.examples import Example, GoldEntity
-from govkg.learn.tagger import bio_labels, bioes_labels, decode
+from govkg.learn.tagger import bio_labels, bioes_labels, certain_mentions, decode
 from govkg.model import Mention, Statement
 
 
@@ -84,3 +84,12 @@ def test_the_weights_are_read_as_pycrfsuite_reads_them():
         transitions[columns[before], columns[after]] = weight
     assert len(info.state_features) > 10_000
     assert np.array_equal(ours._weights, weights) and np.array_equal(ours._transitions, transitions)
+
+
+@pytest.mark.parametrize("bar, kept", [(0.0, ["县委组织部", "党建引领"]), (0.5, ["县委组织部"]), (0.95, [])])
+def test_a_mention_goes_when_one_of_its_characters_is_uncertain(bar, kept):
+    text = "县委组织部开展党建引领"
+    mentions = [Mention(100, 105, "Organization", "县委组织部"), Mention(107, 111, "Initiative", "党建引领")]
+    certainty = [0.99, 0.98, 0.97, 0.9, 0.9, 0.99, 0.99, 0.8, 0.4, 0.9, 0.9]
+    assert len(certainty) == len(text)
+    assert [m.name for m in certain_mentions(mentions, certainty, 100, bar)] == kept

@@ -11,7 +11,8 @@ from govkg.learn.examples import Example
 from govkg.learn.feature_rows import FeatureIndex
 from govkg.model import Mention
 
-__all__ = ["bio_labels", "bioes_labels", "decode", "train_tagger", "Tagger", "viterbi"]
+__all__ = ["bio_labels", "bioes_labels", "certain_mentions", "decode", "marginals", "train_tagger", "Tagger",
+           "viterbi"]
 
 _STRIP = "\"'“”‘’「」『』《》〈〉 \u3000"
 _COLONS = "：:"
@@ -115,11 +116,29 @@ class Tagger:
 
         return self._tagger.tag(pycrfsuite.ItemSequence(feats)) if feats else []
 
+    def tag_with_certainty(self, feats: list[list[str]]) -> tuple[list[str], list[float]]:
+        """``tag``'s labels and crfsuite's marginal probability of each."""
+        labels = self.tag(feats)
+        return labels, [self._tagger.marginal(label, i) for i, label in enumerate(labels)]
+
     def tag_rows(self, rows: np.ndarray, lengths: list[int]) -> list[list[str]]:
         """Labels of statements of these lengths whose characters' rows (``feature_rows``) follow
         one another in ``rows``."""
+        paths = viterbi(self._emissions(rows, lengths), self._transitions)
+        return [[self.labels[i] for i in path] for path in paths]
+
+    def tag_rows_with_certainty(self, rows: np.ndarray, lengths: list[int]) -> list[tuple[list[str], list[float]]]:
+        """``tag_rows``' labels, each with its marginal probability (as ``tag_with_certainty``)."""
+        emissions = self._emissions(rows, lengths)
+        paths = viterbi(emissions, self._transitions)
+        out = []
+        for path, marginal in zip(paths, marginals(emissions, self._transitions)):
+            out.append(([self.labels[i] for i in path], marginal[np.arange(len(path)), path].tolist()))
+        return out
+
+    def _emissions(self, rows: np.ndarray, lengths: list[int]) -> list[np.ndarray]:
         if not len(rows):
-            return [[] for _ in lengths]
+            return [np.zeros((0, len(self.labels))) for _ in lengths]
         # crfsuite adds an item's weights in the order of its features; so does this, so the
         # scores are the same to the last bit and so are the paths
         by_template = np.ascontiguousarray(rows.T)
@@ -128,8 +147,13 @@ class Tagger:
         for column in by_template[1:]:
             scores += np.take(self._weights, column, axis=0, out=weights)
         bounds = np.cumsum([0, *lengths])
-        paths = viterbi([scores[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:])], self._transitions)
-        return [[self.labels[i] for i in path] for path in paths]
+        return [scores[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:])]
+
+
+def certain_mentions(mentions: list[Mention], certainty: list[float], base: int, bar: float) -> list[Mention]:
+    """The ``mentions`` none of whose characters has its label at a marginal probability below
+    ``bar``: where the CRF hesitates inside a name, the name is more often wrong than right."""
+    return [m for m in mentions if min(certainty[m.start - base:m.end - base], default=1.0) >= bar]
 
 
 def _dump(tagger) -> str:
@@ -171,8 +195,27 @@ _BATCH_CELLS = 1 << 17
 def viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
     """The best label path of each (characters x labels) score array, as crfsuite finds it: the
     first of equal maxima wins. Statements of similar length are decoded together."""
-    order = sorted(range(len(emissions)), key=lambda i: len(emissions[i]))
     paths: list[list[int]] = [[] for _ in emissions]
+    for chunk, longest in _similar_lengths(emissions):
+        for i, path in zip(chunk, _viterbi_batch([emissions[i] for i in chunk], transitions, longest)):
+            paths[i] = path
+    return paths
+
+
+def marginals(emissions: list[np.ndarray], transitions: np.ndarray) -> list[np.ndarray]:
+    """Each character's probability of each label (characters x labels per statement), by the
+    forward-backward algorithm, as crfsuite's ``marginal`` gives it."""
+    out = [np.zeros((0, transitions.shape[0])) for _ in emissions]
+    for chunk, longest in _similar_lengths(emissions):
+        for i, marginal in zip(chunk, _marginals_batch([emissions[i] for i in chunk], transitions, longest)):
+            out[i] = marginal
+    return out
+
+
+def _similar_lengths(emissions: list[np.ndarray]):
+    """Batches of the (non-empty) statements' indices, by ascending length, with the longest length
+    of each."""
+    order = sorted(range(len(emissions)), key=lambda i: len(emissions[i]))
     start = 0
     while start < len(order):
         longest = max(len(emissions[order[start]]), 1)
@@ -181,20 +224,47 @@ def viterbi(emissions: list[np.ndarray], transitions: np.ndarray) -> list[list[i
             stop += 1
             longest = len(emissions[order[stop - 1]])
         chunk = [i for i in order[start:stop] if len(emissions[i])]
-        for i, path in zip(chunk, _viterbi_batch([emissions[i] for i in chunk], transitions, longest)):
-            paths[i] = path
+        if chunk:
+            yield chunk, longest
         start = stop
-    return paths
+
+
+def _padded(emissions: list[np.ndarray], longest: int) -> tuple[np.ndarray, np.ndarray]:
+    lengths = np.array([len(e) for e in emissions])
+    scores = np.zeros((len(emissions), longest, emissions[0].shape[1]))
+    for b, e in enumerate(emissions):
+        scores[b, :len(e)] = e
+    return lengths, scores
+
+
+def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
+    top = values.max(axis=axis, keepdims=True)
+    return (top + np.log(np.exp(values - top).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def _marginals_batch(emissions: list[np.ndarray], transitions: np.ndarray, longest: int) -> list[np.ndarray]:
+    lengths, scores = _padded(emissions, longest)       # lengths ascend
+    forward = np.zeros_like(scores)
+    forward[:, 0] = scores[:, 0]
+    for t in range(1, longest):
+        live = int(np.searchsorted(lengths, t, side="right"))
+        forward[live:, t] = _logsumexp(forward[live:, t - 1, :, None] + transitions[None], axis=1) + scores[live:, t]
+    backward = np.zeros_like(scores)
+    for t in range(longest - 2, -1, -1):
+        live = int(np.searchsorted(lengths, t + 1, side="right"))
+        after = scores[live:, t + 1] + backward[live:, t + 1]
+        backward[live:, t] = _logsumexp(transitions[None] + after[:, None, :], axis=2)
+    rows = np.arange(len(emissions))
+    total = _logsumexp(forward[rows, lengths - 1], axis=1)
+    probabilities = np.exp(forward + backward - total[:, None, None])
+    return [probabilities[b, :n] for b, n in enumerate(lengths)]
 
 
 def _viterbi_batch(emissions: list[np.ndarray], transitions: np.ndarray, longest: int) -> list[list[int]]:
     if not emissions:
         return []
     labels = transitions.shape[0]
-    lengths = np.array([len(e) for e in emissions])
-    scores = np.zeros((len(emissions), longest, labels))
-    for b, e in enumerate(emissions):
-        scores[b, :len(e)] = e
+    lengths, scores = _padded(emissions, longest)
     best = scores[:, 0].copy()
     back = np.zeros((len(emissions), longest, labels), dtype=np.int64)
     into = np.ascontiguousarray(transitions.T)[None]          # [1, to, from]
