@@ -137,6 +137,19 @@ def test_kept_fold_models_refuse_other_folds_or_training_settings(small_gold, co
         cross_validate(fewer, corpus, k=3, variants=("model",), fold_models=kept)
 
 
+def test_a_fold_model_kept_before_a_training_setting_existed_has_its_default(tmp_path):
+    """A model kept before ``crf_min_freq`` existed was trained as its default trains: reused for
+    the default, refused for another value."""
+    from govkg.learn.crossval import _TRAINED_FOR, _trained_for, _training_settings
+
+    training = {"held_out": ["a.txt"], "statements": 10, **_training_settings(None, "hybrid")}
+    older = {key: value for key, value in training.items() if key != "crf_min_freq"}
+    (tmp_path / _TRAINED_FOR).write_text(json.dumps(older), encoding="utf-8")
+    assert _trained_for(tmp_path, training)
+    with pytest.raises(GovKGError, match="kept for other crf_min_freq"):
+        _trained_for(tmp_path, {**training, "crf_min_freq": 3})
+
+
 def test_an_unknown_setting_is_refused_before_any_training(gold, corpus):
     with pytest.raises(GovKGError, match="unknown model setting relation_treshold; the settings are: .*relation_threshold"):
         cross_validate(gold, corpus, k=3, variants=("model",), settings={"relation_treshold": 0.5})

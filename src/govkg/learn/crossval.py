@@ -165,6 +165,9 @@ def _trained_for(model_dir: Path, training: dict) -> bool:
             raise UsageError(f"{model_dir}: not a fold model kept by govkg eval --cv; give another --fold-models")
         return False
     kept = json.loads(record.read_text(encoding="utf-8"))
+    # a setting added since the model was kept: it was trained as that setting's default does
+    kept = {**{key: value for key, value in training.items() if key not in kept and value == DEFAULT_SETTINGS.get(key)},
+            **kept}
     if kept != training:
         differ = sorted(key for key in {*kept, *training} if kept.get(key) != training.get(key))
         raise UsageError(f"{model_dir}: kept for other {', '.join(differ)}; give another --fold-models "

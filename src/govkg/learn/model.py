@@ -55,6 +55,7 @@ DEFAULT_SETTINGS = {
     # 200 L-BFGS iterations: the five folds score as with 250 (entities 0.779 against 0.780) and
     # training on the project's 14,464 statements stays within 10 minutes on 2 cores
     "crf_iterations": 200,
+    "crf_min_freq": 0,              # features seen fewer times than this are left out of the CRF
     "label_scheme": "bioes",        # B- I- E- S- labels (or "bio"): the E- and S- labels end names better
     "theme_context": 2,             # statements each side whose keyword themes are theme features
     "theme_stack": 2,               # statements each side whose first-pass themes a second pass reads; 0: none
@@ -64,6 +65,7 @@ DEFAULT_SETTINGS = {
 # The settings that training reads (the rest act at extraction): a model's value of these is learned
 # into it, so a value given at extraction (govkg eval --cv with kept --fold-models) cannot change them.
 TRAINING_SETTINGS = frozenset({"rule_features", "gazetteer", "label_scheme", "crf_c1", "crf_c2", "crf_iterations",
+                               "crf_min_freq",
                                "relation_c", "theme_c", "theme_context", "theme_stack", "theme_nb"})
 
 __all__ = ["DEFAULT_SETTINGS", "TRAINING_SETTINGS", "ExtractionModel", "default_model", "load_model", "merge_mentions",

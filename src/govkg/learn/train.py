@@ -124,7 +124,7 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
         sequences = [(feats, bioes_labels(labels)) for feats, labels in sequences]
     tagger = _beside(train_tagger, sequences, out_dir / "mentions.crfsuite",
                      {"c1": settings["crf_c1"], "c2": settings["crf_c2"],
-                      "max_iterations": settings["crf_iterations"]})
+                      "max_iterations": settings["crf_iterations"], "feature.minfreq": settings["crf_min_freq"]})
     try:
         _train_classifiers(data, out_dir, settings)
     except BaseException:
