@@ -237,32 +237,25 @@ def _padded(emissions: list[np.ndarray], longest: int) -> tuple[np.ndarray, np.n
     return lengths, scores
 
 
-def _logsumexp(values: np.ndarray, axis: int) -> np.ndarray:
-    top = values.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(values - top).sum(axis=axis, keepdims=True))).squeeze(axis)
-
-
 def _marginals_batch(emissions: list[np.ndarray], transitions: np.ndarray, longest: int) -> list[np.ndarray]:
     lengths, scores = _padded(emissions, longest)       # lengths ascend
     forward = np.zeros_like(scores)
     forward[:, 0] = scores[:, 0]
     for t in range(1, longest):
         live = int(np.searchsorted(lengths, t, side="right"))
-        forward[live:, t] = _logsumexp(forward[live:, t - 1, :, None] + transitions[None], axis=1) + scores[live:, t]
+        forward[live:, t] = np.logaddexp.reduce(forward[live:, t - 1, :, None] + transitions[None], axis=1) + scores[live:, t]
     backward = np.zeros_like(scores)
     for t in range(longest - 2, -1, -1):
         live = int(np.searchsorted(lengths, t + 1, side="right"))
         after = scores[live:, t + 1] + backward[live:, t + 1]
-        backward[live:, t] = _logsumexp(transitions[None] + after[:, None, :], axis=2)
+        backward[live:, t] = np.logaddexp.reduce(transitions[None] + after[:, None, :], axis=2)
     rows = np.arange(len(emissions))
-    total = _logsumexp(forward[rows, lengths - 1], axis=1)
+    total = np.logaddexp.reduce(forward[rows, lengths - 1], axis=1)
     probabilities = np.exp(forward + backward - total[:, None, None])
     return [probabilities[b, :n] for b, n in enumerate(lengths)]
 
 
 def _viterbi_batch(emissions: list[np.ndarray], transitions: np.ndarray, longest: int) -> list[list[int]]:
-    if not emissions:
-        return []
     labels = transitions.shape[0]
     lengths, scores = _padded(emissions, longest)
     best = scores[:, 0].copy()
