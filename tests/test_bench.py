@@ -2,23 +2,16 @@
 generated section of bench/results.md (the hand-written record around it is kept)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
+from testkit import bench_module, forget_bench_module
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_run", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_run"] = module        # (its dataclasses look their module up)
-    spec.loader.exec_module(module)
+    module = bench_module("run")
     yield module
-    del sys.modules["bench_run"]
+    forget_bench_module(module)
 
 
 def test_a_run_replaces_only_its_own_section(bench, tmp_path):

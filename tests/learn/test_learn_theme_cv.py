@@ -1,21 +1,19 @@
 """bench/theme_cv.py: the theme classifiers alone by cross-validation, trained by the training code."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "theme_cv.py"
+from testkit import bench_module, forget_bench_module
 
 
 @pytest.fixture(scope="module")
 def theme_cv():
-    spec = importlib.util.spec_from_file_location("bench_theme_cv", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    module = bench_module("theme_cv")
+    yield module
+    forget_bench_module(module)
 
 
 @pytest.mark.parametrize("stack", [0, 2])

@@ -1,23 +1,22 @@
 """bench/unseen_reports.py: a model trained on the gold's reports scored on the project's others."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
+from testkit import bench_module, forget_bench_module
+
 ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "bench" / "unseen_reports.py"
 ANNOTATIONS = ROOT / "annotations" / "statements"
 
 
 @pytest.fixture(scope="module")
 def unseen():
-    spec = importlib.util.spec_from_file_location("bench_unseen_reports", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    module = bench_module("unseen_reports")
+    yield module
+    forget_bench_module(module)
 
 
 def docs_of(paths: list[Path]) -> set[str]:
