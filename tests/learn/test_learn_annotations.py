@@ -3,7 +3,9 @@
 They must read like gold lines whose text comes from the report (every name found there). The first
 three rounds annotate only reports that ../shared/gold annotates (so never a report of
 ../shared/blind), and never a statement that ../shared/gold already gives; the fourth to sixth
-annotate reports of the project's own (annotations/corpus/), none of them a report of ../shared.
+annotate reports of the project's own (annotations/corpus/), none of them a report of ../shared; the
+eighth (annotations/round8/, kept apart, not taught) draws more statements of eight of them, none
+drawn before.
 The agreement checks are ../shared/gold statements.
 """
 from __future__ import annotations
@@ -22,7 +24,9 @@ ROUND3 = [f for f in FILES if f.name.endswith(".round3.jsonl")]      # the third
 OWN_CORPUS = ANNOTATIONS / "corpus"
 OWN_REPORTS = [f for f in FILES if (OWN_CORPUS / f"{f.name.split('.')[0]}.txt").exists()]   # rounds 4-7
 SHARED_REPORTS = [f for f in FILES if f not in OWN_REPORTS]
-CHECKS = {"checks": 200, "checks2": 200, "checks3": 200, "checks4": 120, "checks5": 120, "checks6": 120, "checks7": 120}
+ROUND8 = sorted((ANNOTATIONS / "round8").glob("*.jsonl"))
+CHECKS = {"checks": 200, "checks2": 200, "checks3": 200, "checks4": 120, "checks5": 120, "checks6": 120, "checks7": 120,
+          "checks8": 120}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -42,8 +46,14 @@ def test_the_third_round_overlaps_none_of_the_first_two():
     assert not any((row["doc"], row["start"]) in taken for f in ROUND3 for row in _rows(f))
 
 
+def test_the_eighth_round_draws_statements_no_earlier_round_took():
+    assert len(ROUND8) == 8 and sum(len(_rows(f)) for f in ROUND8) == 1200
+    taken = {(row["doc"], row["start"]) for f in OWN_REPORTS for row in _rows(f)}
+    assert not any((row["doc"], row["start"]) in taken for f in ROUND8 for row in _rows(f))
+
+
 def test_no_line_copies_the_reports_text():
-    for folder in ("statements", *CHECKS):
+    for folder in ("statements", "round8", *CHECKS):
         for path in (ANNOTATIONS / folder).glob("*.jsonl"):
             assert all("text" not in row for row in _rows(path)), path
 
@@ -59,7 +69,7 @@ def test_a_file_reads_as_gold_of_a_shared_gold_report(path, gold, corpus):
         assert not any(s < ex.statement.end and ex.statement.start < e for s, e in taken), ex.statement.text
 
 
-@pytest.mark.parametrize("path", OWN_REPORTS, ids=[f.stem for f in OWN_REPORTS])
+@pytest.mark.parametrize("path", OWN_REPORTS + ROUND8, ids=[f.stem for f in OWN_REPORTS + ROUND8])
 def test_a_later_round_file_reads_as_gold_of_a_report_of_the_projects_own(path, corpus):
     examples = load_examples(path, OWN_CORPUS)    # every name is found in its statement
     docs = {ex.doc for ex in examples}
