@@ -36,7 +36,7 @@ def test_dask_output_is_byte_identical_to_a_local_run(tmp_path, cluster, sample_
     local, remote = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
     extract_to_jsonl(paths, local)
     result = extract_to_jsonl(paths, remote, items=extract_on_dask(paths, cluster.scheduler_address))
-    assert remote.read_bytes() == local.read_bytes()
+    assert remote.read_bytes() == local.read_bytes(), result.failed
     assert [p for p, _ in result.failed] == [str(bad.resolve())]
 
 
