@@ -27,9 +27,9 @@ def cluster(tmp_path_factory, sample_report):
 
 
 def _warm_up(local, report) -> None:
-    """Every worker extracts the sample once before the tests: in CI a fresh worker's first task
-    sometimes failed with EBADF while the worker was still settling (stop 47); the tests are about
-    what a working cluster returns."""
+    """Every worker extracts the sample once before the tests. In CI a fresh worker's first task
+    sometimes failed with EBADF, cause not found (stop 47). These tests are about what a working
+    cluster returns."""
     from govkg.distributed import _extract_record
 
     with distributed.Client(local) as client:
