@@ -19,21 +19,10 @@ def cluster(tmp_path_factory, sample_report):
     try:
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                       dashboard_address=None, host="127.0.0.1") as local:
-            _warm_up(local, sample_report)
             yield local
     finally:
         for name, value in saved.items():
             os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
-
-
-def _warm_up(local, report) -> None:
-    """Every worker extracts the sample once before the tests. In CI a fresh worker's first task
-    sometimes failed with EBADF, cause not found (stop 47). These tests are about what a working
-    cluster returns."""
-    from govkg.distributed import _extract_record
-
-    with distributed.Client(local) as client:
-        client.run(_extract_record, str(report.resolve()), None)
 
 
 def test_dask_output_is_byte_identical_to_a_local_run(tmp_path, cluster, sample_report):

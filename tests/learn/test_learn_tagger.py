@@ -58,17 +58,23 @@ def test_bioes_decodes_like_bio(bio):
     assert decode(bioes_labels(bio), text, 0) == decode(bio, text, 0)
 
 
-def test_the_weights_are_read_as_pycrfsuite_reads_them():
-    # the tagger parses crfsuite's dump itself (faster than Tagger.info); the numbers must agree
-    import numpy as np
-    import pycrfsuite
-
-    from govkg.learn.tagger import Tagger
+def _shipped_crf():
     from govkg.resources import data_path
 
     path = data_path("model") / "mentions.crfsuite"
     if not path.exists():
         pytest.skip("this installation ships no model")
+    return path
+
+
+def test_the_weights_are_read_as_pycrfsuite_reads_them():
+    # the tagger reads the weights saved at training (mentions.npz); they must be crfsuite's own
+    import numpy as np
+    import pycrfsuite
+
+    from govkg.learn.tagger import Tagger
+
+    path = _shipped_crf()
     ours = Tagger(path)
     reference = pycrfsuite.Tagger()
     reference.open(str(path))
@@ -84,6 +90,47 @@ def test_the_weights_are_read_as_pycrfsuite_reads_them():
         transitions[columns[before], columns[after]] = weight
     assert len(info.state_features) > 10_000
     assert np.array_equal(ours._weights, weights) and np.array_equal(ours._transitions, transitions)
+
+
+def test_a_model_folder_without_saved_weights_reads_them_from_crfsuite(tmp_path):
+    import shutil
+
+    import numpy as np
+
+    from govkg.learn.tagger import Tagger
+
+    path = _shipped_crf()
+    shutil.copy(path, tmp_path / path.name)       # a folder trained before mentions.npz existed
+    old, shipped = Tagger(tmp_path / path.name), Tagger(path)
+    assert old.labels == shipped.labels and old.index.values == shipped.index.values
+    assert np.array_equal(old._weights, shipped._weights) and np.array_equal(old._transitions, shipped._transitions)
+
+
+@pytest.mark.parametrize("saved", [True, False])
+def test_loading_closes_no_file_twice(tmp_path, monkeypatch, saved):
+    # pycrfsuite's Tagger.dump(filename) closes its file in C and again in Python; in a Dask
+    # worker the second close shut another thread's file (EBADF in a fresh worker's first task)
+    import errno
+    import os
+    import shutil
+
+    from govkg.learn.tagger import Tagger
+
+    path = _shipped_crf()
+    if not saved:
+        path = shutil.copy(path, tmp_path / path.name)
+    closes_of_closed, close = [], os.close
+
+    def recording_close(fd):
+        try:
+            close(fd)
+        except OSError as err:
+            closes_of_closed.extend([fd] if err.errno == errno.EBADF else [])
+            raise
+
+    monkeypatch.setattr(os, "close", recording_close)
+    Tagger(path)
+    assert closes_of_closed == []
 
 
 @pytest.mark.parametrize("bar, kept", [(0.0, ["县委组织部", "党建引领"]), (0.5, ["县委组织部"]), (0.95, [])])

@@ -23,8 +23,8 @@ def _digests(folder):
 
 def test_model_folder_has_every_part(sample_model):
     names = {p.name for p in sample_model.iterdir()}
-    assert {"mentions.crfsuite", "relations.npz", "relations.json", "themes.npz", "themes.json",
-            "model.json", "names.json"} <= names
+    assert {"mentions.crfsuite", "mentions.npz", "mentions.json", "relations.npz", "relations.json",
+            "themes.npz", "themes.json", "model.json", "names.json"} <= names
     assert not [p for p in sample_model.parent.iterdir() if p.name.startswith(".")]   # no staging left
     assert sample_model.stat().st_mode & 0o777 == 0o777 & ~_umask()      # as mkdir makes it, not private
 

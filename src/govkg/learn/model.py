@@ -1,10 +1,11 @@
 """The trained extraction model: a bundle of files in one folder, and how it extracts a report.
 
-Folder layout (all written by ``govkg train``): ``mentions.crfsuite`` (the character CRF),
-``names.json`` (the gazetteer of its training names), ``relations.npz/.json`` and
-``themes.npz/.json`` and ``themes_context.npz/.json`` (linear models; the second theme classifier
-reads the first one's probabilities for the statements around), ``model.json`` (what it was
-trained on and its settings). The shipped model is in ``govkg/data/model``.
+Folder layout (all written by ``govkg train``): ``mentions.crfsuite`` (the character CRF) and
+``mentions.npz/.json`` (its weights, as the tagger reads them), ``names.json`` (the gazetteer of
+its training names), ``relations.npz/.json`` and ``themes.npz/.json`` and
+``themes_context.npz/.json`` (linear models; the second theme classifier reads the first one's
+probabilities for the statements around), ``model.json`` (what it was trained on and its
+settings). The shipped model is in ``govkg/data/model``.
 """
 from __future__ import annotations
 

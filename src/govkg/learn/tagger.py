@@ -1,7 +1,7 @@
 """Mentions from a character CRF (python-crfsuite), tagged by entity type with BIOES (or BIO) labels."""
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +11,8 @@ from govkg.learn.examples import Example
 from govkg.learn.feature_rows import FeatureIndex
 from govkg.model import Mention
 
-__all__ = ["bio_labels", "bioes_labels", "certain_mentions", "decode", "marginals", "train_tagger", "Tagger",
-           "viterbi"]
+__all__ = ["bio_labels", "bioes_labels", "certain_mentions", "decode", "marginals", "save_weights", "train_tagger",
+           "Tagger", "viterbi"]
 
 _STRIP = "\"'“”‘’「」『』《》〈〉 \u3000"
 _COLONS = "：:"
@@ -85,6 +85,7 @@ def train_tagger(sequences: list[tuple[list[list[str]], list[str]]], path: Path,
         trainer.append(pycrfsuite.ItemSequence(feats), labels)
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     trainer.train(str(path))
+    save_weights(path)
 
 
 class Tagger:
@@ -98,18 +99,9 @@ class Tagger:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        dump = _dump(self._tagger)
-        self.labels = [label for _, label in sorted((int(i), label) for i, label in _entries(dump, "LABELS"))]
-        label_id = {label: i for i, label in enumerate(self.labels)}
-        attribute_id = {attribute: i for i, (_, attribute) in enumerate(_entries(dump, "ATTRIBUTES"))}
-        self.index = FeatureIndex(attribute_id)
+        self.labels, attributes, self._weights, self._transitions = _read_weights(Path(path), self._tagger)
+        self.index = FeatureIndex({attribute: i for i, attribute in enumerate(attributes)})
         self.compiled = not self.index.unknown_templates
-        self._weights = np.zeros((len(attribute_id) + 1, len(self.labels)))   # + the zero row
-        for attribute, label, weight in _weights(dump, "STATE_FEATURES"):
-            self._weights[attribute_id[attribute], label_id[label]] = float(weight)
-        self._transitions = np.zeros((len(self.labels), len(self.labels)))
-        for before, after, weight in _weights(dump, "TRANSITIONS"):
-            self._transitions[label_id[before], label_id[after]] = float(weight)
 
     def tag(self, feats: list[list[str]]) -> list[str]:
         import pycrfsuite
@@ -156,36 +148,51 @@ def certain_mentions(mentions: list[Mention], certainty: list[float], base: int,
     return [m for m in mentions if min(certainty[m.start - base:m.end - base], default=1.0) >= bar]
 
 
-def _dump(tagger) -> str:
-    """crfsuite's text dump of the model: its weights are readable no other way."""
-    import os
-    import tempfile
+def save_weights(crf: Path) -> None:
+    """Write the CRF's labels, attributes and weights beside it (``mentions.json``, ``mentions.npz``),
+    as `Tagger` reads them. crfsuite gives its weights only as a text dump, and pycrfsuite's
+    ``Tagger.dump(filename)`` closes its file twice (``fclose`` in C, then ``os.close``): in a
+    process with other threads, such as a Dask worker, the second close can shut a file another
+    thread has just opened (stop 48). So the dump is read once, at training, by ``Tagger.info``,
+    which closes it once."""
+    import pycrfsuite
 
-    with tempfile.TemporaryDirectory(prefix="govkg-crf-") as scratch:
-        path = os.path.join(scratch, "dump.txt")
-        tagger.dump(path)
-        with open(path, encoding="utf-8", newline="\n") as dump:
-            return dump.read()
-
-
-# A section of the dump, and its lines as pycrfsuite's own parser (Tagger.info) reads them: the
-# same fields, one regular expression over the whole section instead of one per line (3x faster to load)
-_SECTION = r"^{} = {{\n(.*?)^}}$"
-_ENTRY = re.compile(r"^[ \t]*(\d+): (.*)$", re.MULTILINE)
-_WEIGHT = re.compile(r"^[ \t]*\(\d+\) (.+) --> (.+): ([+-]?\d+\.\d+)$", re.MULTILINE)
-
-
-def _section(dump: str, name: str) -> str:
-    found = re.search(_SECTION.format(name), dump, re.MULTILINE | re.DOTALL)
-    return found.group(1) if found else ""
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crf))
+    labels, attributes, weights, transitions = _weights_of(tagger)
+    rows, columns = np.nonzero(weights)
+    np.savez_compressed(crf.with_name("mentions.npz"), attribute=rows.astype(np.int32),
+                        label=columns.astype(np.int16), weight=weights[rows, columns], transitions=transitions)
+    crf.with_name("mentions.json").write_text(json.dumps({"labels": labels, "attributes": attributes},
+                                                         ensure_ascii=False), encoding="utf-8")
 
 
-def _entries(dump: str, name: str) -> list[tuple[str, str]]:
-    return _ENTRY.findall(_section(dump, name))
+def _read_weights(crf: Path, tagger) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    """The labels, the attributes, the (attribute + 1) x label state weights (the last row zero,
+    for an unknown attribute) and the label x label transitions. A model folder of before stop
+    48 has no ``mentions.npz``: its weights are read from crfsuite itself, slower."""
+    if not crf.with_name("mentions.npz").exists():
+        return _weights_of(tagger)
+    names = json.loads(crf.with_name("mentions.json").read_text(encoding="utf-8"))
+    arrays = np.load(crf.with_name("mentions.npz"))
+    weights = np.zeros((len(names["attributes"]) + 1, len(names["labels"])))
+    weights[arrays["attribute"], arrays["label"]] = arrays["weight"]
+    return names["labels"], names["attributes"], weights, arrays["transitions"]
 
 
-def _weights(dump: str, name: str) -> list[tuple[str, str, str]]:
-    return _WEIGHT.findall(_section(dump, name))
+def _weights_of(tagger) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    info = tagger.info()
+    labels = sorted(info.labels, key=lambda label: int(info.labels[label]))
+    attributes = sorted(info.attributes, key=lambda attribute: int(info.attributes[attribute]))
+    label_id = {label: i for i, label in enumerate(labels)}
+    attribute_id = {attribute: i for i, attribute in enumerate(attributes)}
+    weights = np.zeros((len(attributes) + 1, len(labels)))
+    for (attribute, label), weight in info.state_features.items():
+        weights[attribute_id[attribute], label_id[label]] = weight
+    transitions = np.zeros((len(labels), len(labels)))
+    for (before, after), weight in info.transitions.items():
+        transitions[label_id[before], label_id[after]] = weight
+    return labels, attributes, weights, transitions
 
 
 # Statements are decoded side by side, as many as fit in this many (statement x character) cells.
