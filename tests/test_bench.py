@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from testkit import bench_module, forget_bench_module
+from testkit import bench_module
 
 
 @pytest.fixture(scope="module")
 def bench():
-    module = bench_module("run")
-    yield module
-    forget_bench_module(module)
+    with bench_module("run") as module:
+        yield module
 
 
 def test_a_run_replaces_only_its_own_section(bench, tmp_path):

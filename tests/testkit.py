@@ -3,6 +3,7 @@ since pytest puts every test folder on sys.path and each folder's conftest.py is
 (``from conftest import`` got whichever folder's was imported first)."""
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import subprocess
@@ -17,19 +18,19 @@ GOOD_SENTENCES = ("县委组织部牵头开展村级换届工作。", "县农业
                   "乡镇党委落实《乡村振兴促进法》，推进美丽乡村建设。")
 
 
+@contextlib.contextmanager
 def bench_module(script: str):
-    """bench/SCRIPT.py loaded as the module ``bench_SCRIPT``, registered in sys.modules while loaded
-    (its dataclasses look their module up); ``forget_bench_module`` removes it."""
+    """bench/SCRIPT.py loaded as the module ``bench_SCRIPT``, registered in sys.modules while the
+    context lasts (its dataclasses look their module up)."""
     name = f"bench_{script}"
     spec = importlib.util.spec_from_file_location(name, BENCH / f"{script}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def forget_bench_module(module) -> None:
-    sys.modules.pop(module.__name__, None)
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop(name, None)
 
 
 def write_text_report(path: Path, *sentences: str) -> Path:

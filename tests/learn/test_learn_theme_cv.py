@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from testkit import bench_module, forget_bench_module
+from testkit import bench_module
 
 
 @pytest.fixture(scope="module")
 def theme_cv():
-    module = bench_module("theme_cv")
-    yield module
-    forget_bench_module(module)
+    with bench_module("theme_cv") as module:
+        yield module
 
 
 @pytest.mark.parametrize("stack", [0, 2])

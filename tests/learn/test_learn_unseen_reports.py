@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from testkit import bench_module, forget_bench_module
+from testkit import bench_module
 
 ROOT = Path(__file__).resolve().parents[2]
 ANNOTATIONS = ROOT / "annotations" / "statements"
@@ -14,9 +14,8 @@ ANNOTATIONS = ROOT / "annotations" / "statements"
 
 @pytest.fixture(scope="module")
 def unseen():
-    module = bench_module("unseen_reports")
-    yield module
-    forget_bench_module(module)
+    with bench_module("unseen_reports") as module:
+        yield module
 
 
 def docs_of(paths: list[Path]) -> set[str]:
