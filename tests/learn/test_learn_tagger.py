@@ -92,7 +92,10 @@ def test_the_weights_are_read_as_pycrfsuite_reads_them():
     assert np.array_equal(ours._weights, weights) and np.array_equal(ours._transitions, transitions)
 
 
-def test_a_model_folder_without_saved_weights_reads_them_from_crfsuite(tmp_path):
+@pytest.mark.parametrize("saved", ["none", "stale"])
+def test_a_crf_without_its_saved_weights_is_read_from_crfsuite(tmp_path, saved):
+    # "none": a folder trained before mentions.npz existed; "stale": the CRF replaced by hand
+    import json
     import shutil
 
     import numpy as np
@@ -100,7 +103,12 @@ def test_a_model_folder_without_saved_weights_reads_them_from_crfsuite(tmp_path)
     from govkg.learn.tagger import Tagger
 
     path = _shipped_crf()
-    shutil.copy(path, tmp_path / path.name)       # a folder trained before mentions.npz existed
+    shutil.copy(path, tmp_path / path.name)
+    if saved == "stale":
+        names = json.loads(path.with_name("mentions.json").read_text(encoding="utf-8"))
+        (tmp_path / "mentions.json").write_text(json.dumps({**names, "crf_sha256": "0" * 64}), encoding="utf-8")
+        np.savez_compressed(tmp_path / "mentions.npz", attribute=np.zeros(0, np.int32), label=np.zeros(0, np.int16),
+                            weight=np.zeros(0), transitions=np.zeros((len(names["labels"]),) * 2))
     old, shipped = Tagger(tmp_path / path.name), Tagger(path)
     assert old.labels == shipped.labels and old.index.values == shipped.index.values
     assert np.array_equal(old._weights, shipped._weights) and np.array_equal(old._transitions, shipped._transitions)

@@ -163,21 +163,29 @@ def save_weights(crf: Path) -> None:
     rows, columns = np.nonzero(weights)
     np.savez_compressed(crf.with_name("mentions.npz"), attribute=rows.astype(np.int32),
                         label=columns.astype(np.int16), weight=weights[rows, columns], transitions=transitions)
-    crf.with_name("mentions.json").write_text(json.dumps({"labels": labels, "attributes": attributes},
-                                                         ensure_ascii=False), encoding="utf-8")
+    names = {"crf_sha256": _digest(crf), "labels": labels, "attributes": attributes}
+    crf.with_name("mentions.json").write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
 
 
 def _read_weights(crf: Path, tagger) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
     """The labels, the attributes, the (attribute + 1) x label state weights (the last row zero,
     for an unknown attribute) and the label x label transitions. A model folder of before stop
-    48 has no ``mentions.npz``: its weights are read from crfsuite itself, slower."""
-    if not crf.with_name("mentions.npz").exists():
+    48 has no ``mentions.npz``, and a CRF replaced by hand no longer matches it: then the weights
+    are read from crfsuite itself, slower."""
+    saved = crf.with_name("mentions.json")
+    names = json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else {}
+    if names.get("crf_sha256") != _digest(crf) or not crf.with_name("mentions.npz").exists():
         return _weights_of(tagger)
-    names = json.loads(crf.with_name("mentions.json").read_text(encoding="utf-8"))
     arrays = np.load(crf.with_name("mentions.npz"))
     weights = np.zeros((len(names["attributes"]) + 1, len(names["labels"])))
     weights[arrays["attribute"], arrays["label"]] = arrays["weight"]
     return names["labels"], names["attributes"], weights, arrays["transitions"]
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _weights_of(tagger) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
