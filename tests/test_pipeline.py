@@ -1,6 +1,8 @@
 """The library API: extraction of the whole corpus, interchange round trip, loading from JSONL."""
 import json
 
+import pytest
+
 from govkg.interchange import read_jsonl, to_record
 from govkg.pipeline import expand_inputs, extract_files, extract_to_jsonl, load_extractions
 
@@ -55,3 +57,19 @@ def test_parallel_extraction_keeps_order_and_bytes(tmp_path, sample_report):
     r2 = extract_to_jsonl(paths, two, jobs=2)
     assert one.read_bytes() == two.read_bytes()
     assert r1.failed == r2.failed and len(r2.loaded) == 3
+
+
+@pytest.mark.parametrize("step, said", [("read_report", "cannot read the file (ValueError: "),
+                                        ("extract", "cannot extract it (OSError: ")])
+def test_a_fault_says_which_step_it_came_from(monkeypatch, sample_report, step, said):
+    # a reader library's surprise and a fault after reading (stop 48's EBADF in a Dask worker) are
+    # one report's error each, not the run's; the reason says which it was
+    import govkg.pipeline as pipeline
+    from govkg.errors import ReportError
+
+    def failing(*args, **kwargs):
+        raise (ValueError if step == "read_report" else OSError)("bad\nthing")
+
+    monkeypatch.setattr(pipeline, step, failing)
+    item = pipeline.extract_one(sample_report)
+    assert isinstance(item, ReportError) and item.reason == said + "bad thing)"

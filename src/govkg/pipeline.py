@@ -127,23 +127,38 @@ def skip_reason(path: Path) -> str:
 
 
 def extract_one(path: Path, author: str | MetaOverride | None = None, model: str | None = None) -> Extraction | ReportError:
-    """One file's extraction, or the ReportError that says why it could not be read.
+    """One file's extraction, or the ReportError that says why it could not be read or extracted.
 
     ``model`` names the extractor (``govkg.extract.resolve_model``): None the shipped model,
     ``"rules"`` the rules alone, else a model folder written by ``govkg train``."""
+    report = _read_one(path, author)
+    if isinstance(report, ReportError):
+        return report
     try:
-        report = read_report(path, author=author)
         if is_large(report):        # bounded working memory; one extraction of the whole report
             return merge_parts(report, extract_parts(report, model))
         return extract(report, model)
+    except ReportError as err:
+        return ReportError(err.path, err.reason)
+    except Exception as err:  # noqa: BLE001 - one report's fault must not stop the run
+        # not "cannot read the file": the file was read, so the fault is elsewhere (stop 48's EBADF)
+        return ReportError(path, f"cannot extract it ({_said(err)})")
+
+
+def _read_one(path: Path, author: str | MetaOverride | None) -> Report | ReportError:
+    try:
+        return read_report(path, author=author)
     except ReportError as err:
         return ReportError(err.path, err.reason)    # a fresh one: no traceback or context to pickle
     except RecursionError:
         return ReportError(path, "too deeply nested to read")
     except Exception as err:  # noqa: BLE001 - a reader library's surprise must not stop the run
-        # a plain string crosses process boundaries (lxml's error objects cannot be pickled)
-        reason = " ".join(str(err).split())[:200]
-        return ReportError(path, f"cannot read the file ({type(err).__name__}: {reason})")
+        return ReportError(path, f"cannot read the file ({_said(err)})")
+
+
+def _said(err: Exception) -> str:
+    # a plain string crosses process boundaries (lxml's error objects cannot be pickled)
+    return f"{type(err).__name__}: {' '.join(str(err).split())[:200]}"
 
 
 def extract_files(paths: list[Path], author: str | MetaOverride | None = None, progress: Progress | None = None,
