@@ -73,3 +73,29 @@ def test_a_fault_says_which_step_it_came_from(monkeypatch, sample_report, step, 
     monkeypatch.setattr(pipeline, step, failing)
     item = pipeline.extract_one(sample_report)
     assert isinstance(item, ReportError) and item.reason == said + "bad thing)"
+
+
+
+@pytest.mark.parametrize("step, said", [("read_report", "cannot read the file (ValueError: "),
+                                        ("extract_parts", "cannot extract it (OSError: ")])
+def test_a_large_reports_fault_says_which_step_and_stores_nothing(monkeypatch, store, sample_report, step, said):
+    # a file the size of a very large report is read, then extracted part after part as the store
+    # writes them (govkg.parts): its faults are worded as any other file's, the progress bar still
+    # counts it, and no part of it is kept
+    import govkg.pipeline as pipeline
+
+    def failing_read(*args, **kwargs):
+        raise ValueError("bad\nthing")
+
+    def failing_parts(*args, **kwargs):
+        raise OSError("bad\nthing")
+        yield                                       # a generator, as extract_parts is
+
+    monkeypatch.setattr(pipeline, "LARGE_REPORT", 0)        # the file counts as large
+    monkeypatch.setattr(pipeline, "is_large", lambda report: True)
+    monkeypatch.setattr(pipeline, step, {"read_report": failing_read, "extract_parts": failing_parts}[step])
+    counted: list[str] = []
+    result = pipeline.load_files([sample_report], store, progress=counted.append)
+    assert result.failed == [(str(sample_report), said + "bad thing)")]
+    assert counted == [sample_report.name]
+    assert not result.loaded and store.triple_count() == 0

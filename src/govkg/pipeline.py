@@ -132,14 +132,16 @@ def extract_one(path: Path, author: str | MetaOverride | None = None, model: str
     ``model`` names the extractor (``govkg.extract.resolve_model``): None the shipped model,
     ``"rules"`` the rules alone, else a model folder written by ``govkg train``."""
     report = _read_one(path, author)
-    if isinstance(report, ReportError):
-        return report
+    return report if isinstance(report, ReportError) else _extract_read(path, report, model)
+
+
+def _extract_read(path: Path, report: Report, model: str | None) -> Extraction | ReportError:
     try:
         if is_large(report):        # bounded working memory; one extraction of the whole report
             return merge_parts(report, extract_parts(report, model))
         return extract(report, model)
     except ReportError as err:
-        return ReportError(err.path, err.reason)
+        return _fresh(err)
     except Exception as err:  # noqa: BLE001 - one report's fault must not stop the run
         # not "cannot read the file": the file was read, so the fault is elsewhere (stop 48's EBADF)
         return ReportError(path, f"cannot extract it ({_said(err)})")
@@ -149,11 +151,16 @@ def _read_one(path: Path, author: str | MetaOverride | None) -> Report | ReportE
     try:
         return read_report(path, author=author)
     except ReportError as err:
-        return ReportError(err.path, err.reason)    # a fresh one: no traceback or context to pickle
+        return _fresh(err)
     except RecursionError:
         return ReportError(path, "too deeply nested to read")
     except Exception as err:  # noqa: BLE001 - a reader library's surprise must not stop the run
         return ReportError(path, f"cannot read the file ({_said(err)})")
+
+
+def _fresh(err: ReportError) -> ReportError:
+    # no traceback or context to pickle on the way back from a worker process
+    return ReportError(err.path, err.reason)
 
 
 def _said(err: Exception) -> str:
@@ -303,15 +310,12 @@ def _file_size(path: Path) -> int:
 
 def _extract_large(path: Path, author: str | MetaOverride | None, progress: Progress | None, model: str | None) -> Extraction | ReportParts | ReportError:
     """A file of the size of a very large report: its parts when its text is one, else as usual."""
-    try:
-        report = read_report(path, author=author)
-    except ReportError:
-        return extract_one(path, author, model)     # the same one-line error as any other file
-    except Exception:  # noqa: BLE001 - a reader library's surprise: extract_one words it
-        return extract_one(path, author, model)
+    report = _read_one(path, author)
     item: Extraction | ReportParts | ReportError
-    if not is_large(report):
-        item = extract_one(path, author, model)
+    if isinstance(report, ReportError):
+        item = report
+    elif not is_large(report):
+        item = _extract_read(path, report, model)
     else:
         item = ReportParts(report, _guarded(path, extract_parts(report, model)))
     if progress:
@@ -328,8 +332,7 @@ def _guarded(path: Path, parts: Iterator[Extraction]) -> Iterator[Extraction]:
     except GovKGError:
         raise
     except Exception as err:  # noqa: BLE001
-        reason = " ".join(str(err).split())[:200]
-        raise ReportError(path, f"cannot extract the report ({type(err).__name__}: {reason})") from None
+        raise ReportError(path, f"cannot extract it ({_said(err)})") from None
 
 
 def _unchanged_notes(path: Path, store: GraphStore) -> tuple[str, ...] | None:
