@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from govkg.learn.examples import Example, GoldEntity
@@ -67,6 +69,14 @@ def _shipped_crf():
     return path
 
 
+@pytest.fixture
+def crf_alone(tmp_path):
+    """The shipped CRF in a folder of its own, without the weights saved beside it at training."""
+    import shutil
+
+    return Path(shutil.copy(_shipped_crf(), tmp_path))
+
+
 def test_the_weights_are_read_as_pycrfsuite_reads_them():
     # the tagger reads the weights saved at training (mentions.npz); they must be crfsuite's own
     import numpy as np
@@ -93,40 +103,35 @@ def test_the_weights_are_read_as_pycrfsuite_reads_them():
 
 
 @pytest.mark.parametrize("saved", ["none", "stale"])
-def test_a_crf_without_its_saved_weights_is_read_from_crfsuite(tmp_path, saved):
+def test_a_crf_without_its_saved_weights_is_read_from_crfsuite(crf_alone, saved):
     # "none": a folder trained before mentions.npz existed; "stale": the CRF replaced by hand
     import json
-    import shutil
 
     import numpy as np
 
     from govkg.learn.tagger import Tagger
 
     path = _shipped_crf()
-    shutil.copy(path, tmp_path / path.name)
     if saved == "stale":
         names = json.loads(path.with_name("mentions.json").read_text(encoding="utf-8"))
-        (tmp_path / "mentions.json").write_text(json.dumps({**names, "crf_sha256": "0" * 64}), encoding="utf-8")
-        np.savez_compressed(tmp_path / "mentions.npz", attribute=np.zeros(0, np.int32), label=np.zeros(0, np.int16),
+        (crf_alone.parent / "mentions.json").write_text(json.dumps({**names, "crf_sha256": "0" * 64}), encoding="utf-8")
+        np.savez_compressed(crf_alone.parent / "mentions.npz", attribute=np.zeros(0, np.int32), label=np.zeros(0, np.int16),
                             weight=np.zeros(0), transitions=np.zeros((len(names["labels"]),) * 2))
-    old, shipped = Tagger(tmp_path / path.name), Tagger(path)
+    old, shipped = Tagger(crf_alone), Tagger(path)
     assert old.labels == shipped.labels and old.index.values == shipped.index.values
     assert np.array_equal(old._weights, shipped._weights) and np.array_equal(old._transitions, shipped._transitions)
 
 
 @pytest.mark.parametrize("saved", [True, False])
-def test_loading_closes_no_file_twice(tmp_path, monkeypatch, saved):
+def test_loading_closes_no_file_twice(crf_alone, monkeypatch, saved):
     # pycrfsuite's Tagger.dump(filename) closes its file in C and again in Python; in a Dask
     # worker the second close shut another thread's file (EBADF in a fresh worker's first task)
     import errno
     import os
-    import shutil
 
     from govkg.learn.tagger import Tagger
 
-    path = _shipped_crf()
-    if not saved:
-        path = shutil.copy(path, tmp_path / path.name)
+    path = _shipped_crf() if saved else crf_alone
     closes_of_closed, close = [], os.close
 
     def recording_close(fd):
