@@ -1,7 +1,10 @@
 """govkg train / extract --model / --fast / eval --cv through the command line."""
 import json
+import re
 
 import pytest
+
+from govkg.resources import data_path
 
 from testkit import run_cli
 
@@ -11,6 +14,13 @@ def test_help_teaches_by_example(command):
     result = run_cli(command, "--help")
     assert result.exit_code == 0 and "Example" in result.output and "--model" in result.output + (
         "--model" if command == "train" else "")
+
+
+def test_train_help_counts_the_statements_the_shipped_model_learned_from():
+    said = " ".join(run_cli("train", "--help").output.replace("│", " ").split())
+    counts = re.search(r"learned from the ([\d,]+) of \.\./shared/gold and the project's ([\d,]+) of", said)
+    shipped = json.loads((data_path("model") / "model.json").read_text(encoding="utf-8"))
+    assert counts and sum(int(c.replace(",", "")) for c in counts.groups()) == shipped["statements"]
 
 
 def test_train_then_extract_with_the_model(tmp_path, sample_gold, examples_dir):
