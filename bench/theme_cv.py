@@ -27,13 +27,14 @@ SHARED = ROOT.parent / "shared"
 
 def cross_validate_themes(gold: Path, train_only: Path | None, k: int, settings: dict,
                           corpus: Path | None = None) -> dict:
-    from govkg.learn.crossval import _examples, assign_folds
+    from govkg.learn.crossval import assign_folds
+    from govkg.learn.examples import load_first_and_rest
     from govkg.learn.model import DEFAULT_SETTINGS
     from govkg.learn.themes import choose_themes
-    from govkg.learn.train import featurize_themes, held_out_theme_probabilities, train_themes
+    from govkg.learn.train import featurize_themes, held_out_theme_probabilities, taught_rows, train_themes
 
     settings = {**DEFAULT_SETTINGS, **settings}
-    examples, extra = _examples(gold, [corpus] if corpus else None, train_only)
+    examples, extra = load_first_and_rest(gold, train_only, [corpus] if corpus else None)
     folds = assign_folds(examples, k)
     data = [featurize_themes(ex) for ex in examples]
     taught = [featurize_themes(ex) for ex in extra]
@@ -41,7 +42,8 @@ def cross_validate_themes(gold: Path, train_only: Path | None, k: int, settings:
     given: list[tuple[str, ...]] = [()] * len(examples)
     for fold in range(k):
         held = [i for i, ex in enumerate(examples) if folds[ex.doc] == fold]
-        training = [d for d in [*data, *taught] if folds.get(d.doc) != fold]
+        training = taught_rows([d for d in [*data, *taught] if folds.get(d.doc) != fold],
+                               settings["first_gold_weight"])
         with tempfile.TemporaryDirectory(prefix="govkg-themes-") as tmp:
             stack = train_themes(training, Path(tmp), dict(settings))
             classes, probabilities = held_out_theme_probabilities(Path(tmp), [data[i] for i in held],

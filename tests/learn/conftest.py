@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,14 @@ def small_gold(gold, tmp_path):
             (small / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
         return small
     return make
+
+
+@pytest.fixture
+def two_golds(tmp_path, sample_gold):
+    """Two gold files: the sample gold's first five statements, and its last three with two of the
+    first five again; and the starts of the three only the second gives."""
+    rows = sample_gold.read_text(encoding="utf-8").splitlines()
+    first, rest = tmp_path / "first.jsonl", tmp_path / "rest.jsonl"
+    first.write_text("\n".join(rows[:5]) + "\n", encoding="utf-8")
+    rest.write_text("\n".join(rows[3:]) + "\n", encoding="utf-8")
+    return first, rest, [json.loads(r)["start"] for r in rows[5:]]

@@ -94,6 +94,21 @@ def test_eval_against_gold_in_two_files_scores_as_one(tmp_path, sample_gold, exa
     assert json.loads(whole.output)["statements"] == 8
 
 
+def test_train_keeps_a_setting_given_in_the_model(tmp_path, two_golds, examples_dir):
+    model = tmp_path / "m"
+    result = run_cli("train", "--gold", two_golds[0], "--gold", two_golds[1], "--corpus", examples_dir,
+                     "-o", model, "--set", "first_gold_weight=2")
+    assert result.exit_code == 0, result.output
+    assert json.loads((model / "model.json").read_text(encoding="utf-8"))["first_gold_weight"] == 2
+
+
+def test_train_refuses_an_unknown_setting_and_writes_nothing(tmp_path, sample_gold, examples_dir):
+    result = run_cli("train", "--gold", sample_gold, "--corpus", examples_dir, "-o", tmp_path / "m",
+                     "--set", "first_gold_weight_=1")
+    assert result.exit_code == 1 and "unknown model setting first_gold_weight_" in result.output
+    assert not (tmp_path / "m").exists()
+
+
 def test_train_on_a_missing_gold_says_why(tmp_path):
     result = run_cli("train", "--gold", tmp_path / "none", "-o", tmp_path / "m")
     assert result.exit_code == 1 and "no such gold file or folder" in result.output

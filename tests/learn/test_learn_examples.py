@@ -3,7 +3,7 @@ import json
 import pytest
 
 from govkg.errors import GovKGError
-from govkg.learn.examples import load_examples, locate
+from govkg.learn.examples import load_examples, load_first_and_rest, locate, marked_first
 
 
 @pytest.mark.parametrize("name, text, spans", [
@@ -71,3 +71,31 @@ def test_a_gold_folders_own_corpus_is_looked_in_after_the_folders_given(tmp_path
         (reports / report.name).write_bytes(report.read_bytes())
     examples = load_examples(gold_dir, [tmp_path / "my-reports"])
     assert len(examples) == 8 and {ex.source.parent for ex in examples} == {reports}
+
+
+def test_the_first_gold_beside_others_is_marked_and_gives_the_statements_both_give(two_golds, examples_dir):
+    first, rest, rest_starts = two_golds
+    firsts, rests = load_first_and_rest(first, rest, examples_dir)
+    assert [ex.first_gold for ex in firsts] == [True] * 5
+    assert [(ex.statement.start, ex.first_gold) for ex in rests] == [(start, False) for start in rest_starts]
+
+
+def test_a_gold_alone_is_not_marked_first(two_golds, examples_dir):
+    first, _, _ = two_golds
+    firsts, rests = load_first_and_rest(first, None, examples_dir)
+    assert len(firsts) == 5 and rests == [] and not any(ex.first_gold for ex in firsts)
+
+
+def test_a_gold_beside_only_its_own_statements_is_not_marked_first(two_golds, examples_dir):
+    first = two_golds[0]
+    firsts, rests = load_first_and_rest(first, [first], examples_dir)
+    assert len(firsts) == 5 and rests == [] and not any(ex.first_gold for ex in firsts)
+
+
+def test_examples_of_several_golds_keep_their_order_with_the_first_golds_marked(two_golds, examples_dir):
+    first, rest, rest_starts = two_golds
+    examples = load_examples([first, rest], examples_dir)
+    marked = marked_first(examples, first, examples_dir)
+    assert [ex.statement.start for ex in marked] == [ex.statement.start for ex in examples]
+    assert [ex.first_gold for ex in marked] == [True] * 5 + [False] * 3
+    assert marked_first(examples[:5], first, examples_dir) == examples[:5]     # nothing beside it

@@ -6,8 +6,9 @@ import os
 import pytest
 
 from govkg.extract import extract
+from govkg.learn.examples import load_first_and_rest
 from govkg.learn.model import load_model
-from govkg.learn.train import train_model
+from govkg.learn.train import featurize, taught_rows, train_model
 from govkg.read import read_report
 
 
@@ -60,6 +61,21 @@ def test_taught_relation(taught):
     names = {e.id: e.name for e in taught.entities}
     rels = {(names[r.head], r.type, names[r.tail]) for r in taught.relations}
     assert ("县委组织部", "LEADS", "村“两委”换届") in rels
+
+
+@pytest.mark.parametrize("weight", [1, 2, 3])
+def test_the_first_gold_is_taught_first_gold_weight_times(two_golds, examples_dir, weight):
+    data = featurize([ex for part in load_first_and_rest(*two_golds[:2], examples_dir) for ex in part])
+    taught = taught_rows(data, weight)
+    assert [sum(row is d for row in taught) for d in data] == [weight] * 5 + [1] * 3
+
+
+def test_training_counts_the_first_of_two_golds_twice(two_golds, examples_dir, tmp_path):
+    models = {weight: tmp_path / f"weight{weight}" for weight in (1, 2)}
+    for weight, folder in models.items():
+        info = train_model(two_golds[:2], folder, examples_dir, {"first_gold_weight": weight})
+        assert (info["statements"], info["first_gold_weight"]) == (8, weight)
+    assert _digests(models[1])["mentions.crfsuite"] != _digests(models[2])["mentions.crfsuite"]
 
 
 def test_model_loads_its_settings(sample_model):

@@ -16,8 +16,8 @@ from govkg.errors import UsageError
 from govkg.evaluate import Paths, evaluate, load_gold
 from govkg.extract import RULES, extract
 from govkg.interchange import to_record
-from govkg.learn.examples import Example, corpus_folders, load_examples
-from govkg.learn.model import DEFAULT_SETTINGS, TRAINING_SETTINGS, load_model
+from govkg.learn.examples import Example, load_first_and_rest
+from govkg.learn.model import DEFAULT_SETTINGS, TRAINING_SETTINGS, check_settings, load_model
 from govkg.learn.train import Featurized, featurize, train
 from govkg.read import read_report
 
@@ -56,8 +56,8 @@ def cross_validate(gold: Paths, corpus: Paths | None = None, k: int = 5,
     there for the same held-out reports, training data and training settings; then only the
     settings read at extraction act (``TRAINING_SETTINGS`` are learned into the model), and a new
     value of one of those is measured in the time extraction takes."""
-    _check_settings(settings)
-    examples, extra = _examples(gold, corpus, train_only)
+    check_settings(settings)
+    examples, extra = load_first_and_rest(gold, train_only, corpus)
     folds = assign_folds(examples, k)
     gold_rows = load_gold(gold)
     if jobs > 1:
@@ -66,16 +66,6 @@ def cross_validate(gold: Paths, corpus: Paths | None = None, k: int = 5,
         records = {variant: _records(examples, folds, variant, settings, progress, extra, fold_models)
                    for variant in variants}
     return {variant: _with_folds(gold_rows, records[variant], folds, k) for variant in variants}
-
-
-def _examples(gold: Paths, corpus: Paths | None, train_only: Paths | None) -> tuple[list[Example], list[Example]]:
-    """The scored gold's examples, and the taught-only gold's (less any statement the first gives)."""
-    examples = load_examples(gold, corpus)
-    if not train_only:
-        return examples, []
-    scored = {(ex.doc, ex.statement.start, ex.statement.end) for ex in examples}
-    extra = load_examples(train_only, corpus_folders(gold, corpus))
-    return examples, [ex for ex in extra if (ex.doc, ex.statement.start, ex.statement.end) not in scored]
 
 
 def _records(examples: list[Example], folds: dict[str, int], variant: str, settings: dict | None,
@@ -175,18 +165,11 @@ def _trained_for(model_dir: Path, training: dict) -> bool:
     return True
 
 
-def _check_settings(settings: dict | None) -> None:
-    unknown = sorted(set(settings or {}) - set(DEFAULT_SETTINGS))
-    if unknown:
-        raise UsageError(f"unknown model setting {', '.join(unknown)}; the settings are: "
-                         + ", ".join(sorted(DEFAULT_SETTINGS)))
-
-
 def _fold_task(gold: Paths, corpus: Paths | None, k: int, variant: str, fold: int | None,
                settings: dict | None, train_only: Paths | None = None, fold_models: Path | None = None) -> list[dict]:
     """One worker's share: a fold of a learned variant (its training data featurized here, since
     the features of all the gold are larger to send than to build), or the rules alone."""
-    examples, extra = _examples(gold, corpus, train_only)
+    examples, extra = load_first_and_rest(gold, train_only, corpus)
     folds = assign_folds(examples, k)
     if fold is None:
         return _records(examples, folds, variant, settings, extra=extra)

@@ -7,7 +7,7 @@ tagger is flat, and a place nested in a Program's name is left to the rules (spe
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govkg.errors import UsageError
@@ -18,7 +18,8 @@ from govkg.model import Statement
 from govkg.read import read_report
 from govkg.statements import split_statements
 
-__all__ = ["Example", "GoldEntity", "corpus_folders", "load_examples", "locate"]
+__all__ = ["Example", "GoldEntity", "corpus_folders", "load_examples", "load_first_and_rest", "locate",
+           "marked_first"]
 
 CONTEXT = 4          # statements kept on each side of an example: theme features read two each side,
                      # and the second theme classifier those of the two each side
@@ -42,6 +43,7 @@ class Example:
     source: Path | None = None           # the report file
     context: tuple[Statement, ...] = ()  # the report's statements around it, itself included
     position: int = 0                    # its index in ``context``
+    first_gold: bool = False             # of the first gold beside others (see ``load_first_and_rest``)
 
 
 def load_examples(gold: Paths, corpus: Paths | None = None) -> list[Example]:
@@ -56,6 +58,36 @@ def load_examples(gold: Paths, corpus: Paths | None = None) -> list[Example]:
     for doc, rows in load_gold(golds).items():
         examples.extend(_doc_examples(doc, rows, _report_path(doc, corpora)))
     return examples
+
+
+def load_first_and_rest(first: Paths, rest: Paths | None,
+                        corpus: Paths | None = None) -> tuple[list[Example], list[Example]]:
+    """The statements of the ``first`` gold, and those of the ``rest`` that the first does not
+    give. Beside any of those, the first's are marked ``first_gold``: training counts them
+    ``first_gold_weight`` times, since the first is the gold whose conventions are scored
+    (../shared/gold beside the project's annotations)."""
+    given = as_paths(first)
+    others = as_paths(rest) if rest else []
+    corpora = corpus_folders([*given, *others], corpus)
+    firsts = load_examples(given, corpora)
+    if not others:
+        return firsts, []
+    given_spans = {_span(ex) for ex in firsts}
+    rests = [ex for ex in load_examples(others, corpora) if _span(ex) not in given_spans]
+    return ([replace(ex, first_gold=True) for ex in firsts] if rests else firsts), rests
+
+
+def marked_first(examples: list[Example], first: Paths, corpus: Paths | None = None) -> list[Example]:
+    """``examples`` (of several gold folders, in their order) with the statements of the ``first``
+    gold marked as ``load_first_and_rest`` marks them."""
+    firsts = {_span(ex) for ex in load_examples(first, corpus)}
+    if all(_span(ex) in firsts for ex in examples):
+        return examples
+    return [replace(ex, first_gold=True) if _span(ex) in firsts else ex for ex in examples]
+
+
+def _span(ex: Example) -> tuple[str, int, int]:
+    return ex.doc, ex.statement.start, ex.statement.end
 
 
 def corpus_folders(gold: Paths, corpus: Paths | None = None) -> list[Path]:

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from govkg.evaluate import Paths
+from govkg.evaluate import Paths, as_paths
 from govkg.evaluate import norm as _norm
 from govkg.extract.entities import AUTHOR_ID, canonical_name
 from govkg.extract.masks import read_masks
@@ -21,7 +21,7 @@ from govkg.learn.examples import CONTEXT, Example
 from govkg.learn.features import char_features
 from govkg.learn.gazetteer import Gazetteer, jackknife, with_tags
 from govkg.learn.linear import Features, train_linear
-from govkg.learn.model import DEFAULT_SETTINGS, rule_relation_pairs
+from govkg.learn.model import DEFAULT_SETTINGS, check_settings, rule_relation_pairs
 from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
 from govkg.learn.tagger import bio_labels, bioes_labels, train_tagger
 from govkg.learn.themes import (Neighbour, context_probability_features, keyword_themes, neighbour_features,
@@ -44,6 +44,7 @@ class Featurized:
     context: tuple[Statement, ...] = ()      # the statements around it, itself at ``position``
     context_themes: tuple[tuple[str, ...], ...] = ()   # the rules' themes of each (none for the model alone)
     position: int = 0
+    first_gold: bool = False                 # taught ``first_gold_weight`` times (examples.load_first_and_rest)
 
 
 def featurize(examples: list[Example], rule_features: bool = True, progress=None) -> list[Featurized]:
@@ -70,7 +71,7 @@ def featurize_themes(ex: Example, rule_features: bool = True) -> Featurized:
     context_themes = tuple(_rule_themes(c) if rule_features else () for c in ex.context)
     return Featurized(ex.doc, st.text, (), [], [], [], (theme_features(st, rule_themes), ex.themes),
                       neighbour_themes(keyword_themes(ex.context), ex.position, CONTEXT),
-                      ex.context, context_themes, ex.position)
+                      ex.context, context_themes, ex.position, ex.first_gold)
 
 
 def _rule_themes(st) -> tuple[str, ...]:
@@ -119,6 +120,8 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     settings = {**DEFAULT_SETTINGS, **(settings or {})}
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    statements, reports = len(data), len({d.doc for d in data})
+    data = taught_rows(data, settings["first_gold_weight"])
     sequences = _tagger_sequences(data, out_dir, settings["gazetteer"])
     if settings["label_scheme"] == "bioes":
         sequences = [(feats, bioes_labels(labels)) for feats, labels in sequences]
@@ -134,10 +137,16 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
         tagger.join()
     if tagger.exitcode:
         raise RuntimeError(f"training the mention tagger failed (exit code {tagger.exitcode}); see its error above")
-    meta = {**settings, "statements": len(data), "reports": len({d.doc for d in data})}
+    meta = {**settings, "statements": statements, "reports": reports}
     (out_dir / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")
     return out_dir
+
+
+def taught_rows(data: list[Featurized], first_gold_weight: int) -> list[Featurized]:
+    """What every part learns from: each statement once, the first gold's ``first_gold_weight``
+    times, as if annotated that often (python-crfsuite takes no weights; a repeat is one)."""
+    return [row for d in data for row in [d] * (first_gold_weight if d.first_gold else 1)]
 
 
 def _train_classifiers(data: list[Featurized], out_dir: Path, settings: dict) -> None:
@@ -268,9 +277,13 @@ def train_model(gold: Paths, out_dir: Path, corpus: Paths | None = None,
     import shutil
     import tempfile
 
-    from govkg.learn.examples import load_examples
+    from govkg.learn.examples import corpus_folders, load_examples, marked_first
 
-    examples = load_examples(gold, corpus)
+    check_settings(settings)
+    golds = as_paths(gold)
+    examples = load_examples(golds, corpus)
+    if len(golds) > 1:
+        examples = marked_first(examples, golds[:1], corpus_folders(golds, corpus))
     if progress:
         progress(f"features of {len(examples)} statements")
     data = featurize(examples, (settings or {}).get("rule_features", DEFAULT_SETTINGS["rule_features"]))
