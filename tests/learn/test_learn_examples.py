@@ -95,7 +95,7 @@ def test_a_gold_beside_only_its_own_statements_is_not_marked_first(two_golds, ex
 def test_examples_of_several_golds_keep_their_order_with_the_first_golds_marked(two_golds, examples_dir):
     first, rest, rest_starts = two_golds
     examples = load_examples([first, rest], examples_dir)
-    marked = marked_first(examples, first, examples_dir)
+    marked = marked_first(examples, first)
     assert [ex.statement.start for ex in marked] == [ex.statement.start for ex in examples]
     assert [ex.first_gold for ex in marked] == [True] * 5 + [False] * 3
-    assert marked_first(examples[:5], first, examples_dir) == examples[:5]     # nothing beside it
+    assert marked_first(examples[:5], first) == examples[:5]     # nothing beside it

@@ -77,10 +77,10 @@ def load_first_and_rest(first: Paths, rest: Paths | None,
     return ([replace(ex, first_gold=True) for ex in firsts] if rests else firsts), rests
 
 
-def marked_first(examples: list[Example], first: Paths, corpus: Paths | None = None) -> list[Example]:
+def marked_first(examples: list[Example], first: Paths) -> list[Example]:
     """``examples`` (of several gold folders, in their order) with the statements of the ``first``
-    gold marked as ``load_first_and_rest`` marks them."""
-    firsts = {_span(ex) for ex in load_examples(first, corpus)}
+    gold marked as ``load_first_and_rest`` marks them (its lines name them: no report is read again)."""
+    firsts = {(doc, row["start"], row["end"]) for doc, rows in load_gold(first).items() for row in rows}
     if all(_span(ex) in firsts for ex in examples):
         return examples
     return [replace(ex, first_gold=True) if _span(ex) in firsts else ex for ex in examples]

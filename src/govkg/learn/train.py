@@ -277,13 +277,13 @@ def train_model(gold: Paths, out_dir: Path, corpus: Paths | None = None,
     import shutil
     import tempfile
 
-    from govkg.learn.examples import corpus_folders, load_examples, marked_first
+    from govkg.learn.examples import load_examples, marked_first
 
     check_settings(settings)
     golds = as_paths(gold)
     examples = load_examples(golds, corpus)
     if len(golds) > 1:
-        examples = marked_first(examples, golds[:1], corpus_folders(golds, corpus))
+        examples = marked_first(examples, golds[:1])
     if progress:
         progress(f"features of {len(examples)} statements")
     data = featurize(examples, (settings or {}).get("rule_features", DEFAULT_SETTINGS["rule_features"]))
