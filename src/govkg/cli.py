@@ -897,7 +897,7 @@ def eval_(
     686 s in one process; a table per fold shows the spread); `govkg eval --gold ../shared/gold --cv 5
     --jobs 2 --train-only annotations/statements` (each fold also taught the project's statements of
     its training reports, as the shipped model is; scored on ../shared/gold alone; the hybrid alone
-    with `--variant hybrid`: 32-34 min);
+    with `--variant hybrid`: 32-37 min);
     the same with `--fold-models cv-models` keeps the fold models, and then `... --variant hybrid
     --fold-models cv-models --set propagate_min_length=8` measures a setting read at extraction in
     about 15 s
@@ -1015,7 +1015,7 @@ def train(
                                                      "(GOLD/../corpus is looked in after them)."),
     setting: Optional[list[str]] = typer.Option(
         None, "--set", metavar="KEY=VALUE",
-        help="A model setting (repeatable; VALUE in JSON, e.g. --set first_gold_weight=2), kept in the "
+        help="A model setting (repeatable; VALUE in JSON, e.g. --set crf_iterations=200), kept in the "
              "model; measure one first with govkg eval --cv 5 --set. The settings and their defaults are "
              "DEFAULT_SETTINGS in govkg/learn/model.py."),
 ):
@@ -1031,9 +1031,9 @@ def train(
     refused. A few hundred statements of your own make a weaker model than the shipped one, which
     learned from the 3,218 of ../shared/gold and the project's 11,246 of annotations/statements:
     train on yours beside those, so the model learns all (`govkg annotate` draws statements of
-    your reports to annotate). With several `--gold`, `--set first_gold_weight=2` counts the first
-    one's statements twice: the gold whose conventions are to be followed where annotators differ
-    (training takes longer by their share of the statements).
+    your reports to annotate). With several `--gold`, the first one's statements are taught three
+    times (setting first_gold_weight): put first the gold whose conventions are to be followed
+    where annotators differ; `--set first_gold_weight=1` counts every statement once.
 
     Examples: `govkg train --gold ../shared/gold --gold annotations/statements -o my-model/` (the
     shipped model; about 9 minutes on 2 cores); `govkg train --gold ../shared/gold --gold
