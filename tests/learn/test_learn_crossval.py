@@ -150,6 +150,19 @@ def test_a_fold_model_kept_before_a_training_setting_existed_has_its_default(tmp
         _trained_for(tmp_path, {**training, "crf_min_freq": 3})
 
 
+def test_a_fold_model_kept_before_first_gold_weight_existed_taught_the_gold_once(tmp_path):
+    """first_gold_weight's default is no longer how models kept before it were trained (once)."""
+    from govkg.learn.crossval import _TRAINED_FOR, _trained_for, _training_settings
+
+    training = {"held_out": ["a.txt"], "statements": 10, **_training_settings(None, "hybrid")}
+    older = {key: value for key, value in training.items() if key != "first_gold_weight"}
+    (tmp_path / _TRAINED_FOR).write_text(json.dumps(older), encoding="utf-8")
+    assert training["first_gold_weight"] != 1
+    with pytest.raises(GovKGError, match="kept for other first_gold_weight"):
+        _trained_for(tmp_path, training)
+    assert _trained_for(tmp_path, {**training, "first_gold_weight": 1})
+
+
 def test_an_unknown_setting_is_refused_before_any_training(gold, corpus):
     with pytest.raises(GovKGError, match="unknown model setting relation_treshold; the settings are: .*relation_threshold"):
         cross_validate(gold, corpus, k=3, variants=("model",), settings={"relation_treshold": 0.5})

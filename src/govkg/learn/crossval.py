@@ -139,6 +139,9 @@ def _held_out(examples: list[Example], training_data: Callable[[], list[Featuriz
 
 
 _TRAINED_FOR = "cv_fold.json"      # what a kept fold model was trained for: its reuse must match
+# how a training setting trained before it existed, where that is not its default today: a kept
+# fold model that does not record the setting was trained so (first_gold_weight is 3 since stop 51)
+_BEFORE_IT_EXISTED = {"first_gold_weight": 1}
 
 
 def _training_settings(settings: dict | None, variant: str) -> dict:
@@ -155,8 +158,8 @@ def _trained_for(model_dir: Path, training: dict) -> bool:
             raise UsageError(f"{model_dir}: not a fold model kept by govkg eval --cv; give another --fold-models")
         return False
     kept = json.loads(record.read_text(encoding="utf-8"))
-    # a setting added since the model was kept: it was trained as that setting's default does
-    kept = {**{key: value for key, value in training.items() if key not in kept and value == DEFAULT_SETTINGS.get(key)},
+    # a setting added since the model was kept: it was trained as the code before that setting did
+    kept = {**{key: _BEFORE_IT_EXISTED.get(key, DEFAULT_SETTINGS.get(key)) for key in training if key not in kept},
             **kept}
     if kept != training:
         differ = sorted(key for key in {*kept, *training} if kept.get(key) != training.get(key))
