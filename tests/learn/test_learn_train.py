@@ -8,7 +8,8 @@ import pytest
 from govkg.extract import extract
 from govkg.learn.examples import load_first_and_rest
 from govkg.learn.model import load_model
-from govkg.learn.train import featurize, taught_rows, train_model
+from govkg.learn.gazetteer import Gazetteer
+from govkg.learn.train import _tagger_sequences, featurize, taught_rows, train_model
 from govkg.read import read_report
 
 
@@ -68,6 +69,18 @@ def test_the_first_gold_is_taught_first_gold_weight_times(two_golds, examples_di
     data = featurize([ex for part in load_first_and_rest(*two_golds[:2], examples_dir) for ex in part])
     taught = taught_rows(data, weight)
     assert [sum(row is d for row in taught) for d in data] == [weight] * 5 + [1] * 3
+
+
+@pytest.mark.parametrize("weight", [1, 3])
+def test_the_tagger_learns_a_repeated_statement_as_often_and_tags_it_once(
+        two_golds, examples_dir, tmp_path, weight, monkeypatch):
+    data = featurize([ex for part in load_first_and_rest(*two_golds[:2], examples_dir) for ex in part])
+    tagged = []
+    real_tags = Gazetteer.tags
+    monkeypatch.setattr(Gazetteer, "tags", lambda self, text: tagged.append(text) or real_tags(self, text))
+    sequences = _tagger_sequences(data, tmp_path, True, weight)
+    assert len(sequences) == 5 * weight + 3
+    assert sorted(tagged) == sorted(d.text for d in data)
 
 
 def test_training_counts_the_first_of_two_golds_twice(two_golds, examples_dir, tmp_path):

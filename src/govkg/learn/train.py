@@ -121,8 +121,8 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     statements, reports = len(data), len({d.doc for d in data})
+    sequences = _tagger_sequences(data, out_dir, settings["gazetteer"], settings["first_gold_weight"])
     data = taught_rows(data, settings["first_gold_weight"])
-    sequences = _tagger_sequences(data, out_dir, settings["gazetteer"])
     if settings["label_scheme"] == "bioes":
         sequences = [(feats, bioes_labels(labels)) for feats, labels in sequences]
     tagger = _beside(train_tagger, sequences, out_dir / "mentions.crfsuite",
@@ -258,17 +258,21 @@ def _context_rows(d: Featurized, theme_context: int, width: int) -> tuple[list[F
             for at in range(lo, hi)], d.position - lo
 
 
-def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool):
-    """The tagger's training rows; with ``gazetteer``, writes ``names.json`` and adds its tags,
-    jack-knifed so that no report sees its own names."""
-    if not gazetteer:
-        return [(d.chars, d.labels) for d in data if d.chars]
-    names_of: dict[str, list[tuple[str, str]]] = {}
-    for d in data:
-        names_of.setdefault(d.doc, []).extend(d.names)
-    Gazetteer.of(names_of.items()).save(out_dir / "names.json")
-    held_out = jackknife([d.doc for d in data], names_of)
-    return [(with_tags(d.chars, held_out[d.doc].tags(d.text)), d.labels) for d in data if d.chars]
+def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool, first_gold_weight: int = 1):
+    """The tagger's training rows, repeated as ``taught_rows`` repeats statements; with
+    ``gazetteer``, writes ``names.json`` and adds its tags, jack-knifed so that no report sees its
+    own names (each statement tagged once, however often it is taught)."""
+    kept = [d for d in data if d.chars]
+    if gazetteer:
+        names_of: dict[str, list[tuple[str, str]]] = {}
+        for d in data:
+            names_of.setdefault(d.doc, []).extend(d.names)
+        Gazetteer.of(names_of.items()).save(out_dir / "names.json")
+        held_out = jackknife([d.doc for d in data], names_of)
+        rows = [(with_tags(d.chars, held_out[d.doc].tags(d.text)), d.labels) for d in kept]
+    else:
+        rows = [(d.chars, d.labels) for d in kept]
+    return [row for d, row in zip(kept, rows) for row in [row] * (first_gold_weight if d.first_gold else 1)]
 
 
 def train_model(gold: Paths, out_dir: Path, corpus: Paths | None = None,
