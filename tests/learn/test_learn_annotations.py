@@ -5,7 +5,8 @@ three rounds annotate only reports that ../shared/gold annotates (so never a rep
 ../shared/blind), and never a statement that ../shared/gold already gives; the fourth to sixth
 annotate reports of the project's own (annotations/corpus/), none of them a report of ../shared; the
 eighth (annotations/round8/, kept apart, not taught) draws more statements of eight of them, none
-drawn before.
+drawn before; the ninth (annotations/statements/*.round9.jsonl) annotates seven more reports of the
+project's own and statements about villages of the earlier ones that no round took.
 The agreement checks are ../shared/gold statements.
 """
 from __future__ import annotations
@@ -22,11 +23,13 @@ ANNOTATIONS = Path(__file__).resolve().parents[2] / "annotations"
 FILES = sorted((ANNOTATIONS / "statements").glob("*.jsonl"))
 ROUND3 = [f for f in FILES if f.name.endswith(".round3.jsonl")]      # the third round (README)
 OWN_CORPUS = ANNOTATIONS / "corpus"
-OWN_REPORTS = [f for f in FILES if (OWN_CORPUS / f"{f.name.split('.')[0]}.txt").exists()]   # rounds 4-7
-SHARED_REPORTS = [f for f in FILES if f not in OWN_REPORTS]
+ROUND9 = [f for f in FILES if f.name.endswith(".round9.jsonl")]      # taught since stop 52 (README)
+OWN_REPORTS = [f for f in FILES if (OWN_CORPUS / f"{f.name.split('.')[0]}.txt").exists()
+               and f not in ROUND9]                                 # rounds 4-7
+SHARED_REPORTS = [f for f in FILES if f not in OWN_REPORTS + ROUND9]
 ROUND8 = sorted((ANNOTATIONS / "round8").glob("*.jsonl"))
 CHECKS = {"checks": 200, "checks2": 200, "checks3": 200, "checks4": 120, "checks5": 120, "checks6": 120, "checks7": 120,
-          "checks8": 120}
+          "checks8": 120, "checks9": 97}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -54,6 +57,11 @@ def test_the_eighth_round_draws_statements_no_earlier_round_took():
     assert not _statements(ROUND8) & _statements(OWN_REPORTS)
 
 
+def test_the_ninth_round_draws_statements_no_earlier_round_took():
+    assert len(ROUND9) == 37 and sum(len(_rows(f)) for f in ROUND9) == 990
+    assert not _statements(ROUND9) & _statements(OWN_REPORTS + ROUND8)
+
+
 def test_no_line_copies_the_reports_text():
     for folder in ("statements", "round8", *CHECKS):
         for path in (ANNOTATIONS / folder).glob("*.jsonl"):
@@ -71,7 +79,7 @@ def test_a_file_reads_as_gold_of_a_shared_gold_report(path, gold, corpus):
         assert not any(s < ex.statement.end and ex.statement.start < e for s, e in taken), ex.statement.text
 
 
-@pytest.mark.parametrize("path", OWN_REPORTS + ROUND8, ids=[f.stem for f in OWN_REPORTS + ROUND8])
+@pytest.mark.parametrize("path", OWN_REPORTS + ROUND8 + ROUND9, ids=[f.stem for f in OWN_REPORTS + ROUND8 + ROUND9])
 def test_a_later_round_file_reads_as_gold_of_a_report_of_the_projects_own(path, corpus):
     examples = load_examples(path, OWN_CORPUS)    # every name is found in its statement
     docs = {ex.doc for ex in examples}
