@@ -1029,7 +1029,7 @@ def train(
 
     A line may leave out its text: it is read from the report, and a name not found there is
     refused. A few hundred statements of your own make a weaker model than the shipped one, which
-    learned from the 3,218 of ../shared/gold and the project's 11,246 of annotations/statements:
+    learned from the 3,218 of ../shared/gold and the project's 12,236 of annotations/statements:
     train on yours beside those, so the model learns all (`govkg annotate` draws statements of
     your reports to annotate). With several `--gold`, the first one's statements are taught three
     times (setting first_gold_weight): put first the gold whose conventions are to be followed
