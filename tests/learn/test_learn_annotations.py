@@ -6,7 +6,8 @@ three rounds annotate only reports that ../shared/gold annotates (so never a rep
 annotate reports of the project's own (annotations/corpus/), none of them a report of ../shared; the
 eighth (annotations/round8/, kept apart, not taught) draws more statements of eight of them, none
 drawn before; the ninth (annotations/statements/*.round9.jsonl) annotates seven more reports of the
-project's own and statements about villages of the earlier ones that no round took.
+project's own and statements about villages of the earlier ones that no round took; the tenth (annotations/round10/,
+kept apart, not taught) five more and more statements about villages.
 The agreement checks are ../shared/gold statements.
 """
 from __future__ import annotations
@@ -28,8 +29,9 @@ OWN_REPORTS = [f for f in FILES if (OWN_CORPUS / f"{f.name.split('.')[0]}.txt").
                and f not in ROUND9]                                 # rounds 4-7
 SHARED_REPORTS = [f for f in FILES if f not in OWN_REPORTS + ROUND9]
 ROUND8 = sorted((ANNOTATIONS / "round8").glob("*.jsonl"))
+ROUND10 = sorted((ANNOTATIONS / "round10").glob("*.jsonl"))
 CHECKS = {"checks": 200, "checks2": 200, "checks3": 200, "checks4": 120, "checks5": 120, "checks6": 120, "checks7": 120,
-          "checks8": 120, "checks9": 97}
+          "checks8": 120, "checks9": 97, "checks10": 75}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -62,8 +64,13 @@ def test_the_ninth_round_draws_statements_no_earlier_round_took():
     assert not _statements(ROUND9) & _statements(OWN_REPORTS + ROUND8)
 
 
+def test_the_tenth_round_draws_statements_no_earlier_round_took():
+    assert len(ROUND10) == 35 and sum(len(_rows(f)) for f in ROUND10) == 750
+    assert not _statements(ROUND10) & _statements(OWN_REPORTS + ROUND8 + ROUND9)
+
+
 def test_no_line_copies_the_reports_text():
-    for folder in ("statements", "round8", *CHECKS):
+    for folder in ("statements", "round8", "round10", *CHECKS):
         for path in (ANNOTATIONS / folder).glob("*.jsonl"):
             assert all("text" not in row for row in _rows(path)), path
 
@@ -79,7 +86,10 @@ def test_a_file_reads_as_gold_of_a_shared_gold_report(path, gold, corpus):
         assert not any(s < ex.statement.end and ex.statement.start < e for s, e in taken), ex.statement.text
 
 
-@pytest.mark.parametrize("path", OWN_REPORTS + ROUND8 + ROUND9, ids=[f.stem for f in OWN_REPORTS + ROUND8 + ROUND9])
+LATER_ROUNDS = OWN_REPORTS + ROUND8 + ROUND9 + ROUND10
+
+
+@pytest.mark.parametrize("path", LATER_ROUNDS, ids=[f.stem for f in LATER_ROUNDS])
 def test_a_later_round_file_reads_as_gold_of_a_report_of_the_projects_own(path, corpus):
     examples = load_examples(path, OWN_CORPUS)    # every name is found in its statement
     docs = {ex.doc for ex in examples}
