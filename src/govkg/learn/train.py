@@ -146,7 +146,11 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
 def taught_rows(data: list[Featurized], first_gold_weight: int) -> list[Featurized]:
     """What every part learns from: each statement once, the first gold's ``first_gold_weight``
     times, as if annotated that often (python-crfsuite takes no weights; a repeat is one)."""
-    return [row for d in data for row in [d] * (first_gold_weight if d.first_gold else 1)]
+    return [row for d in data for row in [d] * _times_taught(d, first_gold_weight)]
+
+
+def _times_taught(d: Featurized, first_gold_weight: int) -> int:
+    return first_gold_weight if d.first_gold else 1
 
 
 def _train_classifiers(data: list[Featurized], out_dir: Path, settings: dict) -> None:
@@ -272,7 +276,7 @@ def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool, fi
         rows = [(with_tags(d.chars, held_out[d.doc].tags(d.text)), d.labels) for d in kept]
     else:
         rows = [(d.chars, d.labels) for d in kept]
-    return [row for d, row in zip(kept, rows) for row in [row] * (first_gold_weight if d.first_gold else 1)]
+    return [row for d, row in zip(kept, rows) for row in [row] * _times_taught(d, first_gold_weight)]
 
 
 def train_model(gold: Paths, out_dir: Path, corpus: Paths | None = None,
