@@ -18,6 +18,8 @@ import random
 import re
 from pathlib import Path
 
+from govkg.evaluate import load_gold
+from govkg.learn.annotate import annotated_spans
 from govkg.statements import split_statements
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "annotations"
@@ -27,12 +29,8 @@ MIN_CHARS = 12
 
 def taken_spans() -> set[tuple[str, int, int]]:
     """Statements some annotation of the project already holds (any round, kept apart or taught)."""
-    taken = set()
-    for path in ANNOTATIONS.glob("**/*.jsonl"):
-        for line in path.open(encoding="utf-8"):
-            row = json.loads(line)
-            taken.add((row["doc"], row["start"], row["end"]))
-    return taken
+    folders = sorted({path.parent for path in ANNOTATIONS.glob("**/*.jsonl")})
+    return {(doc, start, end) for doc, spans in annotated_spans(folders).items() for start, end in spans}
 
 
 def candidates(reports: list[Path], cue: str | None, taken: set) -> list[dict]:
@@ -48,12 +46,9 @@ def candidates(reports: list[Path], cue: str | None, taken: set) -> list[dict]:
 
 
 def check_statements(count: int, not_from: set[str], taken: set, rng: random.Random) -> list[dict]:
-    pool = []
-    for path in sorted(GOLD.glob("*.jsonl")):
-        for line in path.open(encoding="utf-8"):
-            row = json.loads(line)
-            if row["doc"] not in not_from and (row["doc"], row["start"], row["end"]) not in taken:
-                pool.append({**{k: row[k] for k in ("doc", "start", "end", "text")}, "check": True})
+    pool = [{**{k: row[k] for k in ("doc", "start", "end", "text")}, "check": True}
+            for doc, rows in load_gold(GOLD).items() if doc not in not_from
+            for row in rows if (doc, row["start"], row["end"]) not in taken]
     return rng.sample(pool, count)
 
 

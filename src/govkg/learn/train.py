@@ -262,7 +262,7 @@ def _context_rows(d: Featurized, theme_context: int, width: int) -> tuple[list[F
             for at in range(lo, hi)], d.position - lo
 
 
-def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool, first_gold_weight: int = 1):
+def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool, first_gold_weight: int):
     """The tagger's training rows, repeated as ``taught_rows`` repeats statements; with
     ``gazetteer``, writes ``names.json`` and adds its tags, jack-knifed so that no report sees its
     own names (each statement tagged once, however often it is taught)."""
