@@ -6,9 +6,9 @@
 Writes DIR/todo/BATCH.jsonl (what the annotator sees: an id, the report's name and the statement's
 text, the report's statements and the hidden `../shared/gold` check statements shuffled together)
 and DIR/keys/BATCH.jsonl (each id's report and offsets, to turn the answers into gold lines).
-Statements of 12 or more characters that no file under annotations/ already holds are drawn at
-random (seeded); with --cue, only those the pattern finds. Check statements come from
-../shared/gold reports outside --not-from that no earlier round used as checks.
+Statements of 12 or more characters that overlap no statement of ../shared/gold or of a file under
+annotations/ are drawn at random (seeded); with --cue, only those the pattern finds. Check
+statements come from ../shared/gold reports outside --not-from that no earlier round used as checks.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from govkg.evaluate import load_gold
-from govkg.learn.annotate import annotated_spans
+from govkg.learn.annotate import annotated_spans, overlaps
 from govkg.statements import split_statements
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "annotations"
@@ -27,17 +27,33 @@ GOLD = ANNOTATIONS.parents[1] / "shared" / "gold"
 MIN_CHARS = 12
 
 
-def taken_spans() -> set[tuple[str, int, int]]:
+Spans = dict[str, list[tuple[int, int]]]
+
+
+def taken_spans() -> Spans:
     """Statements some annotation of the project already holds (any round, kept apart or taught)."""
-    folders = sorted({path.parent for path in ANNOTATIONS.glob("**/*.jsonl")})
-    return {(doc, start, end) for doc, spans in annotated_spans(folders).items() for start, end in spans}
+    return annotated_spans(sorted({path.parent for path in ANNOTATIONS.glob("**/*.jsonl")}))
 
 
-def candidates(reports: list[Path], cue: str | None, taken: set) -> list[dict]:
+def with_spans(spans: Spans, more: Spans) -> Spans:
+    return {doc: sorted({*spans.get(doc, []), *more.get(doc, [])}) for doc in {*spans, *more}}
+
+
+def drawn_spans(keys: Path) -> Spans:
+    """The statements of an earlier batch's key file."""
+    spans: Spans = {}
+    for row in map(json.loads, keys.open(encoding="utf-8")):
+        spans.setdefault(row["doc"], []).append((row["start"], row["end"]))
+    return spans
+
+
+def candidates(reports: list[Path], cue: str | None, taken: Spans) -> list[dict]:
+    """A report's statement is annotated once: the gold's and the project's spans were cut by other
+    splits (or none), so one that shares a character with an annotated span is taken too."""
     found = []
     for report in reports:
         for st in split_statements(report.read_text(encoding="utf-8")):
-            if len(st.text) < MIN_CHARS or (report.name, st.start, st.end) in taken:
+            if len(st.text) < MIN_CHARS or overlaps(st.start, st.end, taken.get(report.name, [])):
                 continue
             if cue and not re.search(cue, st.text):
                 continue
@@ -45,10 +61,10 @@ def candidates(reports: list[Path], cue: str | None, taken: set) -> list[dict]:
     return found
 
 
-def check_statements(count: int, not_from: set[str], taken: set, rng: random.Random) -> list[dict]:
+def check_statements(count: int, not_from: set[str], taken: Spans, rng: random.Random) -> list[dict]:
     pool = [{**{k: row[k] for k in ("doc", "start", "end", "text")}, "check": True}
             for doc, rows in load_gold(GOLD).items() if doc not in not_from
-            for row in rows if (doc, row["start"], row["end"]) not in taken]
+            for row in rows if (row["start"], row["end"]) not in taken.get(doc, [])]
     return rng.sample(pool, count)
 
 
@@ -68,8 +84,8 @@ def main() -> None:
     rng = random.Random(args.seed)
     taken = taken_spans()
     for path in args.also_taken:
-        taken |= {(r["doc"], r["start"], r["end"]) for r in map(json.loads, path.open(encoding="utf-8"))}
-    pool = candidates(args.report, args.cue, taken)
+        taken = with_spans(taken, drawn_spans(path))
+    pool = candidates(args.report, args.cue, with_spans(taken, annotated_spans(GOLD)))
     drawn = rng.sample(pool, min(args.size, len(pool)))
     drawn += check_statements(args.checks, {p.name for p in args.report} | set(args.not_from), taken, rng)
     rng.shuffle(drawn)

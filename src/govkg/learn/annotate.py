@@ -25,7 +25,7 @@ from govkg.errors import ReportError
 from govkg.evaluate import AUTHOR, Paths, load_gold
 from govkg.model import Extraction, Statement
 
-__all__ = ["Draw", "annotated_spans", "draw_statements", "gold_rows"]
+__all__ = ["Draw", "annotated_spans", "draw_statements", "gold_rows", "overlaps"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def draw_statements(extractions: Iterable[Extraction | ReportError], limit: int,
             failed.append(item)
             continue
         spans = (annotated or {}).get(item.report.doc, [])
-        statements = [st for st in item.statements if st.text.strip() and not _overlaps(st, spans)]
+        statements = [st for st in item.statements if st.text.strip() and not overlaps(st.start, st.end, spans)]
         candidates += len(statements)
         entries = [(-_draw(seed, item.report.doc, st), order, st.start, row)
                    for st, row in gold_rows(item, statements).items()]
@@ -79,8 +79,9 @@ def _draw(seed: int, doc: str, statement: Statement) -> int:
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big")
 
 
-def _overlaps(statement: Statement, spans: list[tuple[int, int]]) -> bool:
-    return any(lo < statement.end and statement.start < hi for lo, hi in spans)
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the span ``start:end`` shares a character with one of ``spans``."""
+    return any(lo < end and start < hi for lo, hi in spans)
 
 
 def gold_rows(extraction: Extraction, statements: list[Statement]) -> dict[Statement, dict]:
