@@ -7,7 +7,8 @@ annotate reports of the project's own (annotations/corpus/), none of them a repo
 eighth (annotations/round8/, kept apart, not taught) draws more statements of eight of them, none
 drawn before; the ninth (annotations/statements/*.round9.jsonl) annotates seven more reports of the
 project's own and statements about villages of the earlier ones that no round took; the tenth (annotations/round10/,
-kept apart, not taught) five more and more statements about villages.
+kept apart, not taught) five more and more statements about villages; the eleventh (annotations/round11/, kept
+apart, not taught) statements of those reports with the cue words of the rarer relations.
 The agreement checks are ../shared/gold statements.
 """
 from __future__ import annotations
@@ -30,8 +31,9 @@ OWN_REPORTS = [f for f in FILES if (OWN_CORPUS / f"{f.name.split('.')[0]}.txt").
 SHARED_REPORTS = [f for f in FILES if f not in OWN_REPORTS + ROUND9]
 ROUND8 = sorted((ANNOTATIONS / "round8").glob("*.jsonl"))
 ROUND10 = sorted((ANNOTATIONS / "round10").glob("*.jsonl"))
+ROUND11 = sorted((ANNOTATIONS / "round11").glob("*.jsonl"))
 CHECKS = {"checks": 200, "checks2": 200, "checks3": 200, "checks4": 120, "checks5": 120, "checks6": 120, "checks7": 120,
-          "checks8": 120, "checks9": 97, "checks10": 75}
+          "checks8": 120, "checks9": 97, "checks10": 75, "checks11": 60}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -69,8 +71,13 @@ def test_the_tenth_round_draws_statements_no_earlier_round_took():
     assert not _statements(ROUND10) & _statements(OWN_REPORTS + ROUND8 + ROUND9)
 
 
+def test_the_eleventh_round_draws_statements_no_earlier_round_took():
+    assert len(ROUND11) == 41 and sum(len(_rows(f)) for f in ROUND11) == 263
+    assert not _statements(ROUND11) & _statements(OWN_REPORTS + ROUND8 + ROUND9 + ROUND10)
+
+
 def test_no_line_copies_the_reports_text():
-    for folder in ("statements", "round8", "round10", *CHECKS):
+    for folder in ("statements", "round8", "round10", "round11", *CHECKS):
         for path in (ANNOTATIONS / folder).glob("*.jsonl"):
             assert all("text" not in row for row in _rows(path)), path
 
@@ -86,7 +93,7 @@ def test_a_file_reads_as_gold_of_a_shared_gold_report(path, gold, corpus):
         assert not any(s < ex.statement.end and ex.statement.start < e for s, e in taken), ex.statement.text
 
 
-LATER_ROUNDS = OWN_REPORTS + ROUND8 + ROUND9 + ROUND10
+LATER_ROUNDS = OWN_REPORTS + ROUND8 + ROUND9 + ROUND10 + ROUND11
 
 
 @pytest.mark.parametrize("path", LATER_ROUNDS, ids=[f.stem for f in LATER_ROUNDS])
