@@ -2,13 +2,12 @@
 cut its statements, is never drawn again."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from govkg.statements import split_statements
+from testkit import script_module
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "draw_round.py"
 SENTENCES = ("成立县乡村振兴工作领导小组，统筹全县工作。", "完成村“两委”换届选举工作，选优配强村级班子。",
@@ -17,14 +16,8 @@ SENTENCES = ("成立县乡村振兴工作领导小组，统筹全县工作。", 
 
 @pytest.fixture(scope="module")
 def draw_round():
-    spec = importlib.util.spec_from_file_location("draw_round", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["draw_round"] = module
-    try:
-        spec.loader.exec_module(module)
+    with script_module(SCRIPT, "draw_round") as module:
         yield module
-    finally:
-        sys.modules.pop("draw_round", None)
 
 
 @pytest.fixture

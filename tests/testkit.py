@@ -20,10 +20,16 @@ GOOD_SENTENCES = ("县委组织部牵头开展村级换届工作。", "县农业
 
 @contextlib.contextmanager
 def bench_module(script: str):
-    """bench/SCRIPT.py loaded as the module ``bench_SCRIPT``, registered in sys.modules while the
+    """bench/SCRIPT.py loaded as the module ``bench_SCRIPT`` (``script_module``)."""
+    with script_module(BENCH / f"{script}.py", f"bench_{script}") as module:
+        yield module
+
+
+@contextlib.contextmanager
+def script_module(path: Path, name: str):
+    """The script at ``path`` loaded as the module ``name``, registered in sys.modules while the
     context lasts (its dataclasses look their module up)."""
-    name = f"bench_{script}"
-    spec = importlib.util.spec_from_file_location(name, BENCH / f"{script}.py")
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:

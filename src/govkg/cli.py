@@ -1036,7 +1036,7 @@ def train(
     where annotators differ; `--set first_gold_weight=1` counts every statement once.
 
     Examples: `govkg train --gold ../shared/gold --gold annotations/statements -o my-model/` (the
-    shipped model; about 9 minutes on 2 cores); `govkg train --gold ../shared/gold --gold
+    shipped model; 8-10 minutes on 2 cores); `govkg train --gold ../shared/gold --gold
     annotations/statements --gold my-gold/ --corpus ../shared/corpus --corpus my-reports/ -o
     my-model/` then `govkg load my-reports/ --model my-model/`
     """
