@@ -56,24 +56,17 @@ def test_the_third_round_overlaps_none_of_the_first_two():
     assert not _statements(ROUND3) & _statements([f for f in SHARED_REPORTS if f not in ROUND3])
 
 
-def test_the_eighth_round_draws_statements_no_earlier_round_took():
-    assert len(ROUND8) == 8 and sum(len(_rows(f)) for f in ROUND8) == 1200
-    assert not _statements(ROUND8) & _statements(OWN_REPORTS)
+# the rounds after the seventh, in order: files, statements
+ROUNDS = {"round8": (ROUND8, 8, 1200), "round9": (ROUND9, 37, 990), "round10": (ROUND10, 35, 750),
+          "round11": (ROUND11, 41, 263)}
 
 
-def test_the_ninth_round_draws_statements_no_earlier_round_took():
-    assert len(ROUND9) == 37 and sum(len(_rows(f)) for f in ROUND9) == 990
-    assert not _statements(ROUND9) & _statements(OWN_REPORTS + ROUND8)
-
-
-def test_the_tenth_round_draws_statements_no_earlier_round_took():
-    assert len(ROUND10) == 35 and sum(len(_rows(f)) for f in ROUND10) == 750
-    assert not _statements(ROUND10) & _statements(OWN_REPORTS + ROUND8 + ROUND9)
-
-
-def test_the_eleventh_round_draws_statements_no_earlier_round_took():
-    assert len(ROUND11) == 41 and sum(len(_rows(f)) for f in ROUND11) == 263
-    assert not _statements(ROUND11) & _statements(OWN_REPORTS + ROUND8 + ROUND9 + ROUND10)
+@pytest.mark.parametrize("name", ROUNDS)
+def test_a_later_round_draws_statements_no_earlier_round_took(name):
+    files, count, statements = ROUNDS[name]
+    earlier = [f for before in list(ROUNDS)[:list(ROUNDS).index(name)] for f in ROUNDS[before][0]]
+    assert len(files) == count and sum(len(_rows(f)) for f in files) == statements
+    assert not _statements(files) & _statements(OWN_REPORTS + earlier)
 
 
 def test_no_line_copies_the_reports_text():
