@@ -8,7 +8,8 @@ eighth (annotations/round8/, kept apart, not taught) draws more statements of ei
 drawn before; the ninth (annotations/statements/*.round9.jsonl) annotates seven more reports of the
 project's own and statements about villages of the earlier ones that no round took; the tenth (annotations/round10/,
 kept apart, not taught) five more and more statements about villages; the eleventh (annotations/round11/, kept
-apart, not taught) statements of those reports with the cue words of the rarer relations.
+apart, not taught) statements of those reports with the cue words of the rarer relations; the twelfth
+(annotations/round12/, kept apart, not taught) five reports of other kinds and the last statements about villages.
 The agreement checks are ../shared/gold statements.
 """
 from __future__ import annotations
@@ -32,8 +33,9 @@ SHARED_REPORTS = [f for f in FILES if f not in OWN_REPORTS + ROUND9]
 ROUND8 = sorted((ANNOTATIONS / "round8").glob("*.jsonl"))
 ROUND10 = sorted((ANNOTATIONS / "round10").glob("*.jsonl"))
 ROUND11 = sorted((ANNOTATIONS / "round11").glob("*.jsonl"))
+ROUND12 = sorted((ANNOTATIONS / "round12").glob("*.jsonl"))
 CHECKS = {"checks": 200, "checks2": 200, "checks3": 200, "checks4": 120, "checks5": 120, "checks6": 120, "checks7": 120,
-          "checks8": 120, "checks9": 97, "checks10": 75, "checks11": 60}
+          "checks8": 120, "checks9": 97, "checks10": 75, "checks11": 60, "checks12": 50}
 
 
 def _rows(path: Path) -> list[dict]:
@@ -58,7 +60,7 @@ def test_the_third_round_overlaps_none_of_the_first_two():
 
 # the rounds after the seventh, in order: files, statements
 ROUNDS = {"round8": (ROUND8, 8, 1200), "round9": (ROUND9, 37, 990), "round10": (ROUND10, 35, 750),
-          "round11": (ROUND11, 41, 263)}
+          "round11": (ROUND11, 41, 263), "round12": (ROUND12, 39, 738)}
 
 
 @pytest.mark.parametrize("name", ROUNDS)
@@ -70,7 +72,7 @@ def test_a_later_round_draws_statements_no_earlier_round_took(name):
 
 
 def test_no_line_copies_the_reports_text():
-    for folder in ("statements", "round8", "round10", "round11", *CHECKS):
+    for folder in ("statements", "round8", "round10", "round11", "round12", *CHECKS):
         for path in (ANNOTATIONS / folder).glob("*.jsonl"):
             assert all("text" not in row for row in _rows(path)), path
 
@@ -86,7 +88,7 @@ def test_a_file_reads_as_gold_of_a_shared_gold_report(path, gold, corpus):
         assert not any(s < ex.statement.end and ex.statement.start < e for s, e in taken), ex.statement.text
 
 
-LATER_ROUNDS = OWN_REPORTS + ROUND8 + ROUND9 + ROUND10 + ROUND11
+LATER_ROUNDS = OWN_REPORTS + ROUND8 + ROUND9 + ROUND10 + ROUND11 + ROUND12
 
 
 @pytest.mark.parametrize("path", LATER_ROUNDS, ids=[f.stem for f in LATER_ROUNDS])
