@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from govkg.evaluate import load_gold
-from govkg.learn.annotate import annotated_spans, overlaps
+from govkg.learn.annotate import annotated_spans, overlaps, spans_of
 from govkg.statements import split_statements
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "annotations"
@@ -61,9 +61,10 @@ def candidates(reports: list[Path], cue: str | None, taken: Spans) -> list[dict]
     return found
 
 
-def check_statements(count: int, not_from: set[str], taken: Spans, rng: random.Random) -> list[dict]:
+def check_statements(gold: dict[str, list[dict]], count: int, not_from: set[str], taken: Spans,
+                     rng: random.Random) -> list[dict]:
     pool = [{**{k: row[k] for k in ("doc", "start", "end", "text")}, "check": True}
-            for doc, rows in load_gold(GOLD).items() if doc not in not_from
+            for doc, rows in gold.items() if doc not in not_from
             for row in rows if (row["start"], row["end"]) not in taken.get(doc, [])]
     return rng.sample(pool, count)
 
@@ -85,9 +86,10 @@ def main() -> None:
     taken = taken_spans()
     for path in args.also_taken:
         taken = with_spans(taken, drawn_spans(path))
-    pool = candidates(args.report, args.cue, with_spans(taken, annotated_spans(GOLD)))
+    gold = load_gold(GOLD)
+    pool = candidates(args.report, args.cue, with_spans(taken, spans_of(gold)))
     drawn = rng.sample(pool, min(args.size, len(pool)))
-    drawn += check_statements(args.checks, {p.name for p in args.report} | set(args.not_from), taken, rng)
+    drawn += check_statements(gold, args.checks, {p.name for p in args.report} | set(args.not_from), taken, rng)
     rng.shuffle(drawn)
     for folder in ("todo", "keys"):
         (args.out / folder).mkdir(parents=True, exist_ok=True)

@@ -25,7 +25,7 @@ from govkg.errors import ReportError
 from govkg.evaluate import AUTHOR, Paths, load_gold
 from govkg.model import Extraction, Statement
 
-__all__ = ["Draw", "annotated_spans", "draw_statements", "gold_rows", "overlaps"]
+__all__ = ["Draw", "annotated_spans", "draw_statements", "gold_rows", "overlaps", "spans_of"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,12 @@ class Draw:
 
 def annotated_spans(gold: Paths) -> dict[str, list[tuple[int, int]]]:
     """The statement spans of gold files or folders, by report."""
-    return {doc: sorted((row["start"], row["end"]) for row in rows) for doc, rows in load_gold(gold).items()}
+    return spans_of(load_gold(gold))
+
+
+def spans_of(gold: dict[str, list[dict]]) -> dict[str, list[tuple[int, int]]]:
+    """The statement spans of gold lines already read (``load_gold``), by report."""
+    return {doc: sorted((row["start"], row["end"]) for row in rows) for doc, rows in gold.items()}
 
 
 def draw_statements(extractions: Iterable[Extraction | ReportError], limit: int, seed: int = 0,

@@ -74,16 +74,21 @@ def load_first_and_rest(first: Paths, rest: Paths | None,
         return firsts, []
     given_spans = {_span(ex) for ex in firsts}
     rests = [ex for ex in load_examples(others, corpora) if _span(ex) not in given_spans]
-    return ([replace(ex, first_gold=True) for ex in firsts] if rests else firsts), rests
+    return _marked([*firsts, *rests], given_spans)[:len(firsts)], rests
 
 
 def marked_first(examples: list[Example], first: Paths) -> list[Example]:
     """``examples`` (of several gold folders, in their order) with the statements of the ``first``
     gold marked as ``load_first_and_rest`` marks them (its lines name them: no report is read again)."""
-    firsts = {(doc, row["start"], row["end"]) for doc, rows in load_gold(first).items() for row in rows}
-    if all(_span(ex) in firsts for ex in examples):
+    return _marked(examples, {(doc, row["start"], row["end"]) for doc, rows in load_gold(first).items() for row in rows})
+
+
+def _marked(examples: list[Example], first_spans: set[tuple[str, int, int]]) -> list[Example]:
+    """The examples of the first gold (their statements in ``first_spans``) marked ``first_gold``,
+    when there is any other example beside them; alone, they are the only gold and stay as they are."""
+    if all(_span(ex) in first_spans for ex in examples):
         return examples
-    return [replace(ex, first_gold=True) if _span(ex) in firsts else ex for ex in examples]
+    return [replace(ex, first_gold=True) if _span(ex) in first_spans else ex for ex in examples]
 
 
 def _span(ex: Example) -> tuple[str, int, int]:
