@@ -48,6 +48,12 @@ def test_a_hand_read_short_form_must_stand_for_its_division(build_places):
         _aliases(build_places, {"个旧": "开远市"})
 
 
+@pytest.mark.parametrize("short", ["红河", "云南", "长治"])   # a city's, a province's, a stop-listed one
+def test_a_hand_read_short_form_must_be_a_county_short_form_left_out(build_places, short):
+    with pytest.raises(SystemExit, match=f"{short}: no county's short form"):
+        _aliases(build_places, {short: "个旧市"})
+
+
 def test_read_short_forms_skips_comments(build_places, tmp_path):
     path = tmp_path / "short.tsv"
     path.write_text("# a comment\n个旧\t个旧市\n\n房山\t房山区\n", encoding="utf-8")
