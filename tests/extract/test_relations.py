@@ -26,6 +26,8 @@ TABLE = [
     ("县职教中心与企业联合开办“瑞信诚畜牧兽医订单班”。", ("县职教中心", "LEADS", "瑞信诚畜牧兽医订单班")),
     ("清华大学已确定在xx建立乡村振兴工作站。", ("清华大学", "ESTABLISHES", "乡村振兴工作站")),
     ("建成北联镇新兴村甜玉米加工项目。", ("北联镇新兴村甜玉米加工项目", "LOCATED_IN", "北联镇新兴村")),
+    ("世界新能源汽车大会永久落户海南。", ("世界新能源汽车大会", "LOCATED_IN", "海南")),
+    ("支持青岛建设全国智慧教育示范区。", ("智慧教育示范区", "LOCATED_IN", "青岛")),
     ("推行“网片一体化”综合改革，其中早市搬迁工程被人民网报道。", ("早市搬迁工程", "PART_OF", "网片一体化")),
     ("推行“网片一体化”综合改革，其中早市搬迁工程被人民网报道。", ("早市搬迁工程", "REPORTED_BY", "人民网")),
     ("乡村振兴战略有力实施。", ("@author", "LEADS", "乡村振兴战略")),
@@ -51,6 +53,11 @@ def test_one_cue_several_tails(relations_of):
 def test_a_partner_is_no_subject(relations_of):
     """联合县人社局举办X: the author holds X, with the bureau as its partner."""
     assert not any(head == "县人社局" for head, _, _ in relations_of("联合县人社局举办“农村实用人才培训班”4期。"))
+
+
+def test_settled_in_needs_the_name_right_before_the_verb(relations_of):
+    """中国科学院大学分校落户青岛: the university is named, but the branch settles there."""
+    assert not any(r == "LOCATED_IN" for _, r, _ in relations_of("中国科学院大学分校正式落户青岛。"))
 
 
 def test_governed_noun_blocks_the_relation(relations_of):

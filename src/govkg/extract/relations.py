@@ -14,7 +14,8 @@ Cues come from ``data/lexicon/relation_cues.toml``, the other words and patterns
   the author) to the media between 被 and the cue;
 * PART_OF: the items of a list after the statement's first undertaking (确定了A、B等专项行动),
   what follows 其中, and 把A纳入B;
-* LOCATED_IN: a place that opens a Program's name, or a place after 在/依托/赴 before the cue.
+* LOCATED_IN: a place that opens a Program's name, a place after 在/依托/赴/支持 before the cue,
+  or the place right after 落户/落地/入驻 (X落户A).
 
 Every relation's evidence is its statement's span.
 """
@@ -32,6 +33,7 @@ from govkg.model import Mention, Relation, Statement
 __all__ = ["Clause", "clauses_of", "find_relations", "led_by_a_named_subject"]
 
 _UNDERTAKING = ("Program", "Initiative")
+_SETTLED = ("Program", "Initiative", "Organization")     # what settles in a place (X落户A)
 Triple = tuple[str, str, str]
 
 
@@ -329,4 +331,16 @@ def _located(whole: Clause, mentions: list[Mention]) -> list[Triple]:
         for m in top:
             if m.type in ("Program", "Initiative", "Organization") and base + r.end() <= m.start and m.end <= clause_end:
                 found += [(whole.id_of(m), "LOCATED_IN", whole.id_of(p)) for p in places]
+    return found + _settled_in(whole)
+
+
+def _settled_in(whole: Clause) -> list[Triple]:
+    """X落户A, X入驻A: what ends right before the verb is in the place right after it."""
+    found = []
+    for r in _pattern("located.settled_in").finditer(whole.text):
+        at, after = whole.base + r.start(), whole.base + r.end()
+        settled = [m for m in whole.mentions if m.type in _SETTLED and m.end == at]
+        place = [m for m in whole.mentions if m.type == "Place" and m.start == after]
+        if settled and place:
+            found.append((whole.id_of(settled[0]), "LOCATED_IN", whole.id_of(place[0])))
     return found
