@@ -11,7 +11,7 @@ predicate each, tried in order, the first that holds decides): ``finders.quoted.
 accepted or rejected each candidate of a statement::
 
     >>> [(d.name, d.rule) for d in explain("持续实施党建示范村建设工程和水利工程")]
-    [('党建示范村建设工程', 'specific_undertaking'), ('水利工程', 'works_without_proper_part')]
+    [('党建示范村', 'no_proper_name'), ('党建示范村建设工程', 'specific_undertaking'), ('水利工程', 'works_without_proper_part')]
 """
 from __future__ import annotations
 

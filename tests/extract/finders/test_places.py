@@ -11,6 +11,8 @@ PLACES = [
     ("伊敏河治理", "伊敏河", True, "proper_name_and_place_word"),
     ("在哈萨尔大街", "哈萨尔大街", True, "proper_name_and_place_word"),
     ("建设奋斗镇", "奋斗镇", True, "township_named_by_common_word"),
+    ("团结村建成文化广场", "团结村", True, "township_named_by_common_word"),   # one word to jieba
+    ("推进行政村通硬化路", "行政村", False, "generic_place_modifier"),
     ("天府国际机场", "天府国际机场", True, "facility_named_by_common_noun"),
     ("联建村集体经济", "联建村", False, "village_modifies_next"),
     ("10条特色亮点街道", "10条特色亮点街道", False, "not_one_place"),

@@ -110,9 +110,14 @@ class PlaceShape:
 
     @cached_property
     def township_named_by_common_word(self) -> bool:
-        """奋斗镇, 曙光乡: a two-character common word names the township."""
-        return (not self.glued and self.head in words("places.township_heads") and self.start == self.i - 1
-                and len(self.tokens[self.start].text) == 2)
+        """奋斗镇, 曙光乡, 胜利村: a two-character common word names the township or the village
+        (written apart, or as one word that jieba knows as a common noun)."""
+        if self.head not in words("places.township_heads"):
+            return False
+        if self.glued:
+            return (self.start == self.i and len(self.token.text) == len(self.head) + 2
+                    and self.token.tag in words("places.common_noun_tags"))
+        return self.start == self.i - 1 and len(self.tokens[self.start].text) == 2
 
     @property
     def proper(self) -> bool:
@@ -209,7 +214,7 @@ def facility_named_by_common_noun(c: PlaceShape) -> bool:
 
 @PLACE.accept
 def township_named_by_common_word(c: PlaceShape) -> bool:
-    """奋斗镇, 曙光乡."""
+    """奋斗镇, 曙光乡, 胜利村."""
     return not c.walk[1] and c.township_named_by_common_word
 
 

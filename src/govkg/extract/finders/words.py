@@ -126,6 +126,11 @@ def token_head(token: Token) -> tuple[str, str] | None:
     return _word_head(token.text, token.tag)
 
 
+def _common_word_village(word: str, tag: str) -> bool:
+    """胜利村, 团结村: jieba holds the village as one common noun (places.py decides on it)."""
+    return len(word) == 3 and word[-1] in words("places.township_heads") and tag in words("places.common_noun_tags")
+
+
 @lru_cache(maxsize=1 << 16)
 def _word_head(word: str, tag: str) -> tuple[str, str] | None:
     # cached: it runs on every word of every statement, and a report repeats its words
@@ -139,7 +144,7 @@ def _word_head(word: str, tag: str) -> tuple[str, str] | None:
             continue
         if len(head) == 1 and word != head and tag not in ("nt", "ns") and not (
                 head in words("organization.bureaus") and len(word) >= 3
-                and word[-2] not in words("headed.not_bureau_before")):
+                and word[-2] not in words("headed.not_bureau_before")) and not _common_word_village(word, tag):
             continue
         if len(head) == 1 and word == head and type_ == "Organization" \
                 and tag not in words("organization.lone_head_tags"):
