@@ -296,7 +296,8 @@ def build_aliases(divisions, current, extra_names, nations, jdict, read_by_hand=
             continue
         if len({p for r, p, _, _ in targets if r == top_rank}) == 1:
             rows.append((short, "alias", top))
-    unused = sorted(short for short, full in read_by_hand.items() if (short, "alias", full) not in rows)
+    kept = set(rows)
+    unused = sorted(short for short, full in read_by_hand.items() if (short, "alias", full) not in kept)
     if unused:
         raise SystemExit(f"county_short_forms.tsv: {', '.join(unused)}: no county's short form, "
                          "or a full name or stop-listed already")

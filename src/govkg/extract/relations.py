@@ -33,7 +33,7 @@ from govkg.model import Mention, Relation, Statement
 __all__ = ["Clause", "clauses_of", "find_relations", "led_by_a_named_subject"]
 
 _UNDERTAKING = ("Program", "Initiative")
-_SETTLED = ("Program", "Initiative", "Organization")     # what settles in a place (X落户A)
+_IN_A_PLACE = ("Program", "Initiative", "Organization")     # what LOCATED_IN places (在A设立X, X落户A)
 Triple = tuple[str, str, str]
 
 
@@ -329,7 +329,7 @@ def _located(whole: Clause, mentions: list[Mention]) -> list[Triple]:
         clause_end = base + next((k for k in range(r.end(), len(text)) if text[k] in _setting("located.clause_marks")),
                                  len(text))
         for m in top:
-            if m.type in ("Program", "Initiative", "Organization") and base + r.end() <= m.start and m.end <= clause_end:
+            if m.type in _IN_A_PLACE and base + r.end() <= m.start and m.end <= clause_end:
                 found += [(whole.id_of(m), "LOCATED_IN", whole.id_of(p)) for p in places]
     return found + _settled_in(whole)
 
@@ -339,7 +339,7 @@ def _settled_in(whole: Clause) -> list[Triple]:
     found = []
     for r in _pattern("located.settled_in").finditer(whole.text):
         at, after = whole.base + r.start(), whole.base + r.end()
-        settled = [m for m in whole.mentions if m.type in _SETTLED and m.end == at]
+        settled = [m for m in whole.mentions if m.type in _IN_A_PLACE and m.end == at]
         place = [m for m in whole.mentions if m.type == "Place" and m.start == after]
         if settled and place:
             found.append((whole.id_of(settled[0]), "LOCATED_IN", whole.id_of(place[0])))

@@ -8,8 +8,8 @@ from functools import cached_property
 
 from govkg.extract import lexicon
 from govkg.extract.finders.rules import Cascade, Decision, record
-from govkg.extract.finders.words import (CJK, names_a_bureau, pattern, setting, stop, token_head, words,
-                                         words_in_order)
+from govkg.extract.finders.words import (CJK, common_word_village, names_a_bureau, pattern, setting, stop,
+                                         token_head, words, words_in_order)
 from govkg.extract.tokens import Token
 from govkg.model import Mention
 
@@ -115,8 +115,7 @@ class PlaceShape:
         if self.head not in words("places.township_heads"):
             return False
         if self.glued:
-            return (self.start == self.i and len(self.token.text) == len(self.head) + 2
-                    and self.token.tag in words("places.common_noun_tags"))
+            return self.start == self.i and common_word_village(self.token.text, self.token.tag)
         return self.start == self.i - 1 and len(self.tokens[self.start].text) == 2
 
     @property

@@ -12,8 +12,8 @@ from functools import cache, lru_cache
 from govkg.extract import lexicon
 from govkg.extract.tokens import Token
 
-__all__ = ["CJK", "TITLE", "alternatives", "bodies", "boundary", "generic", "head_of", "names_a_bureau", "stop",
-           "token_head", "verbs", "pattern", "setting", "words", "words_in_order"]
+__all__ = ["CJK", "TITLE", "alternatives", "bodies", "boundary", "common_word_village", "generic", "head_of",
+           "names_a_bureau", "stop", "token_head", "verbs", "pattern", "setting", "words", "words_in_order"]
 
 # Structure, not vocabulary: a CJK character; a title in 《》 (its name the group).
 CJK = re.compile(r"[\u4e00-\u9fa5]")
@@ -126,7 +126,7 @@ def token_head(token: Token) -> tuple[str, str] | None:
     return _word_head(token.text, token.tag)
 
 
-def _common_word_village(word: str, tag: str) -> bool:
+def common_word_village(word: str, tag: str) -> bool:
     """胜利村, 团结村: jieba holds the village as one common noun (places.py decides on it)."""
     return len(word) == 3 and word[-1] in words("places.township_heads") and tag in words("places.common_noun_tags")
 
@@ -144,7 +144,7 @@ def _word_head(word: str, tag: str) -> tuple[str, str] | None:
             continue
         if len(head) == 1 and word != head and tag not in ("nt", "ns") and not (
                 head in words("organization.bureaus") and len(word) >= 3
-                and word[-2] not in words("headed.not_bureau_before")) and not _common_word_village(word, tag):
+                and word[-2] not in words("headed.not_bureau_before")) and not common_word_village(word, tag):
             continue
         if len(head) == 1 and word == head and type_ == "Organization" \
                 and tag not in words("organization.lone_head_tags"):
