@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from govkg.learn.model import (DEFAULT_SETTINGS, ExtractionModel, load_model, merge_mentions, whole_bodies_win,
-                               written_names_win)
+from govkg.learn.model import (DEFAULT_SETTINGS, ExtractionModel, load_model, merge_mentions, places_in_programs,
+                               whole_bodies_win, written_names_win)
 from govkg.model import Mention, Statement
 
 
@@ -120,6 +120,35 @@ BRIDGES = Mention(0, 10, "Program", "农林桥和呼达罕桥改造")
 def test_a_rule_place_inside_a_learned_program_stays_as_the_rules_keep_it(place, kept):
     merged = merge_mentions([BRIDGES], [place], "nested")
     assert (place in merged) is kept and BRIDGES in merged
+
+
+# 中欧班列广州集结中心 and 内蒙古冰上运动训练中心: places the rules' overlaps gave up to a longer name
+RAIL_HUB = Mention(0, 10, "Program", "中欧班列广州集结中心")
+GUANGZHOU = Mention(4, 6, "Place", "广州")
+
+
+@pytest.mark.parametrize("mentions, places, added", [
+    ([RAIL_HUB], [GUANGZHOU], [GUANGZHOU]),                               # inside the Program
+    ([RAIL_HUB], [Mention(0, 10, "Place", "中欧班列广州集结中心")], []),   # the Program's own name
+    ([RAIL_HUB], [Mention(8, 12, "Place", "中心大街")], []),               # reaching outside it
+    ([RAIL_HUB, Mention(0, 2, "Place", "中欧")], [GUANGZHOU], []),        # it holds a place already
+    ([RAIL_HUB, Mention(4, 8, "Organization", "广州集结")], [GUANGZHOU], []),   # another mention there
+    ([Mention(0, 10, "Initiative", "中欧班列广州集结中心")], [GUANGZHOU], []),   # only Programs nest places
+])
+def test_a_place_inside_a_learned_program_is_added_when_it_holds_none(mentions, places, added):
+    assert places_in_programs(mentions, places) == sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+def test_the_rules_keep_the_places_their_overlaps_gave_up():
+    """The rules read 内蒙古冰上运动训练中心 whole as a body, and keep 内蒙古 among ``places``; where
+    the tagger reads the whole name as a Program, the model adds the place inside it."""
+    from govkg.extract.mentions import rule_mentions
+
+    st = statement(0, "确保内蒙古冰上运动训练中心开工建设。")
+    inner = Mention(2, 5, "Place", "内蒙古")
+    found = rule_mentions(st)
+    assert inner in found.places and inner not in found.found
+    assert places_in_programs([Mention(2, 13, "Program", "内蒙古冰上运动训练中心")], found.places)[0] == inner
 
 
 # 制定实施教育强国建设三年行动计划: the document is characters 4-16
