@@ -21,6 +21,7 @@ from govkg.extract.masks import as_written, read_masks
 from govkg.extract.mentions import find_mentions
 from govkg.extract.metrics import find_metrics
 from govkg.extract.relations import find_relations
+from govkg.extract.spacing import compacted
 from govkg.extract.themes import tag_themes
 from govkg.model import Extraction, Mention, Metric, Report, Statement
 from govkg.statements import split_statements
@@ -44,8 +45,16 @@ def resolve_model(model_spec: str | None):
 
 
 def extract(report: Report, model_spec: str | ExtractionModel | None = None) -> Extraction:
-    """``model_spec``: see the module docstring, or a loaded model."""
+    """``model_spec``: see the module docstring, or a loaded model. A text with a space between
+    every few words is read without them (``spacing``), in the offsets of the text as written."""
     model = resolve_model(model_spec) if model_spec is None or isinstance(model_spec, str) else model_spec
+    spaced = compacted(report.text)
+    if spaced is not None:
+        return spaced.restore(_extract(replace(report, text=spaced.text), model), report)
+    return _extract(report, model)
+
+
+def _extract(report: Report, model: ExtractionModel | None) -> Extraction:
     read = read_masks(report.text)
     statements = tag_themes(split_statements(read))
     if model is not None:
