@@ -6,7 +6,8 @@ Offsets are Unicode code-point offsets into ``Report.text``, end exclusive.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 __all__ = ["ENTITY_TYPES", "RELATION_TYPES", "Entity", "Extraction", "Mention", "Metric", "Relation",
            "Report", "Statement"]
@@ -99,3 +100,13 @@ class Extraction:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     metrics: tuple[Metric, ...] = field(default=())
+
+    def with_spans(self, moved: Callable[[Span], Span], report: Report) -> Extraction:
+        """The same extraction as one of ``report``: every span (statements, mentions, evidence,
+        metrics) moved by ``moved``, and each statement's text read from ``report`` there."""
+        statements = tuple(replace(st, start=lo, end=hi, text=report.text[lo:hi])
+                           for st in self.statements for lo, hi in [moved((st.start, st.end))])
+        return Extraction(report=report, statements=statements,
+                          entities=tuple(replace(e, mentions=tuple(map(moved, e.mentions))) for e in self.entities),
+                          relations=tuple(replace(r, evidence=moved(r.evidence)) for r in self.relations),
+                          metrics=tuple(replace(m, span=moved(m.span)) for m in self.metrics))

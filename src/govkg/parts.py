@@ -81,21 +81,20 @@ def _shift(ex: Extraction, report: Report, prefix: int, delta: int) -> Extractio
         return span[0] >= prefix
 
     def moved(span) -> tuple[int, int]:
-        return span[0] + delta, span[1] + delta
+        # an empty span is a placeholder (an unnamed author), not a place in the text: kept as is
+        return (span[0] + delta, span[1] + delta) if span[1] > span[0] else span
 
-    statements = tuple(replace(s, start=s.start + delta, end=s.end + delta)
-                       for s in ex.statements if s.start >= prefix)
-    relations = tuple(replace(r, evidence=moved(r.evidence)) for r in ex.relations if keep(r.evidence))
-    metrics = tuple(replace(m, span=moved(m.span)) for m in ex.metrics if keep(m.span))
+    relations = tuple(r for r in ex.relations if keep(r.evidence))
+    metrics = tuple(m for m in ex.metrics if keep(m.span))
     named = {r.head for r in relations} | {r.tail for r in relations} | {m.subject for m in metrics}
     entities = []
     for e in ex.entities:
-        # an empty span is a placeholder (an unnamed author), not a place in the text: kept as is
-        mentions = tuple(moved(m) if m[1] > m[0] else m for m in e.mentions if keep(m) or m[1] <= m[0])
+        mentions = tuple(m for m in e.mentions if keep(m) or m[1] <= m[0])
         if mentions or e.author or e.id in named:
             entities.append(replace(e, mentions=mentions))
-    return Extraction(report=report, statements=statements, entities=tuple(entities),
-                      relations=relations, metrics=metrics)
+    kept = Extraction(report=ex.report, statements=tuple(s for s in ex.statements if s.start >= prefix),
+                      entities=tuple(entities), relations=relations, metrics=metrics)
+    return kept.with_spans(moved, report)
 
 
 def merge_parts(report: Report, parts) -> Extraction:

@@ -33,7 +33,7 @@ class RuleMentions:
     features: list[Mention]   # every finder but ``WRITTEN``: what the learned tagger reads
     found: list[Mention]      # with ``WRITTEN``'s names: the rules' answer and the tagger's supplement
     written: list[Mention]    # ``WRITTEN``'s names alone, before any overlap is resolved
-    places: list[Mention]     # every finder's places, resolved among themselves alone (model.places_in_programs)
+    places: list[Mention]     # every finder's places, before any overlap is resolved (model.places_in_programs)
 
 
 def rule_mentions(statement: Statement) -> RuleMentions:
@@ -44,7 +44,7 @@ def rule_mentions(statement: Statement) -> RuleMentions:
     candidates = _whole([mention for finder in FINDERS for mention in finder.find(text, offset, tokens)], text, offset)
     features = resolve_overlaps(candidates)
     written = _whole([mention for finder in WRITTEN for mention in finder.find(text, offset, tokens)], text, offset)
-    places = resolve_overlaps([m for m in candidates if m.type == "Place"])
+    places = [m for m in candidates if m.type == "Place"]
     return RuleMentions(features, resolve_overlaps([*features, *written]), written, places)
 
 

@@ -11,7 +11,7 @@ A text is read so only when its spaces beside Chinese characters are many: at le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from govkg.model import Extraction, Report, Span
 
@@ -43,13 +43,7 @@ class Compacted:
 
     def restore(self, ex: Extraction, report: Report) -> Extraction:
         """``ex``, an extraction of the compacted text, in the offsets of ``report``'s own text."""
-        statements = tuple(replace(st, start=lo, end=hi, text=report.text[lo:hi])
-                           for st in ex.statements for lo, hi in [self.span((st.start, st.end))])
-        entities = tuple(replace(e, mentions=tuple(self.span(m) for m in e.mentions)) for e in ex.entities)
-        relations = tuple(replace(r, evidence=self.span(r.evidence)) for r in ex.relations)
-        metrics = tuple(replace(m, span=self.span(m.span)) for m in ex.metrics)
-        return Extraction(report=report, statements=statements, entities=entities, relations=relations,
-                          metrics=metrics)
+        return ex.with_spans(self.span, report)
 
 
 def compacted(text: str) -> Compacted | None:
