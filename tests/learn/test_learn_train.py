@@ -9,7 +9,7 @@ from govkg.extract import extract
 from govkg.learn.examples import load_first_and_rest
 from govkg.learn.model import load_model
 from govkg.learn.gazetteer import Gazetteer
-from govkg.learn.train import _tagger_sequences, featurize, taught_rows, train_model
+from govkg.learn.train import _repeated, _tagger_rows, featurize, taught_rows, train_model
 from govkg.read import read_report
 
 
@@ -78,8 +78,8 @@ def test_the_tagger_learns_a_repeated_statement_as_often_and_tags_it_once(
     tagged = []
     real_tags = Gazetteer.tags
     monkeypatch.setattr(Gazetteer, "tags", lambda self, text: tagged.append(text) or real_tags(self, text))
-    sequences = _tagger_sequences(data, tmp_path, True, weight)
-    assert len(sequences) == 5 * weight + 3
+    kept, rows = _tagger_rows(data, tmp_path, True)
+    assert len(_repeated(kept, rows, weight)) == 5 * weight + 3
     assert sorted(tagged) == sorted(d.text for d in data)
 
 
@@ -179,3 +179,53 @@ def test_training_without_a_second_process_gives_the_same_model(sample_model, tm
     inline = tmp_path / "inline"
     train_model(sample_gold, inline, examples_dir)
     assert _digests(inline) == _digests(sample_model)
+
+
+# -- relation pairs over mentions found in reports the tagger never learned (held_out_pairs) ---------
+
+def test_found_mentions_are_labelled_as_the_scorer_matches_their_names(sample_gold, examples_dir):
+    """A found name cut short (放管 for 放管服) still names the gold relation's end; a found name of
+    no gold entity gives only NONE."""
+    from govkg.learn.examples import load_examples
+    from govkg.learn.train import _found_pair_rows
+    from govkg.model import Mention
+
+    example = next(ex for ex in load_examples(sample_gold, examples_dir) if ex.statement.start == 625)
+    d = featurize([example])[0]
+    st = example.statement
+    at = st.text.index("放管服")
+    short = Mention(st.start + at + 1, st.start + at + 3, "Initiative", "放管")
+    assert {label for _, label in _found_pair_rows(d, [short], True)} == {"LEADS"}
+    at = st.text.index("政务服务事项")
+    stray = Mention(st.start + at, st.start + at + 6, "Initiative", "政务服务事项")
+    assert {label for _, label in _found_pair_rows(d, [stray], True)} == {"NONE"}
+
+
+def test_held_out_pairs_come_from_a_tagger_that_never_saw_the_report(small_gold, corpus, tmp_path):
+    from govkg.learn.examples import load_examples
+    from govkg.learn.model import DEFAULT_SETTINGS
+    from govkg.learn.tagger import bioes_labels
+    from govkg.learn.train import held_out_pairs
+    from govkg.model import RELATION_TYPES
+
+    data = featurize(load_examples(small_gold(25), corpus))
+    kept, rows = _tagger_rows(data, tmp_path, True)
+    rows = [(feats, bioes_labels(labels)) for feats, labels in rows]
+    settings = {**DEFAULT_SETTINGS, "relation_jackknife": 3, "relation_jackknife_iterations": 10}
+    pairs = held_out_pairs(kept, rows, settings)
+    labels = [label for _, label in pairs]
+    assert set(labels) <= {"NONE", *RELATION_TYPES} and "LEADS" in labels and "NONE" in labels
+    assert held_out_pairs(kept, rows, {**settings, "relation_jackknife": 0}) == []
+    one_report = [i for i, d in enumerate(kept) if d.doc == kept[0].doc]
+    assert held_out_pairs([kept[i] for i in one_report], [rows[i] for i in one_report], settings) == []
+
+
+def test_a_model_trained_with_held_out_pairs_differs_only_in_its_relations(small_gold, corpus, tmp_path):
+    gold, plain, jackknifed = small_gold(25), tmp_path / "plain", tmp_path / "jackknifed"
+    train_model(gold, plain, corpus, settings={"crf_iterations": 10, "relation_jackknife": 0})
+    info = train_model(gold, jackknifed, corpus, settings={"crf_iterations": 10, "relation_jackknife": 2,
+                                                            "relation_jackknife_iterations": 10})
+    assert info["relation_jackknife"] == 2
+    before, after = _digests(plain), _digests(jackknifed)
+    changed = {name for name in before if before[name] != after[name]}
+    assert {"relations.npz", "model.json"} <= changed <= {"relations.npz", "relations.json", "model.json"}

@@ -6,14 +6,16 @@ Training is deterministic: the same gold gives the same model files.
 from __future__ import annotations
 
 import json
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from govkg.evaluate import Paths, as_paths
+from govkg.evaluate import Paths, as_paths, names_match
 from govkg.evaluate import norm as _norm
 from govkg.extract.entities import AUTHOR_ID, canonical_name
 from govkg.extract.masks import read_masks
-from govkg.extract.mentions import rule_mentions
+from govkg.extract.mentions import RuleMentions, rule_mentions
 from govkg.extract.relations import find_relations
 from govkg.extract.themes import themes_of_text
 from govkg.extract.tokens import tokenize
@@ -21,9 +23,9 @@ from govkg.learn.examples import CONTEXT, Example
 from govkg.learn.features import char_features
 from govkg.learn.gazetteer import Gazetteer, jackknife, with_tags
 from govkg.learn.linear import Features, train_linear
-from govkg.learn.model import DEFAULT_SETTINGS, check_settings, rule_relation_pairs
-from govkg.learn.relate import AUTHOR, NONE, StatementContext, candidates, pair_features
-from govkg.learn.tagger import bio_labels, bioes_labels, train_tagger
+from govkg.learn.model import DEFAULT_SETTINGS, check_settings, rule_relation_pairs, with_rule_mentions
+from govkg.learn.relate import AUTHOR, NONE, Candidate, StatementContext, candidates, pair_features
+from govkg.learn.tagger import Tagger, bio_labels, bioes_labels, decode, train_tagger
 from govkg.learn.themes import (Neighbour, context_probability_features, keyword_themes, neighbour_features,
                                 neighbour_themes, theme_features)
 from govkg.model import RELATION_TYPES, Mention, Statement
@@ -45,6 +47,10 @@ class Featurized:
     context_themes: tuple[tuple[str, ...], ...] = ()   # the rules' themes of each (none for the model alone)
     position: int = 0
     first_gold: bool = False                 # taught ``first_gold_weight`` times (examples.load_first_and_rest)
+    statement: Statement | None = None       # these three for ``held_out_pairs``
+    relations: tuple[tuple[str, str, str], ...] = ()
+    author: str = ""
+    rules: RuleMentions | None = None        # the rules' mentions (none for the model alone)
 
 
 def featurize(examples: list[Example], rule_features: bool = True, progress=None) -> list[Featurized]:
@@ -53,11 +59,12 @@ def featurize(examples: list[Example], rule_features: bool = True, progress=None
     for ex in examples:
         st = ex.statement
         tokens = tokenize(st.text, st.start)
-        rules = rule_mentions(st).features if rule_features else []
-        chars = char_features(st.text, st.start, tokens, rules)
+        rules = rule_mentions(st) if rule_features else None
+        chars = char_features(st.text, st.start, tokens, rules.features if rules else [])
         names = tuple((read_masks(e.name), e.type) for e in ex.entities)   # as the text reads (masks.py)
         out.append(replace(featurize_themes(ex, rule_features), names=names, chars=chars, labels=bio_labels(ex),
-                           pairs=_pair_rows(ex, rule_features)))
+                           pairs=_pair_rows(ex, rule_features), statement=st, relations=ex.relations,
+                           author=ex.author, rules=rules))
         if progress:
             progress()
     return out
@@ -101,18 +108,48 @@ def _pair_rows(ex: Example, rule_features: bool = True) -> list[tuple[Features, 
         gold.setdefault((h, _norm(tail)), rel)
         if rel == "COOPERATES_WITH":
             gold.setdefault((_norm(tail), h), rel)
+
+    def label(c: Candidate) -> str:
+        if c.head is None:
+            return gold.get((AUTHOR, _norm(c.tail.name)), NONE)
+        key = (_norm(c.head.name), _norm(c.tail.name))
+        if key not in gold and ids.get(c.head) == AUTHOR_ID:
+            key = (AUTHOR, key[1])
+        return gold.get(key, NONE)
+
+    return _labelled_pairs(st, mentions, ids, rule_features, label)
+
+
+def _labelled_pairs(st: Statement, mentions: list[Mention], ids: dict[Mention, str], rule_features: bool,
+                    label: Callable[[Candidate], str]) -> list[tuple[Features, str]]:
+    """The classifier's row and ``label`` of every candidate pair of ``mentions``."""
     rule_pairs = rule_relation_pairs(find_relations(st, mentions, ids) if rule_features else [])
     ctx = StatementContext(st.text, st.start, mentions, ids, AUTHOR_ID, rule_pairs)
-    rows = []
-    for c in candidates(mentions):
-        if c.head is None:
-            key = (AUTHOR, _norm(c.tail.name))
-        else:
-            key = (_norm(c.head.name), _norm(c.tail.name))
-            if key not in gold and ids.get(c.head) == AUTHOR_ID:
-                key = (AUTHOR, key[1])
-        rows.append((pair_features(c, ctx), gold.get(key, NONE)))
-    return rows
+    return [(pair_features(c, ctx), label(c)) for c in candidates(mentions)]
+
+
+def _found_pair_rows(d: Featurized, mentions: list[Mention], rule_features: bool) -> list[tuple[Features, str]]:
+    """Pairs over the mentions a tagger found in ``d``'s statement, each labelled with the gold
+    relation whose two ends its ends name as the scorer matches names (one inside the other)."""
+    assert d.statement is not None
+    author = _norm(canonical_name(d.author)) if d.author else ""
+    ids = {m: AUTHOR_ID if author and _norm(canonical_name(m.name)) == author else "n:" + _norm(m.name)
+           for m in mentions}
+
+    def label(c: Candidate) -> str:
+        head = AUTHOR if c.head is None or ids[c.head] == AUTHOR_ID else c.head.name
+        for h, rel, tail in d.relations:
+            if _same_end(head, h) and names_match(c.tail.name, tail, True):
+                return rel
+            if rel == "COOPERATES_WITH" and _same_end(head, tail) and names_match(c.tail.name, h, True):
+                return rel
+        return NONE
+
+    return _labelled_pairs(d.statement, mentions, ids, rule_features, label)
+
+
+def _same_end(found: str, gold: str) -> bool:
+    return found == gold if AUTHOR in (found, gold) else names_match(found, gold, True)
 
 
 def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -> Path:
@@ -121,15 +158,15 @@ def train(data: list[Featurized], out_dir: Path, settings: dict | None = None) -
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     statements, reports = len(data), len({d.doc for d in data})
-    sequences = _tagger_sequences(data, out_dir, settings["gazetteer"], settings["first_gold_weight"])
-    data = taught_rows(data, settings["first_gold_weight"])
+    tagged, rows = _tagger_rows(data, out_dir, settings["gazetteer"])
     if settings["label_scheme"] == "bioes":
-        sequences = [(feats, bioes_labels(labels)) for feats, labels in sequences]
-    tagger = _beside(train_tagger, sequences, out_dir / "mentions.crfsuite",
-                     {"c1": settings["crf_c1"], "c2": settings["crf_c2"],
-                      "max_iterations": settings["crf_iterations"], "feature.minfreq": settings["crf_min_freq"]})
+        rows = [(feats, bioes_labels(labels)) for feats, labels in rows]
+    weight = settings["first_gold_weight"]
+    tagger = _beside(train_tagger, _repeated(tagged, rows, weight), out_dir / "mentions.crfsuite",
+                     _crf_params(settings, settings["crf_iterations"]))
     try:
-        _train_classifiers(data, out_dir, settings)
+        more_pairs = held_out_pairs(tagged, rows, settings)
+        _train_classifiers(taught_rows(data, weight), out_dir, settings, more_pairs)
     except BaseException:
         tagger.terminate()
         raise
@@ -153,9 +190,47 @@ def _times_taught(d: Featurized, first_gold_weight: int) -> int:
     return first_gold_weight if d.first_gold else 1
 
 
-def _train_classifiers(data: list[Featurized], out_dir: Path, settings: dict) -> None:
-    """The relation and theme classifiers; sets ``settings["theme_stack"]`` to what was trained."""
-    pairs = [p for d in data for p in d.pairs]
+def _crf_params(settings: dict, iterations: int) -> dict:
+    return {"c1": settings["crf_c1"], "c2": settings["crf_c2"], "max_iterations": iterations,
+            "feature.minfreq": settings["crf_min_freq"]}
+
+
+def held_out_pairs(tagged: list[Featurized], rows: list[tuple[list[list[str]], list[str]]],
+                   settings: dict) -> list[tuple[Features, str]]:
+    """Relation pairs over mentions as extraction finds them in a report it never learned: the
+    reports are split in ``relation_jackknife`` groups, and each group's statements are tagged by a
+    CRF trained on the others' (``relation_jackknife_iterations`` iterations), merged with the rules'
+    mentions as extraction merges them, and paired and labelled by ``_found_pair_rows``; each
+    statement's pairs repeated as it is taught. The classifier learned from gold mentions alone
+    otherwise, and at extraction meets the tagger's: names cut short or run long, false ones, missed
+    ones (docs/extraction.md, stop 58)."""
+    groups, weight = settings["relation_jackknife"], settings["first_gold_weight"]
+    docs = sorted({d.doc for d in tagged})
+    if groups < 2 or len(docs) < 2:
+        return []
+    pairs: list[tuple[Features, str]] = []
+    with tempfile.TemporaryDirectory(prefix="govkg-jackknife-") as scratch:
+        for g in range(min(groups, len(docs))):
+            group = set(docs[g::groups])
+            path = Path(scratch) / f"group{g}.crfsuite"
+            outside = [(d, row) for d, row in zip(tagged, rows) if d.doc not in group]
+            train_tagger(_repeated([d for d, _ in outside], [row for _, row in outside], weight), path,
+                         _crf_params(settings, settings["relation_jackknife_iterations"]))
+            tagger = Tagger(path)
+            for d, (feats, _) in zip(tagged, rows):
+                if d.doc in group and d.statement is not None:
+                    mentions = decode(tagger.tag(feats), d.text, d.statement.start)
+                    if d.rules is not None:
+                        mentions = with_rule_mentions(mentions, d.rules, settings.__getitem__)
+                    pairs += _found_pair_rows(d, mentions, d.rules is not None) * _times_taught(d, weight)
+    return pairs
+
+
+def _train_classifiers(data: list[Featurized], out_dir: Path, settings: dict,
+                       more_pairs: Sequence[tuple[Features, str]] = ()) -> None:
+    """The relation and theme classifiers; sets ``settings["theme_stack"]`` to what was trained.
+    ``more_pairs``: the relation classifier's beside the pairs over the gold mentions."""
+    pairs = [p for d in data for p in d.pairs] + list(more_pairs)
     if pairs:
         classes = [NONE, *RELATION_TYPES]
         train_linear([f for f, _ in pairs], [y for _, y in pairs], classes, multi_label=False,
@@ -262,10 +337,15 @@ def _context_rows(d: Featurized, theme_context: int, width: int) -> tuple[list[F
             for at in range(lo, hi)], d.position - lo
 
 
-def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool, first_gold_weight: int):
-    """The tagger's training rows, repeated as ``taught_rows`` repeats statements; with
+def _repeated(tagged: list[Featurized], rows: list, first_gold_weight: int) -> list:
+    """``rows`` (one per statement of ``tagged``) repeated as ``taught_rows`` repeats statements."""
+    return [row for d, row in zip(tagged, rows) for row in [row] * _times_taught(d, first_gold_weight)]
+
+
+def _tagger_rows(data: list[Featurized], out_dir: Path, gazetteer: bool):
+    """The statements the tagger learns from and their rows (features, labels), once each; with
     ``gazetteer``, writes ``names.json`` and adds its tags, jack-knifed so that no report sees its
-    own names (each statement tagged once, however often it is taught)."""
+    own names."""
     kept = [d for d in data if d.chars]
     if gazetteer:
         names_of: dict[str, list[tuple[str, str]]] = {}
@@ -276,14 +356,13 @@ def _tagger_sequences(data: list[Featurized], out_dir: Path, gazetteer: bool, fi
         rows = [(with_tags(d.chars, held_out[d.doc].tags(d.text)), d.labels) for d in kept]
     else:
         rows = [(d.chars, d.labels) for d in kept]
-    return [row for d, row in zip(kept, rows) for row in [row] * _times_taught(d, first_gold_weight)]
+    return kept, rows
 
 
 def train_model(gold: Paths, out_dir: Path, corpus: Paths | None = None,
                 settings: dict | None = None, progress=None) -> dict:
     """``govkg train``: load the gold, build features, train, write ``out_dir``; its model.json."""
     import shutil
-    import tempfile
 
     from govkg.learn.examples import load_examples, marked_first
 
