@@ -141,7 +141,7 @@ def _held_out(examples: list[Example], training_data: Callable[[], list[Featuriz
 _TRAINED_FOR = "cv_fold.json"      # what a kept fold model was trained for: its reuse must match
 # how a training setting trained before it existed, where that is not its default today: a kept
 # fold model that does not record the setting was trained so (first_gold_weight is 3 since stop 51)
-_BEFORE_IT_EXISTED = {"first_gold_weight": 1, "relation_jackknife": 0}
+_BEFORE_IT_EXISTED = {"first_gold_weight": 1}
 
 
 def _training_settings(settings: dict | None, variant: str) -> dict:

@@ -95,7 +95,7 @@ def _rule_themes(st) -> tuple[str, ...]:
 
 def _pair_rows(ex: Example, rule_features: bool = True) -> list[tuple[Features, str]]:
     st = ex.statement
-    author = _norm(canonical_name(ex.author)) if ex.author else ""
+    author = _author_key(ex.author)
     mentions, ids = [], {}
     for e in ex.entities:
         for lo, hi in e.spans:
@@ -132,7 +132,7 @@ def _found_pair_rows(d: Featurized, mentions: list[Mention], rule_features: bool
     """Pairs over the mentions a tagger found in ``d``'s statement, each labelled with the gold
     relation whose two ends its ends name as the scorer matches names (one inside the other)."""
     assert d.statement is not None
-    author = _norm(canonical_name(d.author)) if d.author else ""
+    author = _author_key(d.author)
     ids = {m: AUTHOR_ID if author and _norm(canonical_name(m.name)) == author else "n:" + _norm(m.name)
            for m in mentions}
 
@@ -146,6 +146,11 @@ def _found_pair_rows(d: Featurized, mentions: list[Mention], rule_features: bool
         return NONE
 
     return _labelled_pairs(d.statement, mentions, ids, rule_features, label)
+
+
+def _author_key(author: str) -> str:
+    """The author's name as a mention naming it normalises to ("" for none)."""
+    return _norm(canonical_name(author)) if author else ""
 
 
 def _same_end(found: str, gold: str) -> bool:
