@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from govkg.learn.model import (DEFAULT_SETTINGS, ExtractionModel, load_model, merge_mentions, places_in_programs,
-                               whole_bodies_win, written_names_win)
+from govkg.learn.model import (DEFAULT_SETTINGS, ExtractionModel, landforms_in_programs, load_model, merge_mentions,
+                               places_in_programs, whole_bodies_win, written_names_win)
 from govkg.model import Mention, Statement
 
 
@@ -137,6 +137,20 @@ GUANGZHOU = Mention(4, 6, "Place", "广州")
 ])
 def test_a_place_inside_a_learned_program_is_added_when_it_holds_none(mentions, places, added):
     assert places_in_programs(mentions, places) == sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+RIVER_WORKS = Mention(2, 11, "Program", "伊敏河景观改造工程")
+RIVER = Mention(2, 5, "Place", "伊敏河")
+
+
+@pytest.mark.parametrize("mentions, added", [
+    ([RIVER_WORKS], [RIVER]),                                              # the river opens it
+    ([RIVER_WORKS, Mention(5, 7, "Place", "景观")], []),                   # it holds a place already
+    ([Mention(2, 11, "Initiative", "伊敏河景观改造工程")], []),            # only Programs nest places
+    ([Mention(2, 10, "Program", "两河圣山旅游景区")], []),                 # a site's own name
+])
+def test_a_landform_opening_a_learned_program_is_its_place(mentions, added):
+    assert landforms_in_programs(mentions) == sorted(mentions + added, key=lambda m: (m.start, m.end))
 
 
 def test_the_rules_keep_the_places_their_overlaps_gave_up():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from govkg.extract.finders.places import PLACE
+from govkg.extract.finders.places import PLACE, landform_opening
 from govkg.extract.mentions import explain, find_mentions
 from govkg.model import Statement
 
@@ -42,3 +42,22 @@ def test_place_rule_names_are_unique_and_documented():
     names = PLACE.rule_names()
     assert len(names) == len(set(names))
     assert all(r.doc for r in PLACE.rules)
+
+
+# the river, lake, mountain or dam that opens a Program's name (model.landforms_in_programs)
+LANDFORM_OPENINGS = [
+    ("伊敏河沿河路贯通工程", "伊敏河"),          # jieba reads 伊/敏/河, characters one by one
+    ("向家坝灌区一期一步工程", "向家坝"),        # one word, tagged as a person's name
+    ("626小河沿岸环境整治", "626小河"),          # a number names it
+    ("北山矿山地质环境治理工程", "北山"),        # 矿山 is a common word: the opening ends before it
+    ("江河湖库治理工程", None),                  # landforms of every kind, none named
+    ("母亲河保护工程", None),                    # a figure of speech
+    ("两河圣山旅游景区", None),                  # a site's own name nests no place
+    ("长江经济带发展", None),                    # 长江 is no word of its own here
+    ("潮白河", None),                            # the whole name
+]
+
+
+@pytest.mark.parametrize(("name", "opening"), LANDFORM_OPENINGS)
+def test_landform_opening(name, opening):
+    assert landform_opening(name) == opening

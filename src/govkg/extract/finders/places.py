@@ -10,10 +10,10 @@ from govkg.extract import lexicon
 from govkg.extract.finders.rules import Cascade, Decision, record
 from govkg.extract.finders.words import (CJK, common_word_village, names_a_bureau, pattern, setting, stop,
                                          token_head, words, words_in_order)
-from govkg.extract.tokens import Token
+from govkg.extract.tokens import Token, tokenize
 from govkg.model import Mention
 
-__all__ = ["PLACE", "PlaceShape", "find", "not_a_place_prefix", "place_by_shape"]
+__all__ = ["PLACE", "PlaceShape", "find", "landform_opening", "not_a_place_prefix", "place_by_shape"]
 
 
 def find(text: str, offset: int, tokens: list[Token]) -> list[Mention]:
@@ -42,6 +42,26 @@ def not_a_place_prefix(place: str) -> bool:
     not_places = words("places.not_places")
     return (any(place.startswith(g) for g in words_in_order("places.generic_modifiers"))
             or place[:2] in words("headed.place_prefix_not") or place in not_places or place[-2:] in not_places)
+
+
+def landform_opening(name: str) -> str | None:
+    """The river, lake, mountain or dam whose name opens ``name`` (伊敏河 in 伊敏河景观改造工程), the
+    longest one ending on a word boundary, when its words are proper names, numbers, unknown words or
+    single characters and one of its characters names no landform; ``None`` when there is none, when
+    it is all of ``name``, or when ``name`` is a site's own (a bridge, a scenic area)."""
+    if name.endswith(words_in_order("places.site_heads")):
+        return None      # 两河圣山旅游景区, 花江峡谷大桥: a site's own name (spec §2), nesting no place
+    ends, tags = setting("places.landform_endings"), words("places.landform_word_tags")
+    opening, found = "", None
+    for token in tokenize(name, 0):
+        if len(token.text) > 1 and token.tag not in tags:
+            break
+        opening += token.text
+        if opening.endswith(tuple(ends)) and len(opening) < len(name):
+            found = opening
+    if found is None or found in words("places.not_landforms") or not set(found) - set(setting("places.landform_chars")):
+        return None      # 江河湖 (in 江河湖库治理): landforms of every kind, no one named
+    return found
 
 
 # -- places by shape -----------------------------------------------------------------------------
