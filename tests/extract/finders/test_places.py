@@ -11,6 +11,8 @@ PLACES = [
     ("伊敏河治理", "伊敏河", True, "proper_name_and_place_word"),
     ("在哈萨尔大街", "哈萨尔大街", True, "proper_name_and_place_word"),
     ("建设奋斗镇", "奋斗镇", True, "township_named_by_common_word"),
+    # jieba reads 奋斗/镇/胜利村: the verb names the township that opens the village's name
+    ("推进奋斗镇胜利村建设", "奋斗镇胜利村", True, "proper_name_and_place_word"),
     ("团结村建成文化广场", "团结村", True, "township_named_by_common_word"),   # one word to jieba
     ("推进行政村通硬化路", "行政村", False, "generic_place_modifier"),
     ("天府国际机场", "天府国际机场", True, "facility_named_by_common_noun"),

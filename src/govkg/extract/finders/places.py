@@ -97,12 +97,22 @@ class PlaceShape:
                 # (援建xx镇: a verb before a proper name is no part of the place's name)
                 if not (t.tag in words("places.opening_verb_tags") and len(t.text) == 2 and not self.glued and (
                         (j == i and (j - 1 == 0 or stop(tokens[j - 2]))) or tokens[j - 2].text in lexicon.places())):
-                    break
+                    if not self._names_township_before(j):
+                        break
+                    proper = True
             j -= 1
             if t.tag in words("places.proper_tags") or t.text in lexicon.places() \
                     or pattern("places.mask").match(t.text) or t.text.isdigit():
                 proper = True
         return j, proper
+
+    def _names_township_before(self, j: int) -> bool:
+        """奋斗镇胜利村: the two-character verb before ``tokens[j]``, a lone 镇 or 乡 inside the
+        name, names that township, and opens the name."""
+        tokens = self.tokens
+        verb = tokens[j - 1]
+        return (j < self.i and tokens[j].text in words("places.township_heads") and len(verb.text) == 2
+                and verb.tag in words("places.opening_verb_tags") and (j - 1 == 0 or stop(tokens[j - 2])))
 
     @property
     def start(self) -> int:
