@@ -19,6 +19,7 @@ PLACES = [
     ("联建村集体经济", "联建村", False, "village_modifies_next"),
     ("10条特色亮点街道", "10条特色亮点街道", False, "not_one_place"),
     ("各乡镇", "各乡镇", False, "not_one_place"),
+    ("建设大都市西门户", "大都市", False, "kind_of_area"),
     ("打造旅游名县", "旅游名县", False, "region_or_goal"),
     ("东北地区机场", "东北地区机场", False, "region_or_goal"),
     ("市民公园", "市民公园", False, "generic_place_modifier"),
