@@ -87,8 +87,8 @@ TRAINING_SETTINGS = frozenset({"rule_features", "gazetteer", "label_scheme", "cr
                                "relation_c", "theme_c", "theme_context", "theme_stack", "theme_nb"})
 
 __all__ = ["DEFAULT_SETTINGS", "TRAINING_SETTINGS", "ExtractionModel", "check_settings", "default_model", "load_model",
-           "landforms_in_programs", "merge_mentions", "places_in_programs", "rule_relation_pairs", "whole_bodies_win", "with_rule_mentions",
-           "written_names_win"]
+           "landforms_in_programs", "merge_mentions", "places_in_programs", "rule_relation_pairs", "whole_bodies_win",
+           "with_rule_mentions", "written_names_win"]
 
 
 def check_settings(settings: dict | None) -> None:
@@ -338,10 +338,11 @@ def landforms_in_programs(mentions: list[Mention]) -> list[Mention]:
     no place finder knows a county's own rivers, and jieba often reads them as a person's name."""
     out = list(mentions)
     for program in [m for m in mentions if m.type == "Program"]:
-        if any(m.type == "Place" and m.start < program.end and program.start < m.end for m in out):
-            continue
+        if len(program.name) != program.end - program.start \
+                or any(m.type == "Place" and m.start < program.end and program.start < m.end for m in out):
+            continue          # a name not written as it stands (quotes taken off) has no offsets to cut
         opening = landform_opening(program.name)
-        if opening and program.name.startswith(opening):
+        if opening:
             out.append(Mention(program.start, program.start + len(opening), "Place", opening))
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
 

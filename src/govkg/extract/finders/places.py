@@ -49,7 +49,7 @@ def landform_opening(name: str) -> str | None:
     longest one ending on a word boundary, when its words are proper names, numbers, unknown words or
     single characters and one of its characters names no landform; ``None`` when there is none, when
     it is all of ``name``, or when ``name`` is a site's own (a bridge, a scenic area)."""
-    if name.endswith(words_in_order("places.site_heads")):
+    if name.endswith(words_in_order("places.facility_heads") + words_in_order("places.site_heads")):
         return None      # 两河圣山旅游景区, 花江峡谷大桥: a site's own name (spec §2), nesting no place
     ends, tags = setting("places.landform_endings"), words("places.landform_word_tags")
     opening, found = "", None
