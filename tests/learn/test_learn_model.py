@@ -148,6 +148,7 @@ RIVER = Mention(2, 5, "Place", "伊敏河")
     ([RIVER_WORKS, Mention(5, 7, "Place", "景观")], []),                   # it holds a place already
     ([Mention(2, 11, "Initiative", "伊敏河景观改造工程")], []),            # only Programs nest places
     ([Mention(2, 10, "Program", "两河圣山旅游景区")], []),                 # a site's own name
+    ([Mention(2, 13, "Program", "伊敏河景观改造工程")], []),               # written in quotes: no offsets to cut
 ])
 def test_a_landform_opening_a_learned_program_is_its_place(mentions, added):
     assert landforms_in_programs(mentions) == sorted(mentions + added, key=lambda m: (m.start, m.end))
