@@ -319,9 +319,9 @@ def places_in_programs(mentions: list[Mention], places: list[Mention]) -> list[M
     out = list(mentions)
     resolved: list[Mention] | None = None       # resolved once, and only for a statement that needs them
     for program in [m for m in mentions if m.type == "Program"]:
-        inside = [m for m in out if m is not program and m.start < program.end and program.start < m.end]
-        if not places or any(m.type == "Place" for m in inside):
+        if not places or _holds_place(program, out):
             continue
+        inside = [m for m in out if m is not program and m.start < program.end and program.start < m.end]
         resolved = resolve_overlaps(places) if resolved is None else resolved
         for place in resolved:
             if program.start <= place.start and place.end <= program.end \
@@ -338,13 +338,16 @@ def landforms_in_programs(mentions: list[Mention]) -> list[Mention]:
     no place finder knows a county's own rivers, and jieba often reads them as a person's name."""
     out = list(mentions)
     for program in [m for m in mentions if m.type == "Program"]:
-        if len(program.name) != program.end - program.start \
-                or any(m.type == "Place" and m.start < program.end and program.start < m.end for m in out):
+        if len(program.name) != program.end - program.start or _holds_place(program, out):
             continue          # a name not written as it stands (quotes taken off) has no offsets to cut
         opening = landform_opening(program.name)
         if opening:
             out.append(Mention(program.start, program.start + len(opening), "Place", opening))
     return sorted(set(out), key=lambda m: (m.start, m.end, m.type))
+
+
+def _holds_place(program: Mention, mentions: list[Mention]) -> bool:
+    return any(m.type == "Place" and m.start < program.end and program.start < m.end for m in mentions)
 
 
 def written_names_win(mentions: list[Mention], written: list[Mention]) -> list[Mention]:
